@@ -1,0 +1,200 @@
+# shellcheck shell=bash
+# Shared by every devenv script: where things live, logging, and how services are started, waited for and
+# stopped. Services are started with setsid so that each one's PID is its own process group and session; the PID
+# is recorded under $BERTH_DEV_STATE/run and `down` kills exactly those sessions, never anything by name.
+
+set -euo pipefail
+
+DEVENV_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO_DIR=$(cd "$DEVENV_DIR/.." && pwd)
+
+# Heavy, reusable things (venv, downloaded .debs, built seed images) live outside the repo and survive `down`.
+BERTH_DEV_CACHE=${BERTH_DEV_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/berth-dev}
+# Runtime state (databases, configs, logs, PIDs, generated credentials). Kept across `down` so that a second
+# `up` is fast; `berth-dev reset` wipes it.
+BERTH_DEV_STATE=${BERTH_DEV_STATE:-$BERTH_DEV_CACHE/state}
+BERTH_DEV_VENV=${BERTH_DEV_VENV:-$BERTH_DEV_CACHE/venv}
+BERTH_DEV_HOST=127.0.0.1
+export BERTH_DEV_CACHE BERTH_DEV_STATE BERTH_DEV_VENV BERTH_DEV_HOST
+
+RUN_DIR=$BERTH_DEV_STATE/run      # NAME.pid, start order in `order`
+LOG_DIR=$BERTH_DEV_STATE/log      # NAME.log
+ENV_DIR=$BERTH_DEV_STATE/env.d    # one sourceable fragment per component, merged into env.sh
+
+say() { printf 'berth-dev: %s\n' "$*" >&2; }
+die() { printf 'berth-dev: error: %s\n' "$*" >&2; exit 1; }
+
+# Whole seconds since the script started, for the timing lines.
+elapsed() { echo "$SECONDS"; }
+
+ensure_dirs() { mkdir -p "$BERTH_DEV_CACHE" "$RUN_DIR" "$LOG_DIR" "$ENV_DIR"; }
+
+# Is the recorded service NAME running?
+svc_alive() {
+  local pidf=$RUN_DIR/$1.pid pid
+  [ -f "$pidf" ] || return 1
+  pid=$(cat "$pidf")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ]
+}
+
+# svc_start NAME CMD...: start CMD in its own session, output to $LOG_DIR/NAME.log, PID recorded.
+# A service that already runs is left alone (that is what makes `up` idempotent).
+svc_start() {
+  local name=$1; shift
+  ensure_dirs
+  if svc_alive "$name"; then
+    return 0
+  fi
+  local log=$LOG_DIR/$name.log
+  printf '\n==== %s start %s\n' "$name" "$(date -u +%FT%TZ)" >>"$log"
+  # A background job of a non-interactive shell is not a process-group leader, so setsid execs in place and
+  # $! is the service's own PID = its process group = its session.
+  setsid "$@" >>"$log" 2>&1 </dev/null &
+  echo $! >"$RUN_DIR/$name.pid"
+  grep -qx "$name" "$RUN_DIR/order" 2>/dev/null || echo "$name" >>"$RUN_DIR/order"
+}
+
+# Fail fast: print the tail of NAME's log and exit.
+svc_fail() {
+  local name=$1 why=$2
+  say "$name: $why; last lines of $LOG_DIR/$name.log:"
+  tail -n 40 "$LOG_DIR/$name.log" >&2 2>/dev/null || true
+  exit 1
+}
+
+# svc_wait NAME TIMEOUT CHECK...: run CHECK until it succeeds; fail at once if NAME's process died.
+svc_wait() {
+  local name=$1 timeout=$2; shift 2
+  local deadline=$((SECONDS + timeout))
+  while ! "$@" >/dev/null 2>&1; do
+    svc_alive "$name" || svc_fail "$name" "exited during start-up"
+    [ "$SECONDS" -lt "$deadline" ] || svc_fail "$name" "not ready after ${timeout}s (check: $*)"
+    sleep 0.3
+  done
+}
+
+# Checks for svc_wait.
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$@"; }          # 2xx/3xx
+http_up() { curl -sS -o /dev/null --max-time 2 "$@"; }           # any HTTP answer (401 counts)
+port_open() { (exec 3<>"/dev/tcp/$BERTH_DEV_HOST/$1") 2>/dev/null; }
+
+# Every PID in the session or process group that started as NAME (the session survives its leader).
+svc_members() {
+  local sid=$1
+  ps -e -o pid=,sid=,pgid= | awk -v s="$sid" '$2 == s || $3 == s { print $1 }'
+}
+
+# svc_stop NAME: TERM the service's whole session, KILL what is left after a grace period, remove its record.
+svc_stop() {
+  local name=$1 pidf=$RUN_DIR/$1.pid sid pids i
+  [ -f "$pidf" ] || return 0
+  sid=$(cat "$pidf")
+  pids=$(svc_members "$sid")
+  if [ -n "$pids" ]; then
+    # shellcheck disable=SC2086
+    kill -TERM $pids 2>/dev/null || true
+    for i in $(seq 1 50); do
+      pids=$(svc_members "$sid" | while read -r p; do
+        [ "$(ps -o stat= -p "$p" 2>/dev/null | cut -c1)" = Z ] || echo "$p"; done)
+      [ -z "$pids" ] && break
+      sleep 0.2
+    done
+    # shellcheck disable=SC2086
+    [ -n "$pids" ] && kill -KILL $pids 2>/dev/null || true
+  fi
+  rm -f "$pidf"
+}
+
+# svc_stop_all [PREFIX...]: stop every recorded service (or those whose names start with PREFIX-), last
+# started first, and check that none of their processes is left. Service names are COMPONENT-NAME.
+svc_stop_all() {
+  [ -f "$RUN_DIR/order" ] || return 0
+  local name left="" pre keep
+  local -a sids=()
+  for name in $(tac "$RUN_DIR/order"); do
+    keep=$#
+    for pre in "$@"; do case $name in "$pre"-*) keep=0 ;; esac; done
+    [ "$keep" -eq 0 ] || continue
+    [ -f "$RUN_DIR/$name.pid" ] && sids+=("$(cat "$RUN_DIR/$name.pid")")
+    svc_stop "$name"
+    sed -i "/^${name}\$/d" "$RUN_DIR/order"
+  done
+  [ -s "$RUN_DIR/order" ] || rm -f "$RUN_DIR/order"
+  # PID 1 here reaps slowly: zombies do not count as running.
+  local sid p
+  for sid in ${sids[@]+"${sids[@]}"}; do
+    for p in $(svc_members "$sid"); do
+      [ "$(ps -o stat= -p "$p" 2>/dev/null | cut -c1)" = Z ] || left="$left $p"
+    done
+  done
+  [ -z "$left" ] || die "processes still running after down:$left"
+}
+
+# Print name, state and PID of every recorded service. Returns 1 if any recorded service is down.
+svc_status() {
+  local name rc=0
+  [ -f "$RUN_DIR/order" ] || { echo "nothing is running (no services recorded in $RUN_DIR)"; return 3; }
+  for name in $(cat "$RUN_DIR/order"); do
+    if svc_alive "$name"; then
+      printf '%-22s running  pid %s\n' "$name" "$(cat "$RUN_DIR/$name.pid")"
+    else
+      printf '%-22s DOWN     (log: %s)\n' "$name" "$LOG_DIR/$name.log"
+      rc=1
+    fi
+  done
+  return $rc
+}
+
+# apt_install PKG...: install the Debian packages that are missing (apt-get update once per hour at most).
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  local stamp=$BERTH_DEV_CACHE/apt-updated
+  if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +60)" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    touch "$stamp"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
+  # Debian's packages start their own daemons via policy-rc.d/systemd where they can; ours run under devenv.
+}
+
+# The Python venv with the OpenStack services, clients and test tools, reused while requirements are unchanged.
+venv_install() {
+  local want have=""
+  want=$(cat "$DEVENV_DIR/requirements.txt" "$DEVENV_DIR/constraints.txt" | sha256sum | cut -c1-16)
+  [ -f "$BERTH_DEV_VENV/.berth-reqs" ] && have=$(cat "$BERTH_DEV_VENV/.berth-reqs")
+  [ "$want" = "$have" ] && return 0
+  say "creating the Python venv in $BERTH_DEV_VENV (once; about a minute)"
+  rm -rf "$BERTH_DEV_VENV"
+  python3 -m venv "$BERTH_DEV_VENV"
+  "$BERTH_DEV_VENV/bin/pip" install -q --disable-pip-version-check --upgrade pip >/dev/null
+  "$BERTH_DEV_VENV/bin/pip" install -q --disable-pip-version-check \
+    -r "$DEVENV_DIR/requirements.txt" -c "$DEVENV_DIR/constraints.txt"
+  echo "$want" >"$BERTH_DEV_VENV/.berth-reqs"
+}
+
+# A random secret, created once per state dir and kept in $BERTH_DEV_STATE/secrets/NAME.
+secret() {
+  local f=$BERTH_DEV_STATE/secrets/$1
+  if [ ! -s "$f" ]; then
+    mkdir -p "$BERTH_DEV_STATE/secrets"
+    chmod 700 "$BERTH_DEV_STATE/secrets"
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$f")
+  fi
+  cat "$f"
+}
+
+# Merge the components' env fragments into one sourceable file and print its path.
+write_env() {
+  ensure_dirs
+  {
+    echo "# written by devenv/berth-dev; source it to talk to the dev environment"
+    echo "export BERTH_DEV_STATE='$BERTH_DEV_STATE' BERTH_DEV_VENV='$BERTH_DEV_VENV'"
+    cat "$ENV_DIR"/*.sh 2>/dev/null || true
+  } >"$BERTH_DEV_STATE/env.sh"
+}

@@ -1,0 +1,297 @@
+//! The only code that writes to stdout. Commands hand over a [`Record`] (one object: `show`-like) or a
+//! [`List`] (rows: `list`-like) and the chosen format renders it: a table for people, json/yaml with stable
+//! snake_case keys for programs, `value` (bare values, space-separated) for shell scripts.
+
+mod settings;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::{Map, Value};
+
+use crate::cli::Format;
+use crate::error::Failure;
+pub use settings::Settings;
+
+/// One object with ordered fields, e.g. a token or a cloud's configuration.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    pub fields: Vec<(String, Value)>,
+}
+
+impl Record {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn field(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.fields.push((key.to_string(), value.into()));
+        self
+    }
+}
+
+/// Rows of objects sharing the same ordered columns, e.g. the service catalog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct List {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl List {
+    pub fn new(columns: &[&str]) -> Self {
+        List { columns: columns.iter().map(|c| c.to_string()).collect(), rows: Vec::new() }
+    }
+    /// Add a row; it must have one value per column.
+    pub fn row(&mut self, values: Vec<Value>) {
+        debug_assert_eq!(values.len(), self.columns.len(), "row width differs from the columns");
+        self.rows.push(values);
+    }
+}
+
+pub struct Output {
+    settings: Settings,
+    stdout: BufWriter<io::Stdout>,
+}
+
+impl Output {
+    pub fn new(settings: Settings) -> Self {
+        Output { settings, stdout: BufWriter::new(io::stdout()) }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Bytes that have their own format (a completion script, an archive).
+    pub fn raw(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
+        self.stdout.write_all(bytes)?;
+        Ok(())
+    }
+
+    pub fn record(&mut self, record: &Record) -> anyhow::Result<()> {
+        let text = render_record(record, self.settings.format, &self.settings.columns, self.table_width())?;
+        self.stdout.write_all(text.as_bytes())?;
+        Ok(())
+    }
+
+    pub fn list(&mut self, list: &List) -> anyhow::Result<()> {
+        let text = render_list(list, self.settings.format, &self.settings.columns, self.table_width())?;
+        self.stdout.write_all(text.as_bytes())?;
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> anyhow::Result<()> {
+        self.stdout.flush()?;
+        Ok(())
+    }
+
+    /// Tables wrap to the terminal only when stdout is one; piped tables keep whole lines.
+    fn table_width(&self) -> Option<u16> {
+        if !io::stdout().is_terminal() {
+            return None;
+        }
+        comfy_table::Table::new().width()
+    }
+}
+
+/// Normalise a column name as users type it: `-c ID`, `-c expires-at` and `-c expires_at` are the same.
+fn normalise(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+/// The indices of the requested columns among `available`, in the requested order; all when none requested.
+fn select(available: &[String], wanted: &[String]) -> anyhow::Result<Vec<usize>> {
+    if wanted.is_empty() {
+        return Ok((0..available.len()).collect());
+    }
+    wanted
+        .iter()
+        .map(|w| {
+            let w = normalise(w);
+            available.iter().position(|a| *a == w).ok_or_else(|| {
+                Failure::usage(format!("unknown column `{w}`"))
+                    .hint(format!("columns here: {}", available.join(", ")))
+                    .into()
+            })
+        })
+        .collect()
+}
+
+/// A value as one cell of text: strings bare, null empty, lists of scalars comma-separated, objects as JSON.
+fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
+            items.iter().map(cell).collect::<Vec<_>>().join(", ")
+        }
+        other => other.to_string(),
+    }
+}
+
+fn to_object(keys: &[&String], values: &[&Value]) -> Value {
+    let map: Map<String, Value> = keys.iter().zip(values).map(|(k, v)| ((*k).clone(), (*v).clone())).collect();
+    Value::Object(map)
+}
+
+fn new_table(width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::ASCII_FULL_CONDENSED);
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic).set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t
+}
+
+fn structured(value: &Value, format: Format) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(value)?),
+        Format::Yaml => serde_yaml_ng::to_string(value)?,
+        Format::Table | Format::Value => unreachable!("not a structured format"),
+    })
+}
+
+pub fn render_record(record: &Record, format: Format, columns: &[String], width: Option<u16>) -> anyhow::Result<String> {
+    let keys: Vec<String> = record.fields.iter().map(|(k, _)| k.clone()).collect();
+    let picked = select(&keys, columns)?;
+    let fields: Vec<(&String, &Value)> = picked.iter().map(|&i| (&record.fields[i].0, &record.fields[i].1)).collect();
+    Ok(match format {
+        Format::Json | Format::Yaml => {
+            let (k, v): (Vec<&String>, Vec<&Value>) = fields.into_iter().unzip();
+            structured(&to_object(&k, &v), format)?
+        }
+        Format::Value => fields.iter().map(|(_, v)| format!("{}\n", cell(v))).collect(),
+        Format::Table => {
+            let mut t = new_table(width);
+            t.set_header(["field", "value"]);
+            for (k, v) in fields {
+                t.add_row([k.clone(), cell(v)]);
+            }
+            format!("{t}\n")
+        }
+    })
+}
+
+pub fn render_list(list: &List, format: Format, columns: &[String], width: Option<u16>) -> anyhow::Result<String> {
+    let picked = select(&list.columns, columns)?;
+    let keys: Vec<&String> = picked.iter().map(|&i| &list.columns[i]).collect();
+    Ok(match format {
+        Format::Json | Format::Yaml => {
+            let rows: Vec<Value> = list
+                .rows
+                .iter()
+                .map(|row| to_object(&keys, &picked.iter().map(|&i| &row[i]).collect::<Vec<_>>()))
+                .collect();
+            structured(&Value::Array(rows), format)?
+        }
+        Format::Value => list
+            .rows
+            .iter()
+            .map(|row| format!("{}\n", picked.iter().map(|&i| cell(&row[i])).collect::<Vec<_>>().join(" ")))
+            .collect(),
+        Format::Table => {
+            let mut t = new_table(width);
+            t.set_header(keys.iter().map(|k| k.as_str()));
+            for row in &list.rows {
+                t.add_row(picked.iter().map(|&i| cell(&row[i])));
+            }
+            format!("{t}\n")
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{ExitCode, exit_code};
+    use serde_json::json;
+
+    fn token() -> Record {
+        Record::new()
+            .field("id", "gAAAA")
+            .field("expires_at", "2026-11-25T23:00:00Z")
+            .field("roles", json!(["admin", "member"]))
+            .field("domain", Value::Null)
+    }
+
+    fn catalog() -> List {
+        let mut l = List::new(&["type", "name", "endpoints"]);
+        l.row(vec![json!("identity"), json!("keystone"), json!(["public: http://a"])]);
+        l.row(vec![json!("image"), json!("glance"), json!([])]);
+        l
+    }
+
+    #[test]
+    fn record_value_prints_one_value_per_line() {
+        let s = render_record(&token(), Format::Value, &["id".into()], None).unwrap();
+        assert_eq!(s, "gAAAA\n");
+        let s = render_record(&token(), Format::Value, &[], None).unwrap();
+        assert_eq!(s, "gAAAA\n2026-11-25T23:00:00Z\nadmin, member\n\n");
+    }
+
+    #[test]
+    fn columns_keep_requested_order_and_forgive_case() {
+        let s = render_record(&token(), Format::Json, &["Expires-At".into(), "ID".into()], None).unwrap();
+        assert_eq!(s, "{\n  \"expires_at\": \"2026-11-25T23:00:00Z\",\n  \"id\": \"gAAAA\"\n}\n");
+    }
+
+    #[test]
+    fn unknown_column_is_a_usage_error_listing_the_columns() {
+        let e = render_record(&token(), Format::Table, &["user".into()], None).unwrap_err();
+        assert_eq!(exit_code(&e), ExitCode::Usage);
+        let f = e.downcast_ref::<Failure>().unwrap();
+        assert_eq!(f.message, "unknown column `user`");
+        assert_eq!(f.hint.as_deref(), Some("columns here: id, expires_at, roles, domain"));
+    }
+
+    #[test]
+    fn record_json_keeps_field_order_and_types() {
+        let s = render_record(&token(), Format::Json, &[], None).unwrap();
+        let keys: Vec<&str> = s.lines().filter_map(|l| l.trim().split('"').nth(1)).collect();
+        assert_eq!(&keys[..3], &["id", "expires_at", "roles"]);
+        let v: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(v["roles"], json!(["admin", "member"]));
+        assert_eq!(v["domain"], Value::Null);
+    }
+
+    #[test]
+    fn record_table_has_field_value_rows() {
+        let s = render_record(&token(), Format::Table, &["id".into(), "roles".into()], None).unwrap();
+        assert_eq!(
+            s,
+            "+-------+---------------+\n| field | value         |\n+=======================+\n| id    | gAAAA         |\n| roles | admin, member |\n+-------+---------------+\n"
+        );
+    }
+
+    #[test]
+    fn list_formats() {
+        let l = catalog();
+        assert_eq!(render_list(&l, Format::Value, &["type".into()], None).unwrap(), "identity\nimage\n");
+        let v: Value = serde_json::from_str(&render_list(&l, Format::Json, &[], None).unwrap()).unwrap();
+        assert_eq!(v[1], json!({"type": "image", "name": "glance", "endpoints": []}));
+        let y = render_list(&l, Format::Yaml, &["name".into()], None).unwrap();
+        assert_eq!(y, "- name: keystone\n- name: glance\n");
+        let t = render_list(&l, Format::Table, &[], None).unwrap();
+        assert!(t.contains("| identity | keystone | public: http://a |"), "{t}");
+    }
+
+    #[test]
+    fn empty_list_is_an_empty_array() {
+        let l = List::new(&["id"]);
+        assert_eq!(render_list(&l, Format::Json, &[], None).unwrap(), "[]\n");
+        assert_eq!(render_list(&l, Format::Yaml, &[], None).unwrap(), "[]\n");
+        assert_eq!(render_list(&l, Format::Value, &[], None).unwrap(), "");
+    }
+
+    #[test]
+    fn nested_objects_render_as_json_in_cells() {
+        assert_eq!(cell(&json!({"a": 1})), "{\"a\":1}");
+        assert_eq!(cell(&json!([{"a": 1}])), "[{\"a\":1}]");
+        assert_eq!(cell(&json!(3)), "3");
+        assert_eq!(cell(&json!(true)), "true");
+    }
+}

@@ -1,0 +1,92 @@
+//! The binary's command-line contract: help, version, completions, exit codes, stdout/stderr discipline.
+//! These need no service; `tests/env` and the service-backed tests cover the rest.
+
+use std::process::{Command, Output, Stdio};
+
+fn berth(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_berth"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env("HOME", std::env::temp_dir().join("berth-test-home-does-not-exist"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("running berth")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn long_help_documents_every_exit_code_and_global_option() {
+    let out = berth(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    for line in ["0  success", "1  runtime failure", "2  usage or configuration error", "3  negative result",
+                 "4  authentication", "5  timed out", "6  partial success", "130  interrupted"] {
+        assert!(help.contains(line), "`{line}` missing from --help:\n{help}");
+    }
+    for opt in ["--output <FORMAT>", "--column <COLUMN>", "--quiet", "--verbose", "--color <WHEN>", "--no-progress"] {
+        assert!(help.contains(opt), "`{opt}` missing from --help:\n{help}");
+    }
+    assert!(out.stderr.is_empty(), "help wrote to stderr: {}", text(&out.stderr));
+}
+
+#[test]
+fn version_prints_name_and_crate_version() {
+    let out = berth(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), format!("berth {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn completions_for_each_shell_go_to_stdout() {
+    for (shell, marker) in [("bash", "_berth()"), ("zsh", "#compdef berth"), ("fish", "complete -c berth")] {
+        let out = berth(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out.stderr));
+        let script = text(&out.stdout);
+        assert!(script.contains(marker), "{shell} script lacks `{marker}`");
+        assert!(script.contains("completions"), "{shell} script does not complete subcommands");
+        assert!(out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_reason_on_stderr() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["--no-such-flag", "completions", "bash"], "--no-such-flag"),
+        (&["-o", "xml", "completions", "bash"], "xml"),
+        (&["-q", "-v", "completions", "bash"], "cannot be used with"),
+        (&["completions", "tcsh"], "tcsh"),
+        (&["frobnicate"], "frobnicate"),
+    ];
+    for (args, needle) in cases {
+        let out = berth(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+        let err = text(&out.stderr);
+        assert!(err.contains("error:") && err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn no_subcommand_is_a_usage_error_that_shows_the_commands() {
+    let out = berth(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("completions"));
+}
+
+#[test]
+fn closed_stdout_is_not_an_error() {
+    // A pipe whose reader is gone before berth writes: `berth ... | head -0`.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_berth"))
+        .args(["completions", "bash"])
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "stderr: {}", text(&out.stderr));
+}
