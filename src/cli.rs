@@ -19,6 +19,8 @@ use crate::error::ExitCode;
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    #[command(flatten)]
+    pub cloud: CloudArgs,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -53,6 +55,156 @@ pub struct GlobalArgs {
     pub no_progress: bool,
 }
 
+/// Which cloud and how to authenticate. Each flag overrides its `OS_*` variable, which overrides clouds.yaml and
+/// secure.yaml.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CloudArgs {
+    /// Cloud in clouds.yaml to use [env: OS_CLOUD]
+    #[arg(long = "os-cloud", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_cloud: Option<String>,
+
+    /// Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]
+    #[arg(long = "os-auth-url", global = true, value_name = "URL", help_heading = "Cloud")]
+    pub os_auth_url: Option<String>,
+
+    /// password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]
+    #[arg(long = "os-auth-type", global = true, value_name = "TYPE", help_heading = "Cloud")]
+    pub os_auth_type: Option<String>,
+
+    /// User name [env: OS_USERNAME]
+    #[arg(long = "os-username", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_username: Option<String>,
+
+    /// User ID [env: OS_USER_ID]
+    #[arg(long = "os-user-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_user_id: Option<String>,
+
+    /// Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]
+    #[arg(long = "os-password", global = true, value_name = "PASSWORD", help_heading = "Cloud")]
+    pub os_password: Option<String>,
+
+    /// Domain of the user, by name [env: OS_USER_DOMAIN_NAME]
+    #[arg(long = "os-user-domain-name", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_user_domain_name: Option<String>,
+
+    /// Domain of the user, by ID [env: OS_USER_DOMAIN_ID]
+    #[arg(long = "os-user-domain-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_user_domain_id: Option<String>,
+
+    /// Project to scope to, by name [env: OS_PROJECT_NAME]
+    #[arg(long = "os-project-name", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_project_name: Option<String>,
+
+    /// Project to scope to, by ID [env: OS_PROJECT_ID]
+    #[arg(long = "os-project-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_project_id: Option<String>,
+
+    /// Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]
+    #[arg(long = "os-project-domain-name", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_project_domain_name: Option<String>,
+
+    /// Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]
+    #[arg(long = "os-project-domain-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_project_domain_id: Option<String>,
+
+    /// Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]
+    #[arg(long = "os-domain-name", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_domain_name: Option<String>,
+
+    /// Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]
+    #[arg(long = "os-domain-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_domain_id: Option<String>,
+
+    /// Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]
+    #[arg(long = "os-application-credential-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_application_credential_id: Option<String>,
+
+    /// Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]
+    #[arg(long = "os-application-credential-name", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_application_credential_name: Option<String>,
+
+    /// Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]
+    #[arg(long = "os-application-credential-secret", global = true, value_name = "SECRET", help_heading = "Cloud")]
+    pub os_application_credential_secret: Option<String>,
+
+    /// An existing token to authenticate with [env: OS_TOKEN]
+    #[arg(long = "os-token", global = true, value_name = "TOKEN", help_heading = "Cloud")]
+    pub os_token: Option<String>,
+
+    /// Region of the endpoints to use [env: OS_REGION_NAME]
+    #[arg(long = "os-region-name", global = true, value_name = "REGION", help_heading = "Cloud")]
+    pub os_region_name: Option<String>,
+
+    /// Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]
+    #[arg(long = "os-interface", global = true, value_name = "INTERFACE", help_heading = "Cloud")]
+    pub os_interface: Option<String>,
+
+    /// CA bundle (PEM) to verify TLS with, in addition to the system's [env: OS_CACERT]
+    #[arg(long = "os-cacert", global = true, value_name = "FILE", help_heading = "Cloud")]
+    pub os_cacert: Option<String>,
+
+    /// Client certificate (PEM) [env: OS_CERT]
+    #[arg(long = "os-cert", global = true, value_name = "FILE", help_heading = "Cloud")]
+    pub os_cert: Option<String>,
+
+    /// Client certificate key (PEM) [env: OS_KEY]
+    #[arg(long = "os-key", global = true, value_name = "FILE", help_heading = "Cloud")]
+    pub os_key: Option<String>,
+
+    /// Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)
+    #[arg(long, global = true, help_heading = "Cloud")]
+    pub insecure: bool,
+
+    /// Neither read nor write the token cache
+    #[arg(long, global = true, help_heading = "Cloud")]
+    pub no_cache: bool,
+
+    /// Seconds before an HTTP request gives up
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30.0, help_heading = "Cloud")]
+    pub http_timeout: f64,
+
+    /// Print a table of every HTTP request (method, URL, status, time) on stderr at the end
+    #[arg(long, global = true, help_heading = "Output")]
+    pub timing: bool,
+}
+
+impl CloudArgs {
+    /// The settings given as flags: (config key, flag, value).
+    pub fn settings(&self) -> Vec<(&'static str, &'static str, String)> {
+        let mut out: Vec<(&'static str, &'static str, String)> = [
+            ("auth_url", "--os-auth-url", &self.os_auth_url),
+            ("auth_type", "--os-auth-type", &self.os_auth_type),
+            ("username", "--os-username", &self.os_username),
+            ("user_id", "--os-user-id", &self.os_user_id),
+            ("password", "--os-password", &self.os_password),
+            ("user_domain_name", "--os-user-domain-name", &self.os_user_domain_name),
+            ("user_domain_id", "--os-user-domain-id", &self.os_user_domain_id),
+            ("project_name", "--os-project-name", &self.os_project_name),
+            ("project_id", "--os-project-id", &self.os_project_id),
+            ("project_domain_name", "--os-project-domain-name", &self.os_project_domain_name),
+            ("project_domain_id", "--os-project-domain-id", &self.os_project_domain_id),
+            ("domain_name", "--os-domain-name", &self.os_domain_name),
+            ("domain_id", "--os-domain-id", &self.os_domain_id),
+            ("application_credential_id", "--os-application-credential-id", &self.os_application_credential_id),
+            ("application_credential_name", "--os-application-credential-name", &self.os_application_credential_name),
+            ("application_credential_secret", "--os-application-credential-secret", &self.os_application_credential_secret),
+            ("token", "--os-token", &self.os_token),
+            ("region_name", "--os-region-name", &self.os_region_name),
+            ("interface", "--os-interface", &self.os_interface),
+            ("cacert", "--os-cacert", &self.os_cacert),
+            ("cert", "--os-cert", &self.os_cert),
+            ("key", "--os-key", &self.os_key),
+        ]
+        .into_iter()
+        .filter_map(|(k, f, v)| v.clone().map(|v| (k, f, v)))
+        .collect();
+        if self.insecure {
+            out.push(("insecure", "--insecure", "true".into()));
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
     #[default]
@@ -72,6 +224,22 @@ pub enum ColorWhen {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Keystone tokens: issue (cached), revoke
+    #[command(subcommand)]
+    Auth(AuthCommand),
+
+    /// The service catalog of the current token
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+
+    /// The resolved cloud configuration and where each value came from
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
+    /// Container images in Glance
+    #[command(subcommand)]
+    Image(ImageCommand),
+
     /// Print a shell completion script to stdout
     #[command(long_about = "Print a shell completion script to stdout.\n\n\
         bash:  berth completions bash > ~/.local/share/bash-completion/completions/berth\n\
@@ -87,4 +255,42 @@ pub enum Command {
 /// The clap command, for generators and tests.
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`
+    #[command(long_about = "Print a token: from the cache while it has more than 5 minutes left, else a new one from \
+        Keystone, which is then cached (`--no-cache` skips the cache).\n\n\
+        In scripts: curl -H \"X-Auth-Token: $(berth auth token -o value -c id)\" ...")]
+    Token,
+    /// Revoke the token at Keystone and remove it from the cache
+    Revoke,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Every service with its endpoints
+    List,
+    /// One service by type or alias (block-storage = volumev3, container-infra, ...), and the endpoint berth uses
+    Show {
+        /// Service type, e.g. `image`, `compute`, `orchestration`, `volumev3`
+        service_type: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Every resolved setting with its source (flag, env, file, default); secrets are masked
+    Show,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Glance images with `container_format=docker`
+    List {
+        /// All images, not only docker ones
+        #[arg(long)]
+        all: bool,
+    },
 }

@@ -5,7 +5,10 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod error;
+pub mod http;
+pub mod openstack;
 pub mod output;
 
 use std::ffi::OsString;
@@ -28,7 +31,15 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode
     };
     let settings = Settings::from_cli(&cli.global);
     let mut out = Output::new(settings.clone());
-    let result = commands::run(cli.command, &mut out);
+    let result = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => {
+            let mut ctx = commands::Ctx::new(&mut out, cli.cloud);
+            let r = rt.block_on(commands::run(cli.command, &mut ctx));
+            ctx.print_timing();
+            r
+        }
+        Err(e) => Err(anyhow::Error::new(e).context("starting the async runtime")),
+    };
     let code = match result.and_then(|()| out.flush()) {
         Ok(()) => ExitCode::Ok,
         Err(e) if error::is_broken_pipe(&e) => ExitCode::Ok,

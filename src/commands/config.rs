@@ -1,0 +1,33 @@
+use serde_json::json;
+
+use crate::cli::ConfigCommand;
+use crate::commands::Ctx;
+use crate::config;
+use crate::output::List;
+
+/// A value is masked when berth knows it as a secret, or when its name says it is one.
+fn is_secret(key: &str) -> bool {
+    config::key(key).is_some_and(|k| k.secret) || ["password", "secret", "token", "passcode"].iter().any(|s| key.contains(s))
+}
+
+pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
+    let ConfigCommand::Show = cmd;
+    let cfg = ctx.config()?;
+    let mut list = List::new(&["key", "value", "source"]);
+    if let Some(c) = &cfg.cloud {
+        list.row(vec![json!("cloud"), json!(c.value), json!(c.source.to_string())]);
+    }
+    // Known keys first, in their documented order, then whatever else the files set.
+    let known = config::KEYS.iter().map(|k| k.name);
+    let others = cfg.values.keys().map(String::as_str).filter(|k| config::key(k).is_none());
+    for key in known.chain(others) {
+        if let Some(s) = cfg.setting(key) {
+            let value = if is_secret(key) { "<masked>".to_string() } else { s.value.clone() };
+            list.row(vec![json!(key), json!(value), json!(s.source.to_string())]);
+        }
+    }
+    for f in &cfg.files {
+        list.row(vec![json!("config_file"), json!(f.display().to_string()), json!("search path")]);
+    }
+    ctx.out.list(&list)
+}

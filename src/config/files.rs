@@ -1,0 +1,152 @@
+//! Finding and reading clouds.yaml and secure.yaml the way openstacksdk does.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde_yaml_ng::{Mapping, Value};
+
+use crate::error::Failure;
+
+/// Where openstacksdk looks, in order; the first file that exists is used.
+pub fn search_path(kind: &str, env_var: &str) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    if let Some(p) = std::env::var_os(env_var).filter(|p| !p.is_empty()) {
+        paths.push(PathBuf::from(p));
+    }
+    let names = [format!("{kind}.yaml"), format!("{kind}.yml")];
+    for n in &names {
+        paths.push(PathBuf::from(n));
+    }
+    if let Some(dir) = dirs::config_dir() {
+        for n in &names {
+            paths.push(dir.join("openstack").join(n));
+        }
+    }
+    for n in &names {
+        paths.push(Path::new("/etc/openstack").join(n));
+    }
+    paths
+}
+
+/// The clouds of one file: name -> settings mapping.
+#[derive(Debug, Default)]
+pub struct CloudsFile {
+    pub path: Option<PathBuf>,
+    pub clouds: BTreeMap<String, Mapping>,
+}
+
+/// Load the first existing file of `paths`. A file that exists but cannot be read or parsed is an error that
+/// names the file and, for YAML errors, the line.
+pub fn load_first(paths: &[PathBuf]) -> anyhow::Result<CloudsFile> {
+    for path in paths {
+        if !path.exists() {
+            continue;
+        }
+        let text = std::fs::read_to_string(path)
+            .with_context(|| Failure::usage(format!("cannot read `{}`", path.display())))?;
+        return parse(path, &text);
+    }
+    Ok(CloudsFile::default())
+}
+
+pub fn parse(path: &Path, text: &str) -> anyhow::Result<CloudsFile> {
+    let doc: Value = serde_yaml_ng::from_str(text).map_err(|e| {
+        let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
+        Failure::usage(format!("`{}` is not valid YAML{at}: {e}", path.display()))
+            .hint(format!("fix the YAML in `{}`; `python3 -c 'import yaml,sys; yaml.safe_load(open(sys.argv[1]))' FILE` shows the same error", path.display()))
+    })?;
+    let mut file = CloudsFile { path: Some(path.to_path_buf()), clouds: BTreeMap::new() };
+    let clouds = match doc.get("clouds") {
+        None | Some(Value::Null) => return Ok(file),
+        Some(Value::Mapping(m)) => m,
+        Some(_) => {
+            return Err(Failure::usage(format!("`clouds` in `{}` is not a mapping of cloud names", path.display())).into());
+        }
+    };
+    for (name, settings) in clouds {
+        let name = yaml_scalar(name).unwrap_or_default();
+        match settings {
+            Value::Mapping(m) => {
+                file.clouds.insert(name, m.clone());
+            }
+            Value::Null => {
+                file.clouds.insert(name, Mapping::new());
+            }
+            _ => {
+                return Err(Failure::usage(format!(
+                    "cloud `{name}` in `{}` is not a mapping of settings",
+                    path.display()
+                ))
+                .into());
+            }
+        }
+    }
+    Ok(file)
+}
+
+/// A YAML scalar as the string openstacksdk would see (numbers and booleans as written).
+pub fn yaml_scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Deep-merge `over` into `base` (secure.yaml over clouds.yaml).
+pub fn merge(base: &mut Mapping, over: &Mapping) {
+    for (k, v) in over {
+        match (base.get_mut(k), v) {
+            (Some(Value::Mapping(b)), Value::Mapping(o)) => merge(b, o),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_clouds_and_keeps_names() {
+        let f = parse(Path::new("c.yaml"), "clouds:\n  a:\n    auth:\n      auth_url: http://x\n  b: {}\n").unwrap();
+        assert_eq!(f.clouds.keys().collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    #[test]
+    fn yaml_errors_name_file_and_line() {
+        let e = parse(Path::new("/tmp/c.yaml"), "clouds:\n  a:\n    auth: [\n      x: y\n").unwrap_err();
+        let f = e.downcast_ref::<Failure>().unwrap();
+        assert!(f.message.starts_with("`/tmp/c.yaml` is not valid YAML (line "), "{}", f.message);
+        assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
+    }
+
+    #[test]
+    fn clouds_must_be_a_mapping() {
+        let e = parse(Path::new("c.yaml"), "clouds: [a, b]\n").unwrap_err();
+        assert!(e.to_string().contains("not a mapping"));
+    }
+
+    #[test]
+    fn secure_yaml_merges_deeply() {
+        let mut base: Mapping = serde_yaml_ng::from_str("auth: {auth_url: u, username: n}\nregion_name: R").unwrap();
+        let over: Mapping = serde_yaml_ng::from_str("auth: {password: p}").unwrap();
+        merge(&mut base, &over);
+        let auth = base.get("auth").unwrap();
+        assert_eq!(auth.get("username").unwrap().as_str(), Some("n"));
+        assert_eq!(auth.get("password").unwrap().as_str(), Some("p"));
+        assert_eq!(base.get("region_name").unwrap().as_str(), Some("R"));
+    }
+
+    #[test]
+    fn env_file_comes_first_in_the_search_path() {
+        // The variable is read at call time; use one no other test sets.
+        let p = search_path("clouds", "BERTH_TEST_NO_SUCH_VARIABLE");
+        assert_eq!(p[0], PathBuf::from("clouds.yaml"));
+        assert!(p.last().unwrap().starts_with("/etc/openstack"));
+    }
+}

@@ -1,0 +1,260 @@
+//! berth's one HTTP client: TLS settings (custom CA, insecure, client certificate), proxies from the
+//! environment, timeouts, a User-Agent, request logging with secrets redacted, and per-request timing.
+
+use std::sync::{Mutex, Once};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use reqwest::header::HeaderMap;
+use reqwest::{RequestBuilder, Response};
+
+use crate::error::Failure;
+
+pub const USER_AGENT: &str = concat!("berth/", env!("CARGO_PKG_VERSION"));
+
+/// Headers whose values are credentials.
+const SECRET_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "x-auth-token",
+    "x-subject-token",
+    "x-service-token",
+    "cookie",
+    "set-cookie",
+];
+
+/// TLS settings for one client.
+#[derive(Debug, Clone, Default)]
+pub struct TlsOptions {
+    /// Extra CA bundle (PEM), trusted in addition to the system's roots.
+    pub cacert: Option<std::path::PathBuf>,
+    /// Client certificate and key (PEM).
+    pub cert: Option<std::path::PathBuf>,
+    pub key: Option<std::path::PathBuf>,
+    pub insecure: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Timing {
+    pub method: String,
+    pub url: String,
+    pub status: Option<u16>,
+    pub elapsed: Duration,
+}
+
+pub struct Http {
+    client: reqwest::Client,
+    verbose: u8,
+    timings: Mutex<Vec<Timing>>,
+}
+
+fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Fails only if another provider was installed first, which is just as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+fn read_pem(path: &std::path::Path, what: &str, flag: &str) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Failure::usage(format!("cannot read the {what} `{}`: {e}", path.display()))
+            .hint(format!("fix the path given by {flag}"))
+            .into()
+    })
+}
+
+impl Http {
+    pub fn new(tls: &TlsOptions, timeout: Duration, verbose: u8) -> anyhow::Result<Http> {
+        install_crypto_provider();
+        let mut b = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .tls_backend_rustls()
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .read_timeout(timeout);
+        if let Some(ca) = &tls.cacert {
+            let pem = read_pem(ca, "CA bundle", "`--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml")?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                Failure::usage(format!("`{}` is not a PEM CA bundle: {e}", ca.display()))
+            })?;
+            if certs.is_empty() {
+                return Err(Failure::usage(format!("`{}` holds no PEM certificate", ca.display())).into());
+            }
+            b = b.tls_certs_merge(certs);
+        }
+        match (&tls.cert, &tls.key) {
+            (Some(cert), key) => {
+                let mut pem = read_pem(cert, "client certificate", "`--os-cert`, `OS_CERT` or `cert`")?;
+                if let Some(key) = key {
+                    pem.push(b'\n');
+                    pem.extend(read_pem(key, "client key", "`--os-key`, `OS_KEY` or `key`")?);
+                }
+                let id = reqwest::Identity::from_pem(&pem).map_err(|e| {
+                    Failure::usage(format!("cannot use the client certificate `{}`: {e}", cert.display()))
+                        .hint("give the certificate and its key as PEM (`cert` and `key`)")
+                })?;
+                b = b.identity(id);
+            }
+            (None, Some(_)) => {
+                return Err(Failure::usage("a client key was given without a client certificate")
+                    .hint("set `--os-cert`/`OS_CERT`/`cert` too")
+                    .into());
+            }
+            (None, None) => {}
+        }
+        if tls.insecure {
+            b = b.tls_danger_accept_invalid_certs(true);
+        }
+        let client = b.build().context("setting up the HTTP client")?;
+        Ok(Http { client, verbose, timings: Mutex::new(Vec::new()) })
+    }
+
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    /// Send a request: log it (`-v`: method, URL, status, time; `-vv`: headers, secrets redacted), record its
+    /// timing, and turn transport failures into errors that say what to check.
+    pub async fn send(&self, req: RequestBuilder) -> anyhow::Result<Response> {
+        let (client, req) = req.build_split();
+        let req = req.context("building an HTTP request")?;
+        let method = req.method().to_string();
+        let url = redact_url(req.url());
+        if self.verbose >= 2 {
+            eprintln!("http: > {method} {url}");
+            log_headers(">", req.headers());
+        }
+        let start = Instant::now();
+        let result = client.execute(req).await;
+        let elapsed = start.elapsed();
+        let status = result.as_ref().ok().map(|r| r.status().as_u16());
+        if self.verbose >= 1 {
+            match &result {
+                Ok(r) => eprintln!("http: {method} {url} -> {} ({} ms)", r.status().as_u16(), elapsed.as_millis()),
+                Err(e) => eprintln!("http: {method} {url} -> failed after {} ms: {}", elapsed.as_millis(), chain(e)),
+            }
+        }
+        if self.verbose >= 2 {
+            if let Ok(r) = &result {
+                log_headers("<", r.headers());
+            }
+        }
+        self.timings.lock().unwrap().push(Timing { method: method.clone(), url: url.clone(), status, elapsed });
+        result.map_err(|e| transport_error(&method, &url, e))
+    }
+
+    pub fn timings(&self) -> Vec<Timing> {
+        self.timings.lock().unwrap().clone()
+    }
+}
+
+fn log_headers(dir: &str, headers: &HeaderMap) {
+    for (name, value) in headers {
+        let shown = if SECRET_HEADERS.contains(&name.as_str()) {
+            "<redacted>".to_string()
+        } else {
+            String::from_utf8_lossy(value.as_bytes()).into_owned()
+        };
+        eprintln!("http: {dir} {name}: {shown}");
+    }
+}
+
+/// A URL for logs and messages: user:password@ and query values named like secrets are removed.
+pub fn redact_url(url: &reqwest::Url) -> String {
+    let mut u = url.clone();
+    if u.password().is_some() {
+        let _ = u.set_password(Some("redacted"));
+    }
+    if u.query().is_some() {
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let secret = ["token", "secret", "password", "signature"].iter().any(|s| k.to_lowercase().contains(s));
+                (k.into_owned(), if secret { "redacted".into() } else { v.into_owned() })
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    u.to_string()
+}
+
+/// The whole cause chain of an error on one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut src = e.source();
+    while let Some(s) = src {
+        let t = s.to_string();
+        if !parts.iter().any(|p| p.contains(&t)) {
+            parts.push(t);
+        }
+        src = s.source();
+    }
+    parts.join(": ")
+}
+
+fn transport_error(method: &str, url: &str, e: reqwest::Error) -> anyhow::Error {
+    let detail = chain(&e);
+    let lower = detail.to_lowercase();
+    let failure = if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls") {
+        Failure::new(crate::error::ExitCode::Failure, format!("TLS verification of `{url}` failed: {detail}"))
+            .hint("trust the server's CA with `--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml (or, for a test cloud only, `--insecure`)")
+    } else if e.is_timeout() {
+        Failure::new(crate::error::ExitCode::Failure, format!("{method} `{url}` timed out: {detail}"))
+            .hint("the service is slow or unreachable; raise `--http-timeout` or check the endpoint")
+    } else if e.is_connect() {
+        Failure::new(crate::error::ExitCode::Failure, format!("cannot connect to `{url}`: {detail}"))
+            .hint("check that the URL is right and the service is up (auth_url, `OS_AUTH_URL`, endpoint overrides, proxies in `HTTPS_PROXY`/`NO_PROXY`)")
+    } else {
+        Failure::new(crate::error::ExitCode::Failure, format!("{method} `{url}` failed: {detail}"))
+    };
+    failure.into()
+}
+
+/// Render the `--timing` table on stderr.
+pub fn timing_table(timings: &[Timing]) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::ASCII_FULL_CONDENSED);
+    t.set_header(["method", "url", "status", "ms"]);
+    let mut total = Duration::ZERO;
+    for x in timings {
+        total += x.elapsed;
+        t.add_row([
+            x.method.clone(),
+            x.url.clone(),
+            x.status.map_or("-".into(), |s| s.to_string()),
+            format!("{:.1}", x.elapsed.as_secs_f64() * 1000.0),
+        ]);
+    }
+    t.add_row(["total".into(), format!("{} requests", timings.len()), String::new(), format!("{:.1}", total.as_secs_f64() * 1000.0)]);
+    format!("{t}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_lose_passwords_and_secret_query_values() {
+        let u = reqwest::Url::parse("https://bob:hunter2@r.example/token?service=s&access_token=abc&scope=x").unwrap();
+        let r = redact_url(&u);
+        assert!(!r.contains("hunter2") && !r.contains("abc"), "{r}");
+        assert!(r.contains("service=s") && r.contains("scope=x"));
+    }
+
+    #[test]
+    fn timing_table_sums() {
+        let t = timing_table(&[
+            Timing { method: "GET".into(), url: "http://a".into(), status: Some(200), elapsed: Duration::from_millis(3) },
+            Timing { method: "POST".into(), url: "http://b".into(), status: None, elapsed: Duration::from_millis(4) },
+        ]);
+        assert!(t.contains("| total  | 2 requests |        | 7.0 |"), "{t}");
+    }
+
+    #[test]
+    fn missing_cacert_is_a_usage_error() {
+        let tls = TlsOptions { cacert: Some("/nonexistent/ca.pem".into()), ..Default::default() };
+        let e = Http::new(&tls, Duration::from_secs(1), 0).err().unwrap();
+        assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
+        assert!(e.to_string().contains("/nonexistent/ca.pem"));
+    }
+}

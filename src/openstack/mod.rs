@@ -1,0 +1,192 @@
+//! The OpenStack client: an authenticated session (token from the cache or Keystone), endpoint lookup, and
+//! requests that recover once from a token Keystone no longer accepts.
+
+pub mod auth;
+pub mod cache;
+pub mod catalog;
+pub mod glance;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+
+use crate::config::CloudConfig;
+use crate::error::{ExitCode, Failure};
+use crate::http::{Http, TlsOptions};
+use auth::{Plan, Token};
+use cache::TokenCache;
+
+/// A cached token is used only while it stays valid this much longer, so that a command never starts with a
+/// token about to expire.
+pub const CACHE_MARGIN: Duration = Duration::from_secs(300);
+
+/// TLS options from a resolved cloud configuration; a named CA file that does not exist is a usage error.
+pub fn tls_options(cfg: &CloudConfig) -> anyhow::Result<TlsOptions> {
+    let file = |key: &str| -> anyhow::Result<Option<std::path::PathBuf>> {
+        let Some(s) = cfg.setting(key) else { return Ok(None) };
+        let path = std::path::PathBuf::from(&s.value);
+        if !path.is_file() {
+            return Err(Failure::usage(format!("the {key} file `{}` (from {}) does not exist", path.display(), s.source))
+                .hint(format!("fix `{key}` where it is set, or remove it to use the system's trust store"))
+                .into());
+        }
+        Ok(Some(path))
+    };
+    Ok(TlsOptions { cacert: file("cacert")?, cert: file("cert")?, key: file("key")?, insecure: !cfg.verify_tls() })
+}
+
+pub struct Session {
+    pub http: Arc<Http>,
+    pub cfg: CloudConfig,
+    plan: Plan,
+    cache: Option<TokenCache>,
+    token: Mutex<Token>,
+    /// Whether the current token came from the cache.
+    from_cache: Mutex<bool>,
+    verbose: u8,
+}
+
+impl Session {
+    /// A session with a valid token: the cached one when it has time left, else a new one from Keystone.
+    pub async fn open(cfg: CloudConfig, http: Arc<Http>, use_cache: bool, verbose: u8) -> anyhow::Result<Session> {
+        let plan = Plan::from_config(&cfg)?;
+        let cache = if use_cache { TokenCache::default_location() } else { None };
+        let cached = cache.as_ref().and_then(|c| c.load(&plan.cache_key).map(|t| (c.path(&plan.cache_key), t)));
+        let (token, from_cache) = match cached {
+            Some((path, t)) if t.valid_for(CACHE_MARGIN) => {
+                if verbose >= 1 {
+                    eprintln!("auth: using the cached token for {} from `{}` (expires {})", plan.who, path.display(), t.body.expires_at);
+                }
+                (t, true)
+            }
+            _ => {
+                let t = plan.authenticate(&http).await?;
+                (t, false)
+            }
+        };
+        let s = Session { http, cfg, plan, cache, token: Mutex::new(token), from_cache: Mutex::new(from_cache), verbose };
+        if !from_cache {
+            s.store();
+        }
+        Ok(s)
+    }
+
+    fn store(&self) {
+        if let Some(c) = &self.cache {
+            let token = self.token();
+            match c.store(&self.plan.cache_key, &token) {
+                Ok(path) if self.verbose >= 1 => eprintln!("auth: cached the token in `{}`", path.display()),
+                Ok(_) => {}
+                Err(e) => eprintln!("warning: cannot write the token cache: {e:#}"),
+            }
+        }
+    }
+
+    pub fn token(&self) -> Token {
+        self.token.lock().unwrap().clone()
+    }
+
+    pub fn from_cache(&self) -> bool {
+        *self.from_cache.lock().unwrap()
+    }
+
+    pub fn cache_path(&self) -> Option<std::path::PathBuf> {
+        self.cache.as_ref().map(|c| c.path(&self.plan.cache_key))
+    }
+
+    /// Forget the current token and get a new one from Keystone.
+    pub async fn renew(&self) -> anyhow::Result<()> {
+        if let Some(c) = &self.cache {
+            c.remove(&self.plan.cache_key);
+        }
+        let t = self.plan.authenticate(&self.http).await?;
+        *self.token.lock().unwrap() = t;
+        *self.from_cache.lock().unwrap() = false;
+        self.store();
+        Ok(())
+    }
+
+    /// The base URL of a service: `<service>_endpoint_override`, else the catalog's endpoint for the configured
+    /// interface and region.
+    pub fn endpoint(&self, kind: &str) -> anyhow::Result<String> {
+        for alias in catalog::aliases(kind) {
+            if let Some(url) = self.cfg.endpoint_override(alias) {
+                return Ok(url.trim_end_matches('/').to_string());
+            }
+        }
+        let token = self.token();
+        let service = catalog::find(&token.body.catalog, kind).ok_or_else(|| {
+            let mut have: Vec<&str> = token.body.catalog.iter().map(|s| s.kind.as_str()).collect();
+            have.sort_unstable();
+            Failure::new(ExitCode::Failure, format!("the cloud's catalog has no `{kind}` service"))
+                .hint(format!("services here: {}; or set `{}_endpoint_override` in clouds.yaml", have.join(", "), kind.replace('-', "_")))
+        })?;
+        let interface = self.cfg.get("interface").unwrap_or("public");
+        let ep = catalog::select(service, interface, self.cfg.get("region_name"))?;
+        Ok(ep.url.trim_end_matches('/').to_string())
+    }
+
+    /// An authenticated request to `path` under a service's endpoint. A 401 means Keystone no longer accepts the
+    /// token (revoked, deleted, expired early): get a new one once and repeat the request.
+    pub async fn request(
+        &self,
+        method: Method,
+        kind: &str,
+        path: &str,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> anyhow::Result<Response> {
+        let url = format!("{}{}", self.endpoint(kind)?, path);
+        for attempt in 0..2 {
+            let token = self.token();
+            let req = build(self.http.client().request(method.clone(), &url).header("X-Auth-Token", &token.id));
+            let resp = self.http.send(req).await?;
+            if resp.status() == StatusCode::UNAUTHORIZED && attempt == 0 {
+                if self.verbose >= 1 {
+                    eprintln!("auth: `{url}` answered 401; getting a new token and trying once more");
+                }
+                self.renew().await?;
+                continue;
+            }
+            return Ok(resp);
+        }
+        unreachable!("the loop returns on its second pass")
+    }
+
+    /// Revoke the token at Keystone and drop it from the cache. Returns whether Keystone still accepted it.
+    pub async fn revoke(&self) -> anyhow::Result<bool> {
+        let token = self.token();
+        let url = format!("{}/auth/tokens", token.identity_url);
+        let req = self.http.client().delete(&url).header("X-Auth-Token", &token.id).header("X-Subject-Token", &token.id);
+        let resp = self.http.send(req).await?;
+        if let Some(c) = &self.cache {
+            c.remove(&self.plan.cache_key);
+        }
+        match resp.status().as_u16() {
+            200..=299 => Ok(true),
+            401 | 404 => Ok(false),
+            code => Err(anyhow::anyhow!("Keystone at `{url}` could not revoke the token (HTTP {code}): {}", auth::api_message(resp).await)),
+        }
+    }
+}
+
+/// Turn a service's error answer into an error: 401/403 are auth failures (4), the rest runtime failures (1).
+pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
+    let status = resp.status();
+    if status.is_success() {
+        return Ok(resp);
+    }
+    let url = crate::http::redact_url(resp.url());
+    let message = auth::api_message(resp).await;
+    let (code, hint) = match status.as_u16() {
+        401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials")),
+        403 => (ExitCode::Auth, Some("the identity lacks the role this needs; ask for it or use an admin identity")),
+        _ => (ExitCode::Failure, None),
+    };
+    let f = Failure::new(code, format!("{what} failed: `{url}` answered HTTP {}: {message}", status.as_u16()));
+    Err(match hint {
+        Some(h) => f.hint(h),
+        None => f,
+    }
+    .into())
+}

@@ -1,0 +1,131 @@
+//! Shared by the integration tests that run the real `berth` binary against the dev environment's services.
+//!
+//! Each run gets an empty environment of its own (HOME and XDG dirs in a temp dir, no `OS_*`, `DOCKER_*` or
+//! proxy variables from the developer), so tests never read the developer's config and run in parallel safely.
+//! The services' addresses and credentials come from `$BERTH_DEV_STATE/env.sh`, which `devenv/test` sources:
+//! a missing variable fails the test (a tier that did not run must not pass).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// A variable of the dev environment.
+pub fn dev(name: &str) -> String {
+    match std::env::var(name) {
+        Ok(v) if !v.is_empty() => v,
+        _ => panic!(
+            "`{name}` is not set: these tests need the dev environment. Run `devenv/test`, or \
+             `devenv/berth-dev up && . \"$(devenv/berth-dev env)\" && cargo test`"
+        ),
+    }
+}
+
+/// `export K=V` lines of an openrc file (quotes removed).
+pub fn openrc(which: &str) -> Vec<(String, String)> {
+    let path = Path::new(&dev("BERTH_DEV_OPENRC_DIR")).join(format!("openrc-{which}"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    text.lines()
+        .filter_map(|l| l.strip_prefix("export "))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.trim_matches(|c| c == '\'' || c == '"').to_string()))
+        .collect()
+}
+
+pub struct Berth {
+    home: tempfile::TempDir,
+    envs: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct Out {
+    pub args: Vec<String>,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Out {
+    /// Assert exit code 0, showing everything when it is not.
+    #[track_caller]
+    pub fn ok(self) -> Self {
+        assert_eq!(self.code, 0, "berth {:?} failed:\nstdout:\n{}\nstderr:\n{}", self.args, self.stdout, self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn code(self, want: i32) -> Self {
+        assert_eq!(self.code, want, "berth {:?}: want exit {want}\nstdout:\n{}\nstderr:\n{}", self.args, self.stdout, self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout of {:?} is not JSON ({e}):\n{}", self.args, self.stdout))
+    }
+
+    #[track_caller]
+    pub fn stderr_has(self, needle: &str) -> Self {
+        assert!(self.stderr.contains(needle), "stderr of {:?} lacks `{needle}`:\n{}", self.args, self.stderr);
+        self
+    }
+}
+
+impl Berth {
+    /// A berth with a fresh, empty home.
+    pub fn new() -> Berth {
+        Berth { home: tempfile::tempdir().expect("temp dir"), envs: Vec::new() }
+    }
+
+    pub fn env(mut self, k: &str, v: &str) -> Berth {
+        self.envs.push((k.to_string(), v.to_string()));
+        self
+    }
+
+    pub fn envs(mut self, vars: &[(String, String)]) -> Berth {
+        self.envs.extend(vars.iter().cloned());
+        self
+    }
+
+    /// Use the dev environment's clouds.yaml and secure.yaml.
+    pub fn clouds(self) -> Berth {
+        let c = dev("BERTH_DEV_CLOUDS_YAML");
+        let s = dev("BERTH_DEV_SECURE_YAML");
+        self.env("OS_CLIENT_CONFIG_FILE", &c).env("OS_CLIENT_SECURE_FILE", &s)
+    }
+
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    pub fn cache_dir(&self) -> PathBuf {
+        self.home.path().join("cache/berth")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_berth"));
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .current_dir(self.home.path())
+            .stdin(Stdio::null());
+        for (k, v) in &self.envs {
+            c.env(k, v);
+        }
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Out {
+        let out = self.command(args).output().expect("running berth");
+        Out {
+            args: args.iter().map(|s| s.to_string()).collect(),
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
