@@ -300,7 +300,7 @@ mod tests {
     fn os_cloud_from_env() {
         let clouds = file("/c/clouds.yaml", CLOUDS);
         let cfg = resolve_with(&CloudArgs::default(), &env(&[("OS_CLOUD", "dev")]), &clouds, &Default::default()).unwrap();
-        assert_eq!(cfg.cloud.unwrap().source, Source::Env("OS_CLOUD"));
+        assert_eq!(cfg.cloud.as_ref().unwrap().source, Source::Env("OS_CLOUD"));
         assert_eq!(cfg.get("username"), Some("alice"));
     }
 
