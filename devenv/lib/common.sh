@@ -49,7 +49,8 @@ svc_start() {
   printf '\n==== %s start %s\n' "$name" "$(date -u +%FT%TZ)" >>"$log"
   # A background job of a non-interactive shell is not a process-group leader, so setsid execs in place and
   # $! is the service's own PID = its process group = its session.
-  setsid "$@" >>"$log" 2>&1 </dev/null &
+  # berth-dev's component locks are fds 20..29: a service must not inherit (and so hold) them.
+  setsid "$@" >>"$log" 2>&1 </dev/null 20>&- 21>&- 22>&- 23>&- 24>&- 25>&- 26>&- 27>&- 28>&- 29>&- &
   echo $! >"$RUN_DIR/$name.pid"
   grep -qx "$name" "$RUN_DIR/order" 2>/dev/null || echo "$name" >>"$RUN_DIR/order"
 }
@@ -197,4 +198,5 @@ write_env() {
     echo "export BERTH_DEV_STATE='$BERTH_DEV_STATE' BERTH_DEV_VENV='$BERTH_DEV_VENV'"
     cat "$ENV_DIR"/*.sh 2>/dev/null || true
   } >"$BERTH_DEV_STATE/env.sh"
+  chmod 600 "$BERTH_DEV_STATE/env.sh"   # it holds the fragments' passwords
 }

@@ -202,9 +202,8 @@ def describe(args):
         repo, tag = ref.rsplit(":", 1)
         d = describe_manifest(args.registry, repo, tag)
         images[ref] = dict(repository=repo, tag=tag, **d)
-    doc = {"comment": "what devenv/lib/registry.sh seeded into every dev registry (anon, basic, token, tls); "
-                      "digests are identical in all of them",
-           "registries": json.loads(args.registries) if args.registries else {},
+    doc = {"comment": "what devenv/lib/registry.sh seeded into every dev registry (anon, basic, token, tls: "
+                      "see the BERTH_DEV_REGISTRY_* variables); digests are identical in all of them",
            "images": images}
     with open(args.out + ".tmp", "w") as f:
         json.dump(doc, f, indent=2, sort_keys=True)
@@ -222,7 +221,6 @@ def main():
     b.add_argument("--out", required=True)
     d = sub.add_parser("describe")
     d.add_argument("--registry", required=True)
-    d.add_argument("--registries", default="")
     d.add_argument("--out", required=True)
     d.add_argument("refs", nargs="+")
     args = p.parse_args()
