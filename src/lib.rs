@@ -3,6 +3,7 @@
 //! `main` parses the command line, settles the output settings once, runs the command and turns its result into
 //! an exit code. Commands return data; only `output` writes to stdout.
 
+pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod http;
 pub mod openstack;
 pub mod output;
+pub mod registry;
 
 use std::ffi::OsString;
 

@@ -1,0 +1,1 @@
+//! The docker-archive (`docker save`) writer (placeholder: being written).

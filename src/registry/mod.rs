@@ -1,0 +1,3 @@
+//! The registry client: references, auth, manifests, blobs.
+
+pub mod reference;

@@ -1,0 +1,1 @@
+//! Docker image references (placeholder: being written).
