@@ -1,0 +1,781 @@
+# shellcheck shell=bash
+# The OpenStack part of the dev environment: real Keystone, Glance, Placement, Nova (fake virt driver), RabbitMQ,
+# a stand-in `network` endpoint and, with --heat, Heat, all on 127.0.0.1. Sourced by devenv/berth-dev after
+# common.sh. Everything generated lives in $BERTH_DEV_STATE/openstack (configs, SQLite databases, the Glance
+# store, fernet keys, clouds.yaml/openrc files); logs are $LOG_DIR/openstack-*.log.
+#
+# One-time work (DB syncs, keystone bootstrap, identities, flavors, host discovery) is guarded by marker files
+# in $OS_STATE/done, so a second `up` after `down` only starts processes, and `up` while up is a quick no-op.
+
+OS_STATE=$BERTH_DEV_STATE/openstack
+OS_ETC=$OS_STATE/etc
+OS_DONE=$OS_STATE/done
+OS_PY=$BERTH_DEV_VENV/bin/python
+OS_BIN=$BERTH_DEV_VENV/bin
+
+# Ports (the usual ones unless overridden).
+OS_PORT_KEYSTONE=${BERTH_DEV_PORT_KEYSTONE:-5000}
+OS_PORT_GLANCE=${BERTH_DEV_PORT_GLANCE:-9292}
+OS_PORT_PLACEMENT=${BERTH_DEV_PORT_PLACEMENT:-8778}
+OS_PORT_NOVA=${BERTH_DEV_PORT_NOVA:-8774}
+OS_PORT_NETWORK=${BERTH_DEV_PORT_NETWORK:-9696}
+OS_PORT_HEAT=${BERTH_DEV_PORT_HEAT:-8004}
+OS_PORT_RABBIT=${BERTH_DEV_PORT_RABBIT:-5672}
+OS_PORT_RABBIT_DIST=${BERTH_DEV_PORT_RABBIT_DIST:-25672}
+OS_PORT_EPMD=${BERTH_DEV_PORT_EPMD:-4369}
+
+OS_REGION=RegionOne
+OS_COMPUTE_HOST=berth-dev            # nova's [DEFAULT] host: stable across machine renames
+OS_KEYSTONE_URL=http://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE
+OS_AUTH_URL=$OS_KEYSTONE_URL/v3
+OS_NOVA_URL=http://$BERTH_DEV_HOST:$OS_PORT_NOVA/v2.1
+OS_TRANSPORT_URL=rabbit://guest:guest@$BERTH_DEV_HOST:$OS_PORT_RABBIT/
+OS_SERVICE_USERS=(glance placement nova heat)
+
+# ---------------------------------------------------------------------------------------------------- install
+
+openstack_install() {
+  if ! dpkg-query -W -f='${Status}' rabbitmq-server 2>/dev/null | grep -q "install ok installed"; then
+    _os_apt_without_daemons rabbitmq-server
+  fi
+  # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
+  apt_install gcc libc6-dev curl procps python3-venv
+  venv_install
+}
+
+# Install Debian packages without letting their maintainer scripts start daemons: a policy-rc.d that forbids
+# every start while apt runs (only if the machine has none; an existing one is left alone). If a RabbitMQ got
+# started anyway (a machine whose policy allows it), stop exactly that one through its init script.
+_os_apt_without_daemons() {
+  local policy=/usr/sbin/policy-rc.d ours=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# written by berth devenv during apt-get install; removed afterwards\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    ours=1
+  fi
+  local rc=0
+  apt_install "$@" || rc=$?
+  [ "$ours" -eq 1 ] && rm -f "$policy"
+  [ "$rc" -eq 0 ] || die "apt-get install $* failed"
+  local pidf=/var/run/rabbitmq/pid
+  if [ -s "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
+    say "stopping the RabbitMQ that Debian's package started (pid $(cat "$pidf")); berth-dev runs its own"
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+      systemctl stop rabbitmq-server || true
+    else
+      invoke-rc.d rabbitmq-server stop || service rabbitmq-server stop || true
+    fi
+    # Debian's script started epmd as a daemon of user rabbitmq (created by this install) on the default port.
+    if [ "$OS_PORT_EPMD" = 4369 ] && [ ! -f "$RUN_DIR/openstack-epmd.pid" ]; then
+      runuser -u rabbitmq -- epmd -kill >/dev/null 2>&1 || true
+    fi
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------- up
+
+openstack_up() {
+  local heat=${BERTH_DEV_HEAT:-0}
+  [ -x "$OS_PY" ] || die "the venv is missing: run \`devenv/berth-dev install openstack\`"
+  mkdir -p "$OS_STATE" "$OS_DONE" "$OS_STATE/db" "$OS_STATE/rabbitmq/home" "$OS_STATE/nova/instances" \
+    "$OS_STATE/lock" "$OS_STATE/glance/images" "$OS_STATE/glance/staging" "$OS_STATE/glance/tasks"
+  chmod 700 "$OS_STATE"
+  ensure_dirs
+
+  # Processes that are not running must find their ports free (else a stranger would answer our checks).
+  _os_check_port openstack-epmd "$OS_PORT_EPMD" EPMD
+  _os_check_port openstack-rabbitmq "$OS_PORT_RABBIT" RABBIT
+  _os_check_port openstack-keystone "$OS_PORT_KEYSTONE" KEYSTONE
+  _os_check_port openstack-glance "$OS_PORT_GLANCE" GLANCE
+  _os_check_port openstack-placement "$OS_PORT_PLACEMENT" PLACEMENT
+  _os_check_port openstack-nova-api "$OS_PORT_NOVA" NOVA
+  _os_check_port openstack-network "$OS_PORT_NETWORK" NETWORK
+  [ "$heat" = 1 ] && _os_check_port openstack-heat-api "$OS_PORT_HEAT" HEAT
+
+  _os_write_configs
+  _os_install_sqlite_pth
+
+  # RabbitMQ boots in the background while the databases are set up.
+  svc_start openstack-epmd /usr/bin/epmd -port "$OS_PORT_EPMD" -address "$BERTH_DEV_HOST"
+  svc_wait openstack-epmd 20 port_open "$OS_PORT_EPMD"
+  _os_start_rabbitmq
+
+  # Databases: keystone in the foreground, the others in parallel in the background.
+  local -a jobs=()
+  _os_once glance-db _os_bg jobs glance-db _os_setup_glance_db
+  _os_once placement-db _os_bg jobs placement-db _os_setup_placement_db
+  _os_once nova-db _os_bg jobs nova-db _os_setup_nova_db
+  if [ "$heat" = 1 ]; then _os_once heat-db _os_bg jobs heat-db _os_setup_heat_db; fi
+  _os_once keystone-db _os_setup_keystone
+
+  _os_gunicorn keystone "$OS_PORT_KEYSTONE" keystone.wsgi.api keystone OS_KEYSTONE_CONFIG_DIR="$OS_ETC/keystone"
+  svc_wait openstack-keystone 90 http_ok "$OS_KEYSTONE_URL/v3"
+  _os_identity "$heat"
+  _os_bg_wait ${jobs[@]+"${jobs[@]}"}
+
+  svc_start openstack-network "$OS_PY" "$DEVENV_DIR/py/netstub.py" "$BERTH_DEV_HOST" "$OS_PORT_NETWORK"
+  _os_gunicorn glance "$OS_PORT_GLANCE" glance.wsgi.api glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance"
+  _os_gunicorn placement "$OS_PORT_PLACEMENT" placement.wsgi.api placement-api \
+    OS_PLACEMENT_CONFIG_DIR="$OS_ETC/placement"
+  _os_gunicorn nova-api "$OS_PORT_NOVA" nova.wsgi.osapi_compute nova-api OS_NOVA_CONFIG_DIR="$OS_ETC/nova"
+
+  svc_wait openstack-rabbitmq 90 port_open "$OS_PORT_RABBIT"
+  local stamp fresh_nova=()
+  stamp=$(date -u +%Y-%m-%dT%H:%M:%S)
+  local b
+  for b in conductor scheduler compute; do
+    svc_alive "openstack-nova-$b" || fresh_nova+=("$b")
+    _os_long_running "nova-$b" "$OS_BIN/nova-$b" --config-file "$OS_ETC/nova/nova.conf"
+  done
+  if [ "$heat" = 1 ]; then
+    _os_gunicorn heat-api "$OS_PORT_HEAT" heat.wsgi.api "heat-api --config-file $OS_ETC/heat/heat.conf"
+    _os_long_running heat-engine "$OS_BIN/heat-engine" --config-file "$OS_ETC/heat/heat.conf"
+  else
+    _os_stop_heat
+  fi
+
+  svc_wait openstack-network 30 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_NETWORK/"
+  svc_wait openstack-glance 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_GLANCE/versions"
+  svc_wait openstack-placement 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_PLACEMENT/"
+  svc_wait openstack-nova-api 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_NOVA/"
+  [ "$heat" = 1 ] && svc_wait openstack-heat-api 90 http_up "http://$BERTH_DEV_HOST:$OS_PORT_HEAT/"
+
+  _os_compute_bootstrap
+
+  # The nova services that were started now are ready once they have reported in after this start.
+  for b in ${fresh_nova[@]+"${fresh_nova[@]}"}; do
+    svc_wait "openstack-nova-$b" 120 _os_nova_reported "$stamp" "nova-$b"
+  done
+  if [ ! -f "$OS_DONE/hosts-discovered" ]; then
+    _os_discover_hosts
+    touch "$OS_DONE/hosts-discovered"
+  fi
+  [ "$heat" = 1 ] && svc_wait openstack-heat-engine 120 _os_heat_engine_up
+
+  _os_write_client_files "$heat"
+}
+
+# Fail unless PORT is free or served by our own running SERVICE.
+_os_check_port() {
+  local svc=$1 port=$2 var=$3
+  svc_alive "$svc" && return 0
+  if port_open "$port"; then
+    die "port $port ($svc) is already in use by a process berth-dev did not start; stop it or set BERTH_DEV_PORT_$var"
+  fi
+}
+
+# _os_once MARKER CMD...: run CMD unless $OS_DONE/MARKER exists (the command itself touches it when done).
+# (Not `[ -f ] || CMD`: bash ignores set -e inside CMD there.)
+_os_once() {
+  local marker=$1; shift
+  if [ ! -f "$OS_DONE/$marker" ]; then "$@"; fi
+}
+
+# _os_bg ARRAY NAME FUNC: run FUNC in the background (log $LOG_DIR/openstack-setup-NAME.log), touch the
+# marker NAME when it succeeds, append the job's pid:name to ARRAY.
+_os_bg() {
+  local -n _arr=$1
+  local name=$2 fn=$3 log=$LOG_DIR/openstack-setup-$2.log
+  printf '\n==== %s %s\n' "$name" "$(date -u +%FT%TZ)" >>"$log"
+  ( "$fn"; touch "$OS_DONE/$name" ) >>"$log" 2>&1 </dev/null &
+  _arr+=("$!:$name")
+}
+
+_os_bg_wait() {
+  local j pid name
+  for j in "$@"; do
+    pid=${j%%:*} name=${j#*:}
+    if ! wait "$pid"; then
+      say "setting up $name failed; last lines of $LOG_DIR/openstack-setup-$name.log:"
+      tail -n 40 "$LOG_DIR/openstack-setup-$name.log" >&2 || true
+      exit 1
+    fi
+  done
+}
+
+# A gunicorn master with one sync worker serving MODULE:application through py/berth_wsgi.py.
+# _os_gunicorn NAME PORT MODULE ARGV [VAR=VALUE...]
+_os_gunicorn() {
+  local name=$1 port=$2 module=$3 argv=$4; shift 4
+  svc_start "openstack-$name" env "$@" BERTH_WSGI_MODULE="$module" BERTH_WSGI_ARGV="$argv" \
+    BERTH_DEV_SQLITE_WRAP="$DEVENV_DIR/py/sqlite_immediate.py" \
+    "$OS_BIN/gunicorn" --no-control-socket --workers 1 --timeout 300 --graceful-timeout 3 \
+    --bind "$BERTH_DEV_HOST:$port" --pythonpath "$DEVENV_DIR/py" --name "openstack-$name" \
+    berth_wsgi:application
+}
+
+# A long-running non-WSGI service (with the SQLite wrapper).
+_os_long_running() {
+  local name=$1; shift
+  svc_start "openstack-$name" env BERTH_DEV_SQLITE_WRAP="$DEVENV_DIR/py/sqlite_immediate.py" "$@"
+}
+
+_os_start_rabbitmq() {
+  local r=$OS_STATE/rabbitmq
+  svc_start openstack-rabbitmq env HOME="$r/home" \
+    RUNNING_UNDER_SYSTEMD=true \
+    RABBITMQ_NODENAME=berth@localhost \
+    RABBITMQ_NODE_IP_ADDRESS="$BERTH_DEV_HOST" RABBITMQ_NODE_PORT="$OS_PORT_RABBIT" \
+    RABBITMQ_DIST_PORT="$OS_PORT_RABBIT_DIST" ERL_EPMD_PORT="$OS_PORT_EPMD" \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+    RABBITMQ_CONF_ENV_FILE="$r/rabbitmq-env.conf" RABBITMQ_CONFIG_FILE="$r/rabbitmq.conf" \
+    RABBITMQ_ADVANCED_CONFIG_FILE="$r/advanced.config" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$r/enabled_plugins" \
+    RABBITMQ_MNESIA_BASE="$r/mnesia" RABBITMQ_LOG_BASE="$r/log" RABBITMQ_LOGS=- \
+    RABBITMQ_PID_FILE="$r/rabbitmq.pid" \
+    /usr/lib/rabbitmq/bin/rabbitmq-server
+}
+
+# Stop Heat when this `up` runs without it (the catalog entry is removed by _os_identity).
+_os_stop_heat() {
+  local s
+  for s in openstack-heat-engine openstack-heat-api; do
+    if [ -f "$RUN_DIR/$s.pid" ]; then
+      say "heat is off: stopping $s"
+      svc_stop "$s"
+    fi
+    [ -f "$RUN_DIR/order" ] && sed -i "/^${s}\$/d" "$RUN_DIR/order"
+  done
+  return 0
+}
+
+# ---------------------------------------------------------------------------------------------------- configs
+
+_os_authtoken() { # USER: a [keystone_authtoken] section
+  cat <<EOF
+[keystone_authtoken]
+www_authenticate_uri = $OS_KEYSTONE_URL
+auth_url = $OS_KEYSTONE_URL
+auth_type = password
+project_domain_name = Default
+user_domain_name = Default
+project_name = service
+username = $1
+password = $(secret os-service)
+region_name = $OS_REGION
+interface = public
+service_token_roles_required = true
+EOF
+}
+
+_os_sqlite_url() { echo "sqlite:///$OS_STATE/db/$1.sqlite"; }
+
+_os_write_configs() {
+  local v=$BERTH_DEV_VENV
+  mkdir -p "$OS_ETC"/{keystone,glance,placement,nova,heat}
+  (umask 077
+  # --- keystone
+  cat >"$OS_ETC/keystone/keystone.conf" <<EOF
+[DEFAULT]
+debug = false
+[database]
+connection = $(_os_sqlite_url keystone)
+[token]
+provider = fernet
+[fernet_tokens]
+key_repository = $OS_STATE/keystone/fernet-keys
+[fernet_receipts]
+key_repository = $OS_STATE/keystone/fernet-keys
+[credential]
+key_repository = $OS_STATE/keystone/credential-keys
+[oslo_concurrency]
+lock_path = $OS_STATE/lock
+EOF
+
+  # --- glance
+  cp "$v/etc/glance/glance-api-paste.ini" "$OS_ETC/glance/glance-api-paste.ini"
+  cat >"$OS_ETC/glance/glance-api.conf" <<EOF
+[DEFAULT]
+debug = false
+enabled_backends = fs:file
+worker_self_reference_url = http://$BERTH_DEV_HOST:$OS_PORT_GLANCE
+[database]
+connection = $(_os_sqlite_url glance)
+[glance_store]
+default_backend = fs
+[fs]
+filesystem_store_datadir = $OS_STATE/glance/images/
+[os_glance_staging_store]
+filesystem_store_datadir = $OS_STATE/glance/staging/
+[os_glance_tasks_store]
+filesystem_store_datadir = $OS_STATE/glance/tasks/
+[paste_deploy]
+flavor = keystone
+[oslo_concurrency]
+lock_path = $OS_STATE/lock
+$(_os_authtoken glance)
+EOF
+
+  # --- placement
+  cat >"$OS_ETC/placement/placement.conf" <<EOF
+[DEFAULT]
+debug = false
+[api]
+auth_strategy = keystone
+[placement_database]
+connection = $(_os_sqlite_url placement)
+$(_os_authtoken placement)
+EOF
+
+  # --- nova
+  cp "$v/etc/nova/api-paste.ini" "$OS_ETC/nova/api-paste.ini"
+  local svcauth
+  # FakeDriverWithoutFakeNodes: the fake driver with a node UUID persisted in state_path/compute_id. Plain
+  # FakeDriver makes up a new node UUID per process, and nova-compute then refuses its second start ("No local
+  # node identity found, but this is not our first startup").
+  svcauth="auth_type = password
+auth_url = $OS_AUTH_URL
+project_domain_name = Default
+user_domain_name = Default
+project_name = service
+username = nova
+password = $(secret os-service)
+region_name = $OS_REGION
+valid_interfaces = public"
+  cat >"$OS_ETC/nova/nova.conf" <<EOF
+[DEFAULT]
+debug = false
+host = $OS_COMPUTE_HOST
+my_ip = $BERTH_DEV_HOST
+transport_url = $OS_TRANSPORT_URL
+compute_driver = fake.FakeDriverWithoutFakeNodes
+state_path = $OS_STATE/nova
+instances_path = $OS_STATE/nova/instances
+enabled_apis = osapi_compute
+osapi_compute_workers = 1
+heal_instance_info_cache_interval = -1
+graceful_shutdown_timeout = 1
+[api]
+auth_strategy = keystone
+[api_database]
+connection = $(_os_sqlite_url nova_api)
+[database]
+connection = $(_os_sqlite_url nova_cell1)
+[conductor]
+workers = 1
+[scheduler]
+workers = 1
+discover_hosts_in_cells_interval = 10
+[quota]
+instances = 100
+cores = 20000
+ram = 4194304
+[vnc]
+enabled = false
+[spice]
+enabled = false
+[service_user]
+send_service_user_token = false
+[oslo_concurrency]
+lock_path = $OS_STATE/lock
+[placement]
+$svcauth
+[neutron]
+$svcauth
+[glance]
+valid_interfaces = public
+region_name = $OS_REGION
+$(_os_authtoken nova)
+EOF
+
+  # --- heat (written always, used with --heat)
+  cat >"$OS_ETC/heat/heat.conf" <<EOF
+[DEFAULT]
+debug = false
+host = $OS_COMPUTE_HOST
+transport_url = $OS_TRANSPORT_URL
+num_engine_workers = 1
+graceful_shutdown_timeout = 1
+region_name_for_services = $OS_REGION
+stack_user_domain_name = heat
+stack_domain_admin = heat_domain_admin
+stack_domain_admin_password = $(secret os-heat-domain-admin)
+deferred_auth_method = trusts
+heat_metadata_server_url = http://$BERTH_DEV_HOST:8000
+heat_waitcondition_server_url = http://$BERTH_DEV_HOST:8000/v1/waitcondition
+environment_dir = $v/etc/heat/environment.d
+template_dir = $v/etc/heat/templates
+[database]
+connection = $(_os_sqlite_url heat)
+[paste_deploy]
+api_paste_config = $v/etc/heat/api-paste.ini
+[heat_api]
+workers = 1
+[clients]
+endpoint_type = publicURL
+[clients_keystone]
+auth_uri = $OS_KEYSTONE_URL
+[trustee]
+auth_type = password
+auth_url = $OS_KEYSTONE_URL
+username = heat
+password = $(secret os-service)
+user_domain_name = Default
+[oslo_concurrency]
+lock_path = $OS_STATE/lock
+$(_os_authtoken heat)
+EOF
+
+  # --- rabbitmq
+  local r=$OS_STATE/rabbitmq
+  : >"$r/rabbitmq-env.conf"
+  echo '[].' >"$r/enabled_plugins"
+  cat >"$r/rabbitmq.conf" <<EOF
+loopback_users.guest = true
+log.console = true
+log.console.level = warning
+log.file = false
+disk_free_limit.absolute = 50MB
+EOF
+  )
+}
+
+# A .pth file in the venv that loads py/sqlite_immediate.py into the processes that have
+# BERTH_DEV_SQLITE_WRAP set (the long-running services); every other use of the venv is unaffected.
+_os_install_sqlite_pth() {
+  local site line
+  site=$(echo "$BERTH_DEV_VENV"/lib/python3*/site-packages)
+  [ -d "$site" ] || die "no site-packages in $BERTH_DEV_VENV"
+  line='import os; os.environ.get("BERTH_DEV_SQLITE_WRAP") and __import__("runpy").run_path(os.environ["BERTH_DEV_SQLITE_WRAP"])'
+  [ "$(cat "$site/berth_dev_sqlite.pth" 2>/dev/null)" = "$line" ] || echo "$line" >"$site/berth_dev_sqlite.pth"
+}
+
+# ---------------------------------------------------------------------------------------------------- DB setup
+
+_os_setup_keystone() {
+  local log=$LOG_DIR/openstack-setup-keystone.log k=(--config-file "$OS_ETC/keystone/keystone.conf")
+  say "keystone: database and bootstrap (once)"
+  {
+    mkdir -p "$OS_STATE/keystone/fernet-keys" "$OS_STATE/keystone/credential-keys"
+    chmod 700 "$OS_STATE/keystone"
+    "$OS_BIN/keystone-manage" "${k[@]}" db_sync &&
+    "$OS_BIN/keystone-manage" "${k[@]}" fernet_setup --keystone-user root --keystone-group root &&
+    "$OS_BIN/keystone-manage" "${k[@]}" credential_setup --keystone-user root --keystone-group root &&
+    "$OS_BIN/keystone-manage" "${k[@]}" bootstrap --bootstrap-password "$(secret os-admin)" \
+      --bootstrap-admin-url "$OS_AUTH_URL" --bootstrap-internal-url "$OS_AUTH_URL" \
+      --bootstrap-public-url "$OS_AUTH_URL" --bootstrap-region-id "$OS_REGION"
+  } >>"$log" 2>&1 || { tail -n 40 "$log" >&2; die "keystone setup failed (log: $log)"; }
+  _os_wal keystone
+  touch "$OS_DONE/keystone-db"
+}
+
+# Switch a freshly created database to WAL once (the wrapper then finds it so).
+_os_wal() {
+  local db
+  for db in "$@"; do
+    "$OS_PY" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' \
+      "$OS_STATE/db/$db.sqlite"
+  done
+}
+
+_os_setup_glance_db() {
+  "$OS_BIN/glance-manage" --config-file "$OS_ETC/glance/glance-api.conf" db_sync
+  _os_wal glance
+}
+
+_os_setup_placement_db() {
+  "$OS_BIN/placement-manage" --config-file "$OS_ETC/placement/placement.conf" db sync
+  _os_wal placement
+}
+
+_os_setup_nova_db() {
+  local n=("$OS_BIN/nova-manage" --config-file "$OS_ETC/nova/nova.conf")
+  "${n[@]}" api_db sync
+  "${n[@]}" cell_v2 map_cell0 --database_connection "$(_os_sqlite_url nova_cell0)"
+  "${n[@]}" db sync
+  "${n[@]}" cell_v2 list_cells | grep -q ' cell1 ' || "${n[@]}" cell_v2 create_cell --name cell1
+  _os_wal nova_api nova_cell0 nova_cell1
+}
+
+_os_setup_heat_db() {
+  "$OS_BIN/heat-manage" --config-file "$OS_ETC/heat/heat.conf" db_sync
+  _os_wal heat
+}
+
+# ---------------------------------------------------------------------------------------------------- bootstrap
+
+# The input of py/os_bootstrap.py (ports, passwords, heat on/off) as JSON.
+_os_bootstrap_json() {
+  local heat=$1 h=$BERTH_DEV_HOST
+  cat <<EOF
+{"auth_url": "$OS_AUTH_URL", "region": "$OS_REGION",
+ "admin_password": "$(secret os-admin)", "service_password": "$(secret os-service)",
+ "service_users": [$(printf '"%s",' "${OS_SERVICE_USERS[@]}" | sed 's/,$//')],
+ "demo_user": "demo", "demo_project": "demo", "demo_password": "$(secret os-demo)",
+ "appcred_name": "berth-dev", "appcred_file": "$OS_STATE/appcred.json",
+ "heat": $([ "$heat" = 1 ] && echo true || echo false),
+ "heat_domain_admin_password": "$(secret os-heat-domain-admin)",
+ "nova_url": "$OS_NOVA_URL",
+ "catalog": [
+   {"type": "image", "name": "glance", "url": "http://$h:$OS_PORT_GLANCE"},
+   {"type": "placement", "name": "placement", "url": "http://$h:$OS_PORT_PLACEMENT"},
+   {"type": "compute", "name": "nova", "url": "http://$h:$OS_PORT_NOVA/v2.1"},
+   {"type": "network", "name": "neutron", "url": "http://$h:$OS_PORT_NETWORK"}],
+ "heat_catalog": {"type": "orchestration", "name": "heat", "url": "http://$h:$OS_PORT_HEAT/v1/%(project_id)s"}}
+EOF
+}
+
+# Identities, catalog and the demo application credential; re-run only when its input changed (ports,
+# passwords, heat on/off) or the app credential file is gone.
+_os_identity() {
+  local heat=$1 json want
+  json=$(_os_bootstrap_json "$heat")
+  want=$(printf '%s' "$json" | sha256sum | cut -c1-16)
+  if [ "$(cat "$OS_DONE/identity" 2>/dev/null)" = "$want" ] && [ -s "$OS_STATE/appcred.json" ]; then
+    return 0
+  fi
+  say "keystone: identities, catalog and application credential"
+  printf '%s' "$json" | "$OS_PY" "$DEVENV_DIR/py/os_bootstrap.py" identity \
+    >>"$LOG_DIR/openstack-setup-identity.log" 2>&1 ||
+    { tail -n 40 "$LOG_DIR/openstack-setup-identity.log" >&2; die "identity bootstrap failed"; }
+  echo "$want" >"$OS_DONE/identity"
+}
+
+_os_compute_bootstrap() {
+  local want
+  want=$( (echo "flavors-v1"; _os_bootstrap_json 0) | sha256sum | cut -c1-16)
+  [ "$(cat "$OS_DONE/compute" 2>/dev/null)" = "$want" ] && return 0
+  say "nova: flavors and quotas"
+  _os_bootstrap_json 0 | "$OS_PY" "$DEVENV_DIR/py/os_bootstrap.py" compute \
+    >>"$LOG_DIR/openstack-setup-identity.log" 2>&1 ||
+    { tail -n 40 "$LOG_DIR/openstack-setup-identity.log" >&2; die "compute bootstrap failed"; }
+  echo "$want" >"$OS_DONE/compute"
+}
+
+# An admin token (cached for this run).
+_OS_TOKEN=""
+_os_token() {
+  if [ -z "$_OS_TOKEN" ]; then
+    _OS_TOKEN=$(curl -sS -i --max-time 10 -H 'Content-Type: application/json' -d "{\"auth\": {\"identity\": {
+      \"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"},
+      \"password\": \"$(secret os-admin)\"}}}, \"scope\": {\"project\": {\"name\": \"admin\",
+      \"domain\": {\"id\": \"default\"}}}}}" "$OS_AUTH_URL/auth/tokens" |
+      awk 'tolower($1) == "x-subject-token:" { print $2 }' | tr -d '\r')
+  fi
+  [ -n "$_OS_TOKEN" ]
+}
+
+# Has nova service BINARY on our host reported (state up) at or after STAMP (UTC, ISO)?
+_os_nova_reported() {
+  local stamp=$1 binary=$2 body
+  _os_token || return 1
+  body=$(curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" "$OS_NOVA_URL/os-services?binary=$binary") || return 1
+  printf '%s' "$body" | "$OS_PY" -c '
+import json, sys
+stamp, host = sys.argv[1], sys.argv[2]
+ok = [s for s in json.load(sys.stdin)["services"]
+      if s["host"] == host and s["state"] == "up" and (s["updated_at"] or "") >= stamp]
+sys.exit(0 if ok else 1)' "$stamp" "$OS_COMPUTE_HOST"
+}
+
+# Map the compute host into cell1, then wait until nova-api lists it as a hypervisor.
+_os_discover_hosts() {
+  local i log=$LOG_DIR/openstack-setup-nova-db.log
+  for i in 1 2 3; do
+    "$OS_BIN/nova-manage" --config-file "$OS_ETC/nova/nova.conf" cell_v2 discover_hosts --verbose >>"$log" 2>&1 &&
+      break
+    [ "$i" -lt 3 ] || { tail -n 20 "$log" >&2; die "nova-manage cell_v2 discover_hosts failed"; }
+    sleep 2
+  done
+  svc_wait openstack-nova-compute 60 _os_hypervisor_listed
+}
+
+_os_hypervisor_listed() {
+  _os_token || return 1
+  curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" "$OS_NOVA_URL/os-hypervisors" |
+    grep -q "\"hypervisor_hostname\": \"$OS_COMPUTE_HOST\""
+}
+
+_os_heat_engine_up() {
+  _os_token || return 1
+  curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" \
+    "http://$BERTH_DEV_HOST:$OS_PORT_HEAT/v1/$(_os_admin_project_id)/services" | grep -q '"status": "up"'
+}
+
+_OS_ADMIN_PROJECT=""
+_os_admin_project_id() {
+  if [ -z "$_OS_ADMIN_PROJECT" ]; then
+    _OS_ADMIN_PROJECT=$(curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" \
+      "$OS_AUTH_URL/projects?name=admin" | "$OS_PY" -c 'import json,sys; print(json.load(sys.stdin)["projects"][0]["id"])')
+  fi
+  echo "$_OS_ADMIN_PROJECT"
+}
+
+# ---------------------------------------------------------------------------------------------------- clients
+
+_os_appcred() { # FIELD of the saved application credential
+  "$OS_PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$OS_STATE/appcred.json" "$1"
+}
+
+_os_write_client_files() {
+  local heat=$1 acid acname acsecret
+  acid=$(_os_appcred id) acname=$(_os_appcred name) acsecret=$(_os_appcred secret)
+  local common="    region_name: $OS_REGION
+    interface: public
+    identity_api_version: 3"
+  (umask 077
+  cat >"$OS_STATE/clouds.yaml" <<EOF
+# written by devenv/berth-dev; secrets are in secure.yaml (OS_CLIENT_SECURE_FILE) beside this file
+clouds:
+  berth-admin:
+    auth:
+      auth_url: $OS_AUTH_URL
+      username: admin
+      project_name: admin
+      user_domain_name: Default
+      project_domain_name: Default
+$common
+  berth-demo:
+    auth:
+      auth_url: $OS_AUTH_URL
+      username: demo
+      project_name: demo
+      user_domain_name: Default
+      project_domain_name: Default
+$common
+  berth-appcred:
+    auth_type: v3applicationcredential
+    auth:
+      auth_url: $OS_AUTH_URL
+      application_credential_id: $acid
+$common
+EOF
+  cat >"$OS_STATE/secure.yaml" <<EOF
+clouds:
+  berth-admin:
+    auth:
+      password: $(secret os-admin)
+  berth-demo:
+    auth:
+      password: $(secret os-demo)
+  berth-appcred:
+    auth:
+      application_credential_secret: $acsecret
+EOF
+  local unset_all="unset OS_CLOUD OS_AUTH_TYPE OS_USERNAME OS_PASSWORD OS_PROJECT_NAME OS_PROJECT_ID OS_USER_DOMAIN_NAME OS_PROJECT_DOMAIN_NAME OS_APPLICATION_CREDENTIAL_ID OS_APPLICATION_CREDENTIAL_NAME OS_APPLICATION_CREDENTIAL_SECRET OS_TOKEN"
+  local u p
+  for u in admin demo; do
+    p=$(secret "os-$u")
+    cat >"$OS_STATE/openrc-$u" <<EOF
+# berth dev cloud: $u in project $u
+$unset_all
+export OS_AUTH_TYPE=password
+export OS_AUTH_URL=$OS_AUTH_URL
+export OS_IDENTITY_API_VERSION=3
+export OS_REGION_NAME=$OS_REGION
+export OS_INTERFACE=public
+export OS_USERNAME=$u
+export OS_PASSWORD=$p
+export OS_PROJECT_NAME=$u
+export OS_USER_DOMAIN_NAME=Default
+export OS_PROJECT_DOMAIN_NAME=Default
+EOF
+  done
+  cat >"$OS_STATE/openrc-appcred" <<EOF
+# berth dev cloud: application credential $acname of demo (project demo)
+$unset_all
+export OS_AUTH_TYPE=v3applicationcredential
+export OS_AUTH_URL=$OS_AUTH_URL
+export OS_IDENTITY_API_VERSION=3
+export OS_REGION_NAME=$OS_REGION
+export OS_INTERFACE=public
+export OS_APPLICATION_CREDENTIAL_ID=$acid
+export OS_APPLICATION_CREDENTIAL_SECRET=$acsecret
+EOF
+  cat >"$ENV_DIR/openstack.sh" <<EOF
+# openstack (devenv/lib/openstack.sh)
+export BERTH_DEV_OPENSTACK='$OS_BIN/openstack'
+export BERTH_DEV_CLOUDS_YAML='$OS_STATE/clouds.yaml'
+export BERTH_DEV_SECURE_YAML='$OS_STATE/secure.yaml'
+export BERTH_DEV_OPENRC_DIR='$OS_STATE'
+export BERTH_DEV_AUTH_URL='$OS_AUTH_URL'
+export BERTH_DEV_REGION='$OS_REGION'
+export BERTH_DEV_HEAT='$heat'
+export BERTH_DEV_ADMIN_USER='admin' BERTH_DEV_ADMIN_PROJECT='admin'
+export BERTH_DEV_ADMIN_PASSWORD='$(secret os-admin)'
+export BERTH_DEV_DEMO_USER='demo' BERTH_DEV_DEMO_PROJECT='demo'
+export BERTH_DEV_DEMO_PASSWORD='$(secret os-demo)'
+export BERTH_DEV_APPCRED_ID='$acid'
+export BERTH_DEV_APPCRED_NAME='$acname'
+export BERTH_DEV_APPCRED_SECRET='$acsecret'
+export BERTH_DEV_COMPUTE_URL='$OS_NOVA_URL'
+export BERTH_DEV_IMAGE_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE'
+EOF
+  # write_env merges this into env.sh; a file that exists keeps its mode when rewritten, so make it private.
+  touch "$BERTH_DEV_STATE/env.sh"
+  chmod 600 "$BERTH_DEV_STATE/env.sh"
+  )
+}
+
+# ---------------------------------------------------------------------------------------------------- describe
+
+openstack_describe() {
+  local h=$BERTH_DEV_HOST
+  echo "openstack: keystone   $OS_AUTH_URL  (identity)"
+  echo "openstack: glance     http://$h:$OS_PORT_GLANCE  (image)"
+  echo "openstack: placement  http://$h:$OS_PORT_PLACEMENT  (placement)"
+  echo "openstack: nova       $OS_NOVA_URL  (compute, fake driver, host $OS_COMPUTE_HOST)"
+  echo "openstack: network    http://$h:$OS_PORT_NETWORK  (stand-in: empty lists, no ports)"
+  if [ "${BERTH_DEV_HEAT:-0}" = 1 ]; then
+    echo "openstack: heat       http://$h:$OS_PORT_HEAT/v1  (orchestration)"
+  else
+    echo "openstack: heat       off (use --heat)"
+  fi
+  echo "openstack: rabbitmq   amqp://$h:$OS_PORT_RABBIT  (epmd $OS_PORT_EPMD)"
+  echo "openstack: clouds     berth-admin berth-demo berth-appcred in $OS_STATE/clouds.yaml" \
+    "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred}"
+}
+
+# ---------------------------------------------------------------------------------------------------- down
+
+# Stop the OpenStack services: everything but RabbitMQ and epmd in parallel, then RabbitMQ (and the helper
+# processes its Erlang VM spawned, which may leave its session), then epmd; check that nothing is left.
+openstack_down() {
+  [ -f "$RUN_DIR/order" ] || return 0
+  local name pid kids="" left="" p
+  local -a sids=() pids=()
+  for name in $(tac "$RUN_DIR/order"); do
+    case $name in openstack-rabbitmq|openstack-epmd) continue ;; openstack-*) ;; *) continue ;; esac
+    [ -f "$RUN_DIR/$name.pid" ] || continue
+    sids+=("$(cat "$RUN_DIR/$name.pid")")
+    svc_stop "$name" &
+    pids+=("$!")
+  done
+  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" || true; done
+  if [ -f "$RUN_DIR/openstack-rabbitmq.pid" ]; then
+    pid=$(cat "$RUN_DIR/openstack-rabbitmq.pid")
+    sids+=("$pid")
+    kids=$(_os_descendants "$pid")
+    svc_stop openstack-rabbitmq
+  fi
+  if [ -f "$RUN_DIR/openstack-epmd.pid" ]; then
+    sids+=("$(cat "$RUN_DIR/openstack-epmd.pid")")
+    svc_stop openstack-epmd
+  fi
+  # Erlang's port helpers exit when the VM is gone; give them a moment, then make sure.
+  local i
+  for i in $(seq 1 25); do
+    left=""
+    for p in $kids; do _os_running "$p" && left="$left $p"; done
+    [ -z "$left" ] && break
+    sleep 0.2
+  done
+  # shellcheck disable=SC2086
+  if [ -n "$left" ]; then kill -KILL $left 2>/dev/null || true; fi
+  left=""
+  for pid in ${sids[@]+"${sids[@]}"}; do
+    for p in $(svc_members "$pid"); do _os_running "$p" && left="$left $p"; done
+  done
+  sleep 0.2
+  for p in $kids; do _os_running "$p" && left="$left $p"; done
+  [ -z "$left" ] || die "openstack processes still running after down:$left"
+}
+
+_os_running() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != Z ]; }
+
+# All descendants of PID (by parent links).
+_os_descendants() {
+  ps -e -o pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END { for (p in parent) { q = p; while (q in parent && q != root && q > 1) q = parent[q]; if (q == root && p != root) print p } }'
+}
