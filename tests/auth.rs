@@ -223,10 +223,15 @@ fn catalog_list_and_show() {
     assert_eq!(ep.stdout.trim(), dev("BERTH_DEV_COMPUTE_URL"));
 
     // Aliases: block-storage is volumev3 & co.; the dev cloud has none, and says what it has.
+    let services = if dev("BERTH_DEV_HEAT") == "1" {
+        "services here: compute, identity, image, network, orchestration, placement"
+    } else {
+        "services here: compute, identity, image, network, placement"
+    };
     b.run(&["--os-cloud", "berth-demo", "catalog", "show", "block-storage"])
         .code(1)
         .stderr_has("no `block-storage` service")
-        .stderr_has("services here: compute, identity, image, network, placement");
+        .stderr_has(services);
     // A region the cloud lacks.
     b.run(&["--os-cloud", "berth-demo", "--os-region-name", "Nowhere", "catalog", "show", "image"])
         .code(2)
@@ -303,4 +308,43 @@ fn very_verbose_logs_never_show_secrets() {
         }
         assert!(t.stderr.contains("x-subject-token: <redacted>"), "{}", t.stderr);
     }
+}
+
+#[test]
+fn keystone_over_tls_needs_its_ca() {
+    let url = dev("BERTH_DEV_AUTH_URL_TLS");
+    let ca = dev("BERTH_DEV_CA");
+    let mut vars = openrc("demo");
+    vars.retain(|(k, _)| k != "OS_AUTH_URL");
+
+    // Without the CA: a TLS failure (1) whose hint names the fix.
+    Berth::new()
+        .envs(&vars)
+        .env("OS_AUTH_URL", &url)
+        .run(&["--no-cache", "auth", "token"])
+        .code(1)
+        .stderr_has("TLS verification of `https://127.0.0.1")
+        .stderr_has("hint: trust the server's CA with `--os-cacert`");
+
+    // With it, by variable, by flag, and by clouds.yaml `cacert`.
+    let t = token(&Berth::new().envs(&vars).env("OS_AUTH_URL", &url).env("OS_CACERT", &ca), &["--no-cache"]);
+    assert_eq!(t["project_name"], "demo");
+    let t = token(&Berth::new().envs(&vars).env("OS_AUTH_URL", &url), &["--no-cache", "--os-cacert", &ca]);
+    assert_eq!(t["project_name"], "demo");
+    let b = Berth::new();
+    let f = b.home().join("clouds.yaml");
+    std::fs::write(
+        &f,
+        format!(
+            "clouds:\n  tls:\n    cacert: {ca}\n    auth:\n      auth_url: {url}\n      username: demo\n      password: {}\n      project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n",
+            dev("BERTH_DEV_DEMO_PASSWORD")
+        ),
+    )
+    .unwrap();
+    let t = token(&b.env("OS_CLIENT_CONFIG_FILE", f.to_str().unwrap()), &["--os-cloud", "tls"]);
+    assert_eq!(t["project_name"], "demo");
+
+    // --insecure skips verification (for test clouds only).
+    let t = token(&Berth::new().envs(&vars).env("OS_AUTH_URL", &url), &["--no-cache", "--insecure"]);
+    assert_eq!(t["project_name"], "demo");
 }

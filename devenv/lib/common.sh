@@ -20,6 +20,7 @@ export BERTH_DEV_CACHE BERTH_DEV_STATE BERTH_DEV_VENV BERTH_DEV_HOST
 RUN_DIR=$BERTH_DEV_STATE/run      # NAME.pid, start order in `order`
 LOG_DIR=$BERTH_DEV_STATE/log      # NAME.log
 ENV_DIR=$BERTH_DEV_STATE/env.d    # one sourceable fragment per component, merged into env.sh
+DEV_PKI=$BERTH_DEV_STATE/pki      # the CA and certificates (dev_pki)
 
 say() { printf 'berth-dev: %s\n' "$*" >&2; }
 die() { printf 'berth-dev: error: %s\n' "$*" >&2; exit 1; }
@@ -190,12 +191,66 @@ secret() {
   cat "$f"
 }
 
+# The environment's one CA ($DEV_PKI/ca.pem = BERTH_DEV_CA) signs the TLS certificate of every HTTPS endpoint
+# (IP:127.0.0.1, DNS:localhost: the TLS registry, Keystone's TLS front) and the registry token signer.
+# Only what is missing is generated.
+dev_pki() {
+  local p=$DEV_PKI
+  mkdir -p "$p"
+  chmod 700 "$p"
+  cat >"$p/openssl.cnf" <<'EOF'
+[req]
+distinguished_name = dn
+prompt = no
+[dn]
+CN = berth-dev
+[ca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[tls]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = IP:127.0.0.1,DNS:localhost
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[token]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+EOF
+  if [ ! -s "$p/ca.pem" ] || [ ! -s "$p/ca.key" ]; then
+    rm -f "$p"/*.pem "$p"/*.key
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -config "$p/openssl.cnf" -extensions ca \
+      -subj "/O=berth-dev/CN=berth-dev dev CA" -keyout "$p/ca.key" -out "$p/ca.pem" 2>/dev/null \
+      || die "openssl: cannot create the dev CA"
+  fi
+  dev_pki_leaf tls "/O=berth-dev/CN=localhost"
+  dev_pki_leaf token "/O=berth-dev/CN=berth-dev token signer"
+  chmod 600 "$p"/*.key
+  chmod 644 "$p"/*.pem
+}
+
+dev_pki_leaf() {
+  local p=$DEV_PKI name=$1 subj=$2
+  [ -s "$p/$name.pem" ] && [ -s "$p/$name.key" ] && return 0
+  openssl req -new -newkey rsa:2048 -nodes -config "$p/openssl.cnf" -subj "$subj" \
+    -keyout "$p/$name.key" -out "$p/$name.csr" 2>/dev/null || die "openssl: cannot create the $name key"
+  openssl x509 -req -in "$p/$name.csr" -CA "$p/ca.pem" -CAkey "$p/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
+    -days 3650 -extfile "$p/openssl.cnf" -extensions "$name" -out "$p/$name.pem" 2>/dev/null \
+    || die "openssl: cannot sign the $name certificate"
+  rm -f "$p/$name.csr"
+}
+
 # Merge the components' env fragments into one sourceable file and print its path.
 write_env() {
   ensure_dirs
   {
     echo "# written by devenv/berth-dev; source it to talk to the dev environment"
     echo "export BERTH_DEV_STATE='$BERTH_DEV_STATE' BERTH_DEV_VENV='$BERTH_DEV_VENV'"
+    [ -s "$DEV_PKI/ca.pem" ] && echo "export BERTH_DEV_CA='$DEV_PKI/ca.pem'"
     cat "$ENV_DIR"/*.sh 2>/dev/null || true
   } >"$BERTH_DEV_STATE/env.sh"
   chmod 600 "$BERTH_DEV_STATE/env.sh"   # it holds the fragments' passwords

@@ -15,6 +15,8 @@ OS_BIN=$BERTH_DEV_VENV/bin
 
 # Ports (the usual ones unless overridden).
 OS_PORT_KEYSTONE=${BERTH_DEV_PORT_KEYSTONE:-5000}
+# Keystone behind TLS with the environment's CA (a TLS front on this port relays to the real Keystone).
+OS_PORT_KEYSTONE_TLS=${BERTH_DEV_PORT_KEYSTONE_TLS:-5443}
 OS_PORT_GLANCE=${BERTH_DEV_PORT_GLANCE:-9292}
 OS_PORT_PLACEMENT=${BERTH_DEV_PORT_PLACEMENT:-8778}
 OS_PORT_NOVA=${BERTH_DEV_PORT_NOVA:-8774}
@@ -39,7 +41,7 @@ openstack_install() {
     _os_apt_without_daemons rabbitmq-server
   fi
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
-  apt_install gcc libc6-dev curl procps python3-venv
+  apt_install gcc libc6-dev curl procps python3-venv openssl
   venv_install
 }
 
@@ -86,6 +88,7 @@ openstack_up() {
   _os_check_port openstack-epmd "$OS_PORT_EPMD" EPMD
   _os_check_port openstack-rabbitmq "$OS_PORT_RABBIT" RABBIT
   _os_check_port openstack-keystone "$OS_PORT_KEYSTONE" KEYSTONE
+  _os_check_port openstack-keystone-tls "$OS_PORT_KEYSTONE_TLS" KEYSTONE_TLS
   _os_check_port openstack-glance "$OS_PORT_GLANCE" GLANCE
   _os_check_port openstack-placement "$OS_PORT_PLACEMENT" PLACEMENT
   _os_check_port openstack-nova-api "$OS_PORT_NOVA" NOVA
@@ -110,6 +113,10 @@ openstack_up() {
 
   _os_gunicorn keystone "$OS_PORT_KEYSTONE" keystone.wsgi.api keystone OS_KEYSTONE_CONFIG_DIR="$OS_ETC/keystone"
   svc_wait openstack-keystone 90 http_ok "$OS_KEYSTONE_URL/v3"
+  dev_pki
+  svc_start openstack-keystone-tls "$OS_PY" "$DEVENV_DIR/py/tlsproxy.py" "$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS" \
+    "$BERTH_DEV_HOST:$OS_PORT_KEYSTONE" "$DEV_PKI/tls.pem" "$DEV_PKI/tls.key"
+  svc_wait openstack-keystone-tls 20 http_ok --cacert "$DEV_PKI/ca.pem" "https://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS/v3"
   _os_identity "$heat"
   _os_bg_wait ${jobs[@]+"${jobs[@]}"}
 
@@ -689,6 +696,7 @@ export BERTH_DEV_CLOUDS_YAML='$OS_STATE/clouds.yaml'
 export BERTH_DEV_SECURE_YAML='$OS_STATE/secure.yaml'
 export BERTH_DEV_OPENRC_DIR='$OS_STATE'
 export BERTH_DEV_AUTH_URL='$OS_AUTH_URL'
+export BERTH_DEV_AUTH_URL_TLS='https://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS/v3'
 export BERTH_DEV_REGION='$OS_REGION'
 export BERTH_DEV_HEAT='$heat'
 export BERTH_DEV_ADMIN_USER='admin' BERTH_DEV_ADMIN_PROJECT='admin'
@@ -711,7 +719,7 @@ EOF
 
 openstack_describe() {
   local h=$BERTH_DEV_HOST
-  echo "openstack: keystone   $OS_AUTH_URL  (identity)"
+  echo "openstack: keystone   $OS_AUTH_URL  (identity), and over TLS at https://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS/v3 (CA $DEV_PKI/ca.pem)"
   echo "openstack: glance     http://$h:$OS_PORT_GLANCE  (image)"
   echo "openstack: placement  http://$h:$OS_PORT_PLACEMENT  (placement)"
   echo "openstack: nova       $OS_NOVA_URL  (compute, fake driver, host $OS_COMPUTE_HOST)"

@@ -77,59 +77,6 @@ registry_install() {
   reg_debs
 }
 
-# ---------------------------------------------------------------------------------------------------- PKI
-# One CA (ca.pem = BERTH_DEV_REGISTRY_CA) signs the TLS registry's certificate and the token signing
-# certificate (the token registry's rootcertbundle is the CA). Only what is missing is generated.
-reg_pki() {
-  local p=$REG_DIR/pki
-  mkdir -p "$p"
-  chmod 700 "$p"
-  cat >"$p/openssl.cnf" <<'EOF'
-[req]
-distinguished_name = dn
-prompt = no
-[dn]
-CN = berth-dev
-[ca]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-[tls]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature,keyEncipherment
-extendedKeyUsage = serverAuth
-subjectAltName = IP:127.0.0.1,DNS:localhost
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-[token]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-EOF
-  if [ ! -s "$p/ca.pem" ] || [ ! -s "$p/ca.key" ]; then
-    rm -f "$p"/*.pem "$p"/*.key
-    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -config "$p/openssl.cnf" -extensions ca \
-      -subj "/O=berth-dev/CN=berth-dev registry CA" -keyout "$p/ca.key" -out "$p/ca.pem" 2>/dev/null \
-      || die "openssl: cannot create the registry CA"
-  fi
-  reg_leaf tls "/O=berth-dev/CN=localhost"
-  reg_leaf token "/O=berth-dev/CN=berth-dev token signer"
-  chmod 600 "$p"/*.key
-  chmod 644 "$p"/*.pem
-}
-
-reg_leaf() {
-  local p=$REG_DIR/pki name=$1 subj=$2
-  [ -s "$p/$name.pem" ] && [ -s "$p/$name.key" ] && return 0
-  openssl req -new -newkey rsa:2048 -nodes -config "$p/openssl.cnf" -subj "$subj" \
-    -keyout "$p/$name.key" -out "$p/$name.csr" 2>/dev/null || die "openssl: cannot create the $name key"
-  openssl x509 -req -in "$p/$name.csr" -CA "$p/ca.pem" -CAkey "$p/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
-    -days 3650 -extfile "$p/openssl.cnf" -extensions "$name" -out "$p/$name.pem" 2>/dev/null \
-    || die "openssl: cannot sign the $name certificate"
-  rm -f "$p/$name.csr"
-}
-
 # ------------------------------------------------------------------------------------------------ services
 reg_config() {
   local v=$1 port
@@ -171,14 +118,14 @@ auth:
     realm: http://$BERTH_DEV_HOST:$REG_TOKENSERVER_PORT/token
     service: $REG_TOKEN_SERVICE
     issuer: $REG_TOKEN_ISSUER
-    rootcertbundle: $REG_DIR/pki/ca.pem
+    rootcertbundle: $DEV_PKI/ca.pem
 EOF
       ;;
     tls)
       cat <<EOF
   tls:
-    certificate: $REG_DIR/pki/tls.pem
-    key: $REG_DIR/pki/tls.key
+    certificate: $DEV_PKI/tls.pem
+    key: $DEV_PKI/tls.key
 EOF
       ;;
   esac
@@ -214,7 +161,7 @@ reg_start_all() {
   reg_htpasswd
   # skopeo --dest-cert-dir wants a folder holding the CA as *.crt
   mkdir -p "$REG_DIR/tls/certs"
-  cp -f "$REG_DIR/pki/ca.pem" "$REG_DIR/tls/certs/ca.crt"
+  cp -f "$DEV_PKI/ca.pem" "$REG_DIR/tls/certs/ca.crt"
   echo "${BERTH_DEV_TOKEN_TTL:-300}" >"$REG_DIR/token-ttl"
 
   for v in "${REG_VARIANTS[@]}"; do
@@ -223,7 +170,7 @@ reg_start_all() {
   done
   local -a ts=("$BERTH_DEV_VENV/bin/python" "$DEVENV_DIR/py/tokenserver.py"
     --listen "$BERTH_DEV_HOST:$REG_TOKENSERVER_PORT" --issuer "$REG_TOKEN_ISSUER" --service "$REG_TOKEN_SERVICE"
-    --key "$REG_DIR/pki/token.key" --chain "$REG_DIR/pki/token.pem" "$REG_DIR/pki/ca.pem"
+    --key "$DEV_PKI/token.key" --chain "$DEV_PKI/token.pem" "$DEV_PKI/ca.pem"
     --user "$REG_USER" --password-file "$BERTH_DEV_STATE/secrets/registry-token"
     --private-prefix private/ --ttl-file "$REG_DIR/token-ttl")
   secret registry-token >/dev/null
@@ -235,7 +182,7 @@ reg_start_all() {
   svc_wait registry-anon 30 http_ok "$h:$REG_ANON_PORT/v2/"
   svc_wait registry-basic 30 reg_answers 401 "$h:$REG_BASIC_PORT/v2/"
   svc_wait registry-token 30 reg_answers 401 "$h:$REG_TOKEN_PORT/v2/"
-  svc_wait registry-tls 30 http_ok --cacert "$REG_DIR/pki/ca.pem" "https://$BERTH_DEV_HOST:$REG_TLS_PORT/v2/"
+  svc_wait registry-tls 30 http_ok --cacert "$DEV_PKI/ca.pem" "https://$BERTH_DEV_HOST:$REG_TLS_PORT/v2/"
   svc_wait registry-tokenserver 30 http_ok "$h:$REG_TOKENSERVER_PORT/healthz"
 }
 
@@ -359,7 +306,7 @@ export BERTH_DEV_REGISTRY_TOKEN_USER='$REG_USER'
 export BERTH_DEV_REGISTRY_TOKEN_PASSWORD='$(secret registry-token)'
 export BERTH_DEV_REGISTRY_TLS='$h:$REG_TLS_PORT'
 export BERTH_DEV_REGISTRY_TLS_HOST='localhost:$REG_TLS_PORT'
-export BERTH_DEV_REGISTRY_CA='$REG_DIR/pki/ca.pem'
+export BERTH_DEV_REGISTRY_CA='$DEV_PKI/ca.pem'
 export BERTH_DEV_REGISTRY_CERT_DIR='$REG_DIR/tls/certs'
 export BERTH_DEV_SEED='$REG_DIR/seed.json'
 EOF
@@ -372,7 +319,7 @@ registry_up() {
   ensure_dirs
   mkdir -p "$REG_DIR"
   chmod 700 "$REG_DIR"
-  reg_pki
+  dev_pki
   reg_start_all
   reg_seed
   reg_env
@@ -383,6 +330,6 @@ registry_describe() {
   echo "registry anon   http://$h:$REG_ANON_PORT   no auth"
   echo "registry basic  http://$h:$REG_BASIC_PORT   Basic auth (htpasswd bcrypt), user $REG_USER, password \$BERTH_DEV_REGISTRY_BASIC_PASSWORD"
   echo "registry token  http://$h:$REG_TOKEN_PORT   Bearer tokens from http://$h:$REG_TOKENSERVER_PORT/token (service $REG_TOKEN_SERVICE, ttl $(cat "$REG_DIR/token-ttl")s): anonymous pull except private/*, user $REG_USER (\$BERTH_DEV_REGISTRY_TOKEN_PASSWORD) pull/push"
-  echo "registry tls    https://$h:$REG_TLS_PORT  no auth, certificate (IP:127.0.0.1, DNS:localhost) from CA $REG_DIR/pki/ca.pem"
+  echo "registry tls    https://$h:$REG_TLS_PORT  no auth, certificate (IP:127.0.0.1, DNS:localhost) from CA $DEV_PKI/ca.pem"
   echo "registry seed   library/busybox:{1.35,1.36,latest,oci,multi,multi-oci} and private/secret:1.0 in each; see $REG_DIR/seed.json"
 }
