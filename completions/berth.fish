@@ -68,6 +68,7 @@ complete -c berth -n "__fish_berth_needs_command" -f -a "auth" -d 'Keystone toke
 complete -c berth -n "__fish_berth_needs_command" -f -a "catalog" -d 'The service catalog of the current token'
 complete -c berth -n "__fish_berth_needs_command" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
 complete -c berth -n "__fish_berth_needs_command" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
 complete -c berth -n "__fish_berth_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -406,48 +407,49 @@ complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
 value\t''"
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-username -d 'User name [env: OS_USERNAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l no-cache -d 'Neither read nor write the token cache'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Glance images with `container_format=docker`'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -489,8 +491,185 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Glance images with `container_format=docker`'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -f -a "tags" -d 'Every tag of a repository'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l all-platforms -d 'Take every platform of a multi-platform image (attestation entries excepted)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Every tag of a repository'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -531,15 +710,19 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l no-cache -d 
 complete -c berth -n "__fish_berth_using_subcommand completions" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image completions help" -f -a "catalog" -d 'The service catalog of the current token'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image completions help" -f -a "image" -d 'Container images in Glance'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "catalog" -d 'The service catalog of the current token'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'Every service with its endpoints'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "show" -d 'One service by type or alias (block-storage = volumev3, container-infra, ...), and the endpoint berth uses'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
-complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Glance images with `container_format=docker`'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "tags" -d 'Every tag of a repository'

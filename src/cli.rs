@@ -240,6 +240,10 @@ pub enum Command {
     #[command(subcommand)]
     Image(ImageCommand),
 
+    /// Docker registries: what a reference resolves to, a repository's tags
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+
     /// Print a shell completion script to stdout
     #[command(long_about = "Print a shell completion script to stdout.\n\n\
         bash:  berth completions bash > ~/.local/share/bash-completion/completions/berth\n\
@@ -287,10 +291,73 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
-    /// Glance images with `container_format=docker`
+    /// Glance images with `container_format=docker`: name, tags, digest, platform, size, status
     List {
         /// All images, not only docker ones
         #[arg(long)]
         all: bool,
     },
+    /// One Glance image with the provenance berth recorded (source, digests, platform, command line)
+    Show {
+        /// Glance image ID or name (a name must match exactly one image)
+        image: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// The image a reference resolves to for a platform (or every platform): digests, layers, size
+    #[command(long_about = "The image a reference resolves to: its platform, manifest and config digests, media \
+        type, layers and size. A manifest list or OCI index resolves to the entry for `--platform` (default \
+        linux/amd64), or to every entry with `--all-platforms`.\n\n\
+        Credentials: `--registry-user` with `--registry-password-stdin`, else Docker's config.json \
+        (`$DOCKER_CONFIG` or ~/.docker: credHelpers, credsStore, auths).")]
+    Inspect {
+        /// Image reference: `[registry[:port]/]repository[:tag][@sha256:digest]`
+        reference: String,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Every tag of a repository
+    Tags {
+        /// Repository: `[registry[:port]/]repository`, e.g. `busybox` or `127.0.0.1:5001/library/busybox`
+        repository: String,
+        #[command(flatten)]
+        access: RegistryAccessArgs,
+    },
+}
+
+/// How to reach a registry: credentials and TLS.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RegistryAccessArgs {
+    /// Registry user name; the password is read from stdin (`--registry-password-stdin`)
+    #[arg(long, value_name = "USER", requires = "registry_password_stdin", help_heading = "Registry")]
+    pub registry_user: Option<String>,
+
+    /// Read the registry password (or token) from the first line of stdin
+    #[arg(long, requires = "registry_user", help_heading = "Registry")]
+    pub registry_password_stdin: bool,
+
+    /// CA bundle (PEM) to verify the registry's TLS certificate with, in addition to the system's
+    #[arg(long, value_name = "FILE", help_heading = "Registry")]
+    pub registry_cacert: Option<std::path::PathBuf>,
+
+    /// Do not verify the registry's TLS certificate, and allow plain http (loopback registries always may)
+    #[arg(long, help_heading = "Registry")]
+    pub registry_insecure: bool,
+}
+
+/// A registry's access flags and the platform to pick from a manifest list / OCI index.
+#[derive(Debug, Args, Clone)]
+pub struct RegistryArgs {
+    #[command(flatten)]
+    pub access: RegistryAccessArgs,
+
+    /// The platform to take from a multi-platform image: `os/arch[/variant]`
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]", default_value = "linux/amd64", help_heading = "Registry")]
+    pub platform: crate::registry::Platform,
+
+    /// Take every platform of a multi-platform image (attestation entries excepted)
+    #[arg(long, conflicts_with = "platform", help_heading = "Registry")]
+    pub all_platforms: bool,
 }

@@ -1,28 +1,89 @@
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::cli::ImageCommand;
 use crate::commands::Ctx;
-use crate::openstack::glance;
-use crate::output::List;
+use crate::error::{ExitCode, Failure};
+use crate::openstack::glance::{self, Image};
+use crate::output::{List, Record};
 
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    let ImageCommand::List { all } = cmd;
     let session = ctx.session().await?;
-    let filters: &[(&str, &str)] = if all { &[] } else { &[("container_format", "docker")] };
-    let mut images = glance::list(&session, filters).await?;
-    images.sort_by(|a, b| a.name.cmp(&b.name).then(a.created_at.cmp(&b.created_at)));
-    let mut list = List::new(&["id", "name", "status", "container_format", "disk_format", "size", "tags", "created_at"]);
-    for i in images {
-        list.row(vec![
-            json!(i.id),
-            json!(i.name),
-            json!(i.status),
-            json!(i.container_format),
-            json!(i.disk_format),
-            json!(i.size),
-            json!(i.tags),
-            json!(i.created_at),
-        ]);
+    match cmd {
+        ImageCommand::List { all } => {
+            let filters: &[(&str, &str)] = if all { &[] } else { &[("container_format", "docker")] };
+            let mut images = glance::list(&session, filters).await?;
+            images.sort_by(|a, b| a.name.cmp(&b.name).then(a.created_at.cmp(&b.created_at)));
+            let mut list = List::new(&["id", "name", "tags", "digest", "platform", "size", "status", "created_at"]);
+            for i in images {
+                list.row(vec![
+                    json!(i.id),
+                    json!(i.name),
+                    json!(i.tags),
+                    json!(i.property("berth_manifest_digest")),
+                    json!(i.property("berth_platform")),
+                    json!(i.size),
+                    json!(i.status),
+                    json!(i.created_at),
+                ]);
+            }
+            ctx.out.list(&list)
+        }
+        ImageCommand::Show { image } => {
+            let img = find(&session, &image).await?;
+            ctx.out.record(&record(&img))
+        }
     }
-    ctx.out.list(&list)
+}
+
+/// An image by ID, else by exact name (exactly one).
+pub async fn find(session: &crate::openstack::Session, wanted: &str) -> anyhow::Result<Image> {
+    let by_name = glance::list(session, &[("name", wanted)]).await?;
+    match by_name.len() {
+        1 => return Ok(by_name.into_iter().next().unwrap()),
+        0 => {}
+        n => {
+            return Err(Failure::usage(format!("{n} Glance images are named `{wanted}`"))
+                .hint(format!("use an ID: {}", by_name.iter().map(|i| i.id.as_str()).collect::<Vec<_>>().join(", ")))
+                .into());
+        }
+    }
+    let looks_like_id = wanted.len() == 36 && wanted.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if looks_like_id {
+        if let Ok(img) = glance::get(session, wanted).await {
+            return Ok(img);
+        }
+    }
+    Err(Failure::new(ExitCode::Failure, format!("no Glance image has the ID or name `{wanted}`"))
+        .hint("`berth image list` shows the docker images")
+        .into())
+}
+
+fn record(i: &Image) -> Record {
+    let mut r = Record::new()
+        .field("id", i.id.clone())
+        .field("name", json!(i.name))
+        .field("status", i.status.clone())
+        .field("container_format", json!(i.container_format))
+        .field("disk_format", json!(i.disk_format))
+        .field("visibility", json!(i.visibility))
+        .field("size", json!(i.size))
+        .field("tags", json!(i.tags))
+        .field("created_at", json!(i.created_at));
+    for key in [
+        "berth_source",
+        "berth_repo_tag",
+        "berth_manifest_digest",
+        "berth_config_digest",
+        "berth_index_digest",
+        "berth_platform",
+        "architecture",
+        "os_command_line",
+        "checksum",
+        "os_hash_algo",
+        "os_hash_value",
+    ] {
+        let field = key.strip_prefix("berth_").unwrap_or(key);
+        r = r.field(field, i.extra.get(key).cloned().unwrap_or(Value::Null));
+    }
+    r
 }

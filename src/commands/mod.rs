@@ -5,6 +5,7 @@ mod catalog;
 mod completions;
 mod config;
 mod image;
+mod registry;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -66,6 +67,7 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Catalog(c) => catalog::run(c, ctx).await,
         Command::Config(c) => config::run(c, ctx),
         Command::Image(c) => image::run(c, ctx).await,
+        Command::Registry(c) => registry::run(c, ctx).await,
         Command::Completions { shell } => completions::run(shell, ctx.out),
     }
 }

@@ -55,3 +55,62 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
         }
     }
 }
+
+/// What a new image record says before any data is uploaded.
+#[derive(Debug, Clone)]
+pub struct NewImage {
+    pub name: String,
+    pub visibility: String,
+    pub tags: Vec<String>,
+    /// Custom properties (Glance stores them as top-level string keys).
+    pub properties: std::collections::BTreeMap<String, String>,
+}
+
+/// `POST /v2/images`: a `container_format=docker`, `disk_format=raw` record in `queued` state.
+pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Image> {
+    let mut body = Map::new();
+    body.insert("name".into(), Value::from(new.name.clone()));
+    body.insert("container_format".into(), Value::from("docker"));
+    body.insert("disk_format".into(), Value::from("raw"));
+    body.insert("visibility".into(), Value::from(new.visibility.clone()));
+    body.insert("tags".into(), Value::from(new.tags.clone()));
+    for (k, v) in &new.properties {
+        body.insert(k.clone(), Value::from(v.clone()));
+    }
+    let body = Value::Object(body);
+    let resp = session.request(reqwest::Method::POST, "image", "/v2/images", |r| r.json(&body)).await?;
+    Ok(check(resp, &format!("creating the Glance image `{}`", new.name)).await?.json().await?)
+}
+
+/// `PUT /v2/images/{id}/file` with a streamed body of exactly `len` bytes.
+pub async fn upload(session: &Session, id: &str, body: reqwest::Body, len: u64) -> anyhow::Result<()> {
+    let resp = session
+        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/file"), |r| {
+            r.header("Content-Type", "application/octet-stream").header("Content-Length", len).body(body)
+        })
+        .await?;
+    check(resp, &format!("uploading the data of Glance image `{id}`")).await?;
+    Ok(())
+}
+
+pub async fn get(session: &Session, id: &str) -> anyhow::Result<Image> {
+    let resp = session.request(reqwest::Method::GET, "image", &format!("/v2/images/{id}"), |r| r).await?;
+    Ok(check(resp, &format!("reading Glance image `{id}`")).await?.json().await?)
+}
+
+/// Delete an image; one that is already gone counts as deleted.
+pub async fn delete(session: &Session, id: &str) -> anyhow::Result<()> {
+    let resp = session.request(reqwest::Method::DELETE, "image", &format!("/v2/images/{id}"), |r| r).await?;
+    if resp.status() == reqwest::StatusCode::NOT_FOUND {
+        return Ok(());
+    }
+    check(resp, &format!("deleting Glance image `{id}`")).await?;
+    Ok(())
+}
+
+impl Image {
+    /// A custom property's value.
+    pub fn property(&self, key: &str) -> Option<&str> {
+        self.extra.get(key).and_then(Value::as_str)
+    }
+}

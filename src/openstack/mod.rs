@@ -153,6 +153,20 @@ impl Session {
         unreachable!("the loop returns on its second pass")
     }
 
+    /// An authenticated request that is sent once (its body may be a stream that cannot be replayed). Callers
+    /// use it right after another request succeeded with the same token.
+    pub async fn request_once(
+        &self,
+        method: Method,
+        kind: &str,
+        path: &str,
+        build: impl FnOnce(RequestBuilder) -> RequestBuilder,
+    ) -> anyhow::Result<Response> {
+        let url = format!("{}{}", self.endpoint(kind)?, path);
+        let req = build(self.http.client().request(method, &url).header("X-Auth-Token", self.token().id));
+        self.http.send(req).await
+    }
+
     /// Revoke the token at Keystone and drop it from the cache. Returns whether Keystone still accepted it.
     pub async fn revoke(&self) -> anyhow::Result<bool> {
         let token = self.token();

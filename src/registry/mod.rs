@@ -1,3 +1,12 @@
-//! The registry client: references, auth, manifests, blobs.
+//! The registry client: references, auth (Basic, Bearer tokens, Docker's config and credential helpers),
+//! manifests and platforms, blobs.
 
+pub mod auth;
+pub mod client;
+pub mod manifest;
 pub mod reference;
+
+pub use auth::Credentials;
+pub use client::{Image, ManifestHead, Registry, RegistryOptions};
+pub use manifest::{Descriptor, Platform};
+pub use reference::Reference;
