@@ -407,49 +407,50 @@ complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
 value\t''"
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-username -d 'User name [env: OS_USERNAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Neither read nor write the token cache'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -531,8 +532,65 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l for -d 'The container driver to name the Glance image for' -r -f -a "nova-docker\t'Glance name = `repo:tag` = the archive\'s RepoTags'
+zun\t'Glance name = `repo`, Glance tag = the docker tag'"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l name -d 'Glance/docker name instead of the reference\'s (`repo` or `repo:tag`; one REF only)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l visibility -d 'Glance visibility' -r -f -a "private\t''
+shared\t''
+community\t''
+public\t''"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l property -d 'Extra Glance property (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l tag -d 'Extra Glance tag (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-command-line -d 'Do not set `os_command_line` from the image\'s Entrypoint + Cmd'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-platforms -d 'Take every platform of a multi-platform image (attestation entries excepted)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
@@ -724,5 +782,6 @@ complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "tags" -d 'Every tag of a repository'

@@ -302,6 +302,67 @@ pub enum ImageCommand {
         /// Glance image ID or name (a name must match exactly one image)
         image: String,
     },
+    /// Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun
+    #[command(long_about = "Copy images from any Docker Registry v2 / OCI registry (Docker Hub by default) into \
+        Glance as `container_format=docker`, `disk_format=raw` images holding a `docker save` archive, in one \
+        streamed pass: no Docker daemon, no temp file. Every blob's sha256 is checked as it arrives, and Glance's \
+        md5 and sha512 must equal what berth sent, else the image is deleted.\n\n\
+        Naming, because the container driver finds the image by name:\n\
+        - `--for nova-docker` (default): Glance name = `repo:tag` as docker shows it (`busybox:1.36`), equal to \
+        the archive's RepoTags; nova-docker runs `docker inspect <Glance name>` after loading it.\n\
+        - `--for zun`: Glance name = `repo` (`busybox`), Glance tag = the docker tag (`1.36`), RepoTags \
+        `repo:tag`; Zun matches name == repo, then the tag among the Glance tags.\n\n\
+        Properties recorded: berth_source, berth_manifest_digest, berth_config_digest (the docker image ID), \
+        berth_platform, berth_repo_tag, architecture, os_type, and os_command_line from Entrypoint + Cmd.\n\n\
+        A failure or Ctrl-C after the Glance record exists deletes it (or names it when it cannot).")]
+    Sync {
+        /// Image references: `busybox`, `busybox:1.36`, `registry.example:5000/team/app@sha256:...`
+        #[arg(required = true, value_name = "REF")]
+        references: Vec<String>,
+
+        /// The container driver to name the Glance image for
+        #[arg(long = "for", value_enum, default_value_t = Consumer::NovaDocker, value_name = "DRIVER")]
+        consumer: Consumer,
+
+        /// Glance/docker name instead of the reference's (`repo` or `repo:tag`; one REF only)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+
+        /// Glance visibility
+        #[arg(long, default_value = "private", value_parser = ["private", "shared", "community", "public"])]
+        visibility: String,
+
+        /// Extra Glance property (repeatable)
+        #[arg(long = "property", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+        properties: Vec<(String, String)>,
+
+        /// Extra Glance tag (repeatable)
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+
+        /// Do not set `os_command_line` from the image's Entrypoint + Cmd
+        #[arg(long)]
+        no_command_line: bool,
+
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+}
+
+/// The container driver that will boot the Glance image, which decides how it is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Consumer {
+    /// Glance name = `repo:tag` = the archive's RepoTags
+    NovaDocker,
+    /// Glance name = `repo`, Glance tag = the docker tag
+    Zun,
+}
+
+fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("`{s}` is not KEY=VALUE")),
+    }
 }
 
 #[derive(Debug, Subcommand)]

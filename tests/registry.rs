@@ -3,13 +3,11 @@
 
 mod common;
 
-use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Stdio;
 
 use base64::Engine;
-use common::{Berth, Out, dev};
+use common::{Berth, Out, dev, run_stdin, seed};
 use serde_json::Value;
 
 const SEED_REFS: [&str; 7] = [
@@ -21,32 +19,6 @@ const SEED_REFS: [&str; 7] = [
     "library/busybox:multi-oci",
     "private/secret:1.0",
 ];
-
-fn seed() -> Value {
-    let path = dev("BERTH_DEV_SEED");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
-    let doc: Value = serde_json::from_str(&text).unwrap();
-    doc["images"].clone()
-}
-
-/// Run berth with `input` on stdin.
-fn run_stdin(b: &Berth, args: &[&str], input: &str) -> Out {
-    let mut child = b
-        .command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("running berth");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().expect("waiting for berth");
-    Out {
-        args: args.iter().map(|s| s.to_string()).collect(),
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn args<'a>(first: &[&'a str], rest: &[&'a str]) -> Vec<&'a str> {
     first.iter().chain(rest).copied().collect()

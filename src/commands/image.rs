@@ -7,6 +7,11 @@ use crate::openstack::glance::{self, Image};
 use crate::output::{List, Record};
 
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
+    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, registry } = cmd {
+        let progress = ctx.out.settings().progress;
+        let opts = super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress };
+        return super::sync::run(ctx, &references, &registry, opts).await;
+    }
     let session = ctx.session().await?;
     match cmd {
         ImageCommand::List { all } => {
@@ -32,6 +37,7 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             let img = find(&session, &image).await?;
             ctx.out.record(&record(&img))
         }
+        ImageCommand::Sync { .. } => unreachable!("handled before a session is opened"),
     }
 }
 

@@ -5,7 +5,8 @@ mod catalog;
 mod completions;
 mod config;
 mod image;
-mod registry;
+mod sync;
+pub mod registry;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
@@ -31,6 +32,33 @@ pub fn openrc(which: &str) -> Vec<(String, String)> {
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (k.to_string(), v.trim_matches(|c| c == '\'' || c == '"').to_string()))
         .collect()
+}
+
+/// The seeded images: `$BERTH_DEV_SEED`'s `images`, keyed by `repository:tag`.
+pub fn seed() -> Value {
+    let path = dev("BERTH_DEV_SEED");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    doc["images"].clone()
+}
+
+/// Run berth with `input` on stdin.
+pub fn run_stdin(b: &Berth, args: &[&str], input: &str) -> Out {
+    let mut child = b
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("running berth");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().expect("waiting for berth");
+    Out {
+        args: args.iter().map(|s| s.to_string()).collect(),
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 pub struct Berth {

@@ -1,0 +1,409 @@
+//! `berth image sync` from the dev environment's real registries into its real Glance, proven bootable the way
+//! nova-docker and Zun boot: download the Glance data, `docker load` it into the real Docker engine, find the
+//! image under the Glance name, run it. Faults a real service cannot produce on demand go through
+//! `tests/tools/faultproxy.py` in front of the real registry or Glance.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use common::{Berth, Out, dev, openrc, run_stdin, seed};
+use serde_json::Value;
+
+/// A name no other test (or earlier run) uses: `t<pid><n>`.
+fn unique() -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("t{}x{}x{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos % 100_000)
+}
+
+fn demo() -> Berth {
+    Berth::new().clouds().env("OS_CLOUD", "berth-demo")
+}
+
+fn sync(b: &Berth, args: &[&str]) -> Vec<Value> {
+    let mut a = vec!["image", "sync", "-o", "json"];
+    a.extend_from_slice(args);
+    b.run(&a).ok().json().as_array().unwrap().clone()
+}
+
+/// Glance images with this exact name.
+fn glance_images(b: &Berth, name: &str) -> Vec<Value> {
+    let all = b.run(&["image", "list", "--all", "-o", "json"]).ok().json();
+    all.as_array().unwrap().iter().filter(|i| i["name"] == name).cloned().collect()
+}
+
+fn show(b: &Berth, id: &str) -> Value {
+    b.run(&["image", "show", id, "-o", "json"]).ok().json()
+}
+
+/// Download a Glance image's data, as the container driver does.
+fn download(b: &Berth, id: &str, to: &Path) {
+    let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
+    let st = Command::new("curl")
+        .args(["-fsS", "-o"])
+        .arg(to)
+        .args(["-H", &format!("X-Auth-Token: {token}")])
+        .arg(format!("{}/v2/images/{id}/file", dev("BERTH_DEV_IMAGE_URL")))
+        .status()
+        .unwrap();
+    assert!(st.success(), "downloading image {id} failed");
+}
+
+fn docker(args: &[&str]) -> std::process::Output {
+    Command::new(dev("BERTH_DEV_DOCKER"))
+        .args(args)
+        .env("DOCKER_HOST", dev("BERTH_DEV_DOCKER_HOST"))
+        .output()
+        .expect("running docker")
+}
+
+#[track_caller]
+fn docker_ok(args: &[&str]) -> String {
+    let out = docker(args);
+    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The nova-docker boot path for one synced image: load its Glance data, `docker image inspect <Glance name>`
+/// must give the config digest as ID; an amd64 image must run.
+fn prove_nova_docker(b: &Berth, row: &Value, config_digest: &str, run: bool) {
+    let name = row["name"].as_str().unwrap();
+    let id = row["id"].as_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("image.tar");
+    download(b, id, &file);
+    docker_ok(&["load", "-i", file.to_str().unwrap()]);
+    let inspected: Value = serde_json::from_str(&docker_ok(&["image", "inspect", name])).unwrap();
+    assert_eq!(inspected[0]["Id"], config_digest, "{name}: docker ID is not the config digest");
+    // Other tests may load the same image (same ID) under their own names at the same time.
+    assert!(inspected[0]["RepoTags"].as_array().unwrap().contains(&Value::from(name)), "{inspected}");
+    if run {
+        let out = docker_ok(&["run", "--rm", "--network", "none", name, "echo", "ok"]);
+        assert_eq!(out, "ok\n");
+    }
+    docker(&["rmi", "-f", name]);
+}
+
+#[test]
+fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
+    let seed = seed();
+    let one = &seed["library/busybox:1.36"];
+    let oci = &seed["library/busybox:oci"];
+    let private = &seed["private/secret:1.0"];
+    let b = demo();
+
+    // Anonymous registry: Docker schema2 and OCI manifests.
+    for (tag, want) in [("1.36", one), ("oci", oci)] {
+        let name = format!("{}/busybox:{tag}", unique());
+        let rows = sync(&b, &[&format!("{}/library/busybox:{tag}", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0]["name"], name.as_str());
+        assert_eq!(rows[0]["digest"], want["digest"]);
+        assert_eq!(rows[0]["platform"], "linux/amd64");
+        prove_nova_docker(&b, &rows[0], want["config"]["digest"].as_str().unwrap(), true);
+    }
+
+    // Basic auth: password on stdin.
+    let name = format!("{}/busybox:1.36", unique());
+    let basic = dev("BERTH_DEV_REGISTRY_BASIC");
+    let out = run_stdin(
+        &b,
+        &["image", "sync", "-o", "json", &format!("{basic}/library/busybox:1.36"), "--name", &name,
+          "--registry-user", &dev("BERTH_DEV_REGISTRY_BASIC_USER"), "--registry-password-stdin"],
+        &format!("{}\n", dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD")),
+    )
+    .ok();
+    prove_nova_docker(&b, &out.json()[0], one["config"]["digest"].as_str().unwrap(), true);
+
+    // Basic auth from Docker's config.json in the (temporary) home.
+    let auth = base64_basic(&dev("BERTH_DEV_REGISTRY_BASIC_USER"), &dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD"));
+    let docker_dir = b.home().join(".docker");
+    std::fs::create_dir_all(&docker_dir).unwrap();
+    std::fs::write(docker_dir.join("config.json"), format!(r#"{{"auths": {{"{basic}": {{"auth": "{auth}"}}}}}}"#)).unwrap();
+    let name = format!("{}/busybox:1.36", unique());
+    let rows = sync(&b, &[&format!("{basic}/library/busybox:1.36"), "--name", &name]);
+    prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
+
+    // Token auth: anonymous for library/, credentials for private/.
+    let token = dev("BERTH_DEV_REGISTRY_TOKEN");
+    let name = format!("{}/busybox:1.36", unique());
+    let rows = sync(&demo(), &[&format!("{token}/library/busybox:1.36"), "--name", &name]);
+    prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
+    let name = format!("{}/secret:1.0", unique());
+    let out = run_stdin(
+        &demo(),
+        &["image", "sync", "-o", "json", &format!("{token}/private/secret:1.0"), "--name", &name,
+          "--registry-user", &dev("BERTH_DEV_REGISTRY_TOKEN_USER"), "--registry-password-stdin"],
+        &format!("{}\n", dev("BERTH_DEV_REGISTRY_TOKEN_PASSWORD")),
+    )
+    .ok();
+    assert_eq!(out.json()[0]["digest"], private["digest"]);
+    prove_nova_docker(&b, &out.json()[0], private["config"]["digest"].as_str().unwrap(), true);
+
+    // TLS with the environment's CA.
+    let name = format!("{}/busybox:1.36", unique());
+    let rows = sync(&b, &[&format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")), "--name", &name,
+                         "--registry-cacert", &dev("BERTH_DEV_REGISTRY_CA")]);
+    prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
+}
+
+fn base64_basic(user: &str, password: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+}
+
+#[test]
+fn default_names_follow_docker_and_record_provenance() {
+    let b = demo();
+    let seed = seed();
+    let want = &seed["library/busybox:1.35"];
+    let reference = format!("{}/library/busybox:1.35", dev("BERTH_DEV_REGISTRY_ANON"));
+    let tag = unique();
+    let rows = sync(&b, &[&reference, "--tag", &tag, "--property", "team=ops"]);
+    // Without --name, the Glance name is the familiar docker name, and so the archive's RepoTags.
+    assert_eq!(rows[0]["name"], reference.as_str());
+    let img = show(&b, rows[0]["id"].as_str().unwrap());
+    assert_eq!(img["container_format"], "docker");
+    assert_eq!(img["disk_format"], "raw");
+    assert_eq!(img["status"], "active");
+    assert_eq!(img["visibility"], "private");
+    assert_eq!(img["source"], format!("{reference}"));
+    assert_eq!(img["repo_tag"], reference.as_str());
+    assert_eq!(img["manifest_digest"], want["digest"]);
+    assert_eq!(img["config_digest"], want["config"]["digest"]);
+    assert_eq!(img["platform"], "linux/amd64");
+    assert_eq!(img["architecture"], "x86_64");
+    assert_eq!(img["os_command_line"], "sh -c 'echo berth-seed; while true; do sleep 3600; done'");
+    assert!(img["tags"].as_array().unwrap().contains(&Value::from(tag.as_str())));
+    assert_eq!(img["size"], rows[0]["size"]);
+    // The custom property is there too (Glance keeps it as a top-level key).
+    let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
+    let raw = Command::new("curl")
+        .args(["-fsS", "-H", &format!("X-Auth-Token: {token}")])
+        .arg(format!("{}/v2/images/{}", dev("BERTH_DEV_IMAGE_URL"), rows[0]["id"].as_str().unwrap()))
+        .output()
+        .unwrap();
+    let raw: Value = serde_json::from_slice(&raw.stdout).unwrap();
+    assert_eq!(raw["team"], "ops");
+
+    // --no-command-line leaves os_command_line unset.
+    let rows = sync(&b, &[&reference, "--name", &format!("{}/bb", unique()), "--no-command-line"]);
+    assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["os_command_line"], Value::Null);
+}
+
+#[test]
+fn multi_platform_images_by_platform_or_all() {
+    let b = demo();
+    let seed = seed();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    for tag in ["multi", "multi-oci"] {
+        let entries = seed[format!("library/busybox:{tag}")]["manifests"].as_array().unwrap().clone();
+        let amd64 = entries.iter().find(|m| m["platform"]["architecture"] == "amd64").unwrap();
+        let arm64 = entries.iter().find(|m| m["platform"]["architecture"] == "arm64").unwrap();
+
+        let name = format!("{}/busybox:{tag}", unique());
+        let rows = sync(&b, &[&format!("{anon}/library/busybox:{tag}"), "--name", &name]);
+        assert_eq!(rows[0]["digest"], amd64["digest"]);
+        prove_nova_docker(&b, &rows[0], amd64["config"]["digest"].as_str().unwrap(), true);
+
+        let name = format!("{}/busybox:{tag}", unique());
+        let rows = sync(&b, &[&format!("{anon}/library/busybox:{tag}"), "--name", &name, "--platform", "linux/arm64"]);
+        assert_eq!(rows[0]["digest"], arm64["digest"]);
+        let img = show(&b, rows[0]["id"].as_str().unwrap());
+        assert_eq!(img["architecture"], "aarch64");
+        assert_eq!(img["index_digest"], seed[format!("library/busybox:{tag}")]["digest"]);
+        // An arm64 image cannot run here, but it loads under its name with the right ID and architecture.
+        prove_nova_docker(&b, &rows[0], arm64["config"]["digest"].as_str().unwrap(), false);
+
+        let name = format!("{}/busybox:{tag}", unique());
+        let rows = sync(&b, &[&format!("{anon}/library/busybox:{tag}"), "--name", &name, "--all-platforms"]);
+        let mut platforms: Vec<&str> = rows.iter().map(|r| r["platform"].as_str().unwrap()).collect();
+        platforms.sort_unstable();
+        assert_eq!(platforms, ["linux/amd64", "linux/arm64/v8"]);
+        let archs: Vec<Value> = rows.iter().map(|r| show(&b, r["id"].as_str().unwrap())["architecture"].clone()).collect();
+        assert!(archs.contains(&Value::from("x86_64")) && archs.contains(&Value::from("aarch64")), "{archs:?}");
+    }
+}
+
+#[test]
+fn zun_finds_the_image_by_repo_name_and_tag() {
+    let b = demo();
+    let seed = seed();
+    let repo = format!("{}/busybox", unique());
+    let rows = sync(&b, &[&format!("{}/library/busybox:1.35", dev("BERTH_DEV_REGISTRY_ANON")), "--for", "zun", "--name", &repo]);
+    assert_eq!(rows[0]["name"], repo.as_str());
+    // Zun's lookup: container_format=docker, name == repo, the docker tag among the Glance tags.
+    let found: Vec<Value> = glance_images(&b, &repo)
+        .into_iter()
+        .filter(|i| i["tags"].as_array().unwrap().contains(&Value::from("1.35")))
+        .collect();
+    assert_eq!(found.len(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("image.tar");
+    download(&b, found[0]["id"].as_str().unwrap(), &file);
+    docker_ok(&["load", "-i", file.to_str().unwrap()]);
+    let repo_tag = format!("{repo}:1.35");
+    let inspected: Value = serde_json::from_str(&docker_ok(&["image", "inspect", &repo_tag])).unwrap();
+    assert_eq!(inspected[0]["Id"], seed["library/busybox:1.35"]["config"]["digest"]);
+    assert_eq!(docker_ok(&["run", "--rm", "--network", "none", &repo_tag, "echo", "ok"]), "ok\n");
+    docker(&["rmi", "-f", &repo_tag]);
+}
+
+#[test]
+fn same_config_and_layers_as_skopeo_docker_archive() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{}/busybox:1.36", unique());
+    let rows = sync(&b, &[&format!("{anon}/library/busybox:1.36"), "--name", &name]);
+    let dir = tempfile::tempdir().unwrap();
+    let ours = dir.path().join("ours.tar");
+    download(&b, rows[0]["id"].as_str().unwrap(), &ours);
+    let theirs = dir.path().join("skopeo.tar");
+    let skopeo_name = format!("{}/skopeo:1.36", unique());
+    let st = Command::new("skopeo")
+        .args(["copy", "--src-tls-verify=false", &format!("docker://{anon}/library/busybox:1.36")])
+        .arg(format!("docker-archive:{}:{skopeo_name}", theirs.display()))
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    docker_ok(&["load", "-i", ours.to_str().unwrap()]);
+    docker_ok(&["load", "-i", theirs.to_str().unwrap()]);
+    let a: Value = serde_json::from_str(&docker_ok(&["image", "inspect", &name])).unwrap();
+    let c: Value = serde_json::from_str(&docker_ok(&["image", "inspect", &skopeo_name])).unwrap();
+    assert_eq!(a[0]["Id"], c[0]["Id"], "different configs");
+    assert_eq!(a[0]["RootFS"]["Layers"], c[0]["RootFS"]["Layers"], "different layer diff_ids");
+    assert_eq!(a[0]["RootFS"]["Layers"].as_array().unwrap().len(), 2);
+    docker(&["rmi", "-f", &name, &skopeo_name]);
+}
+
+/// The sync must fail with `code`, say `needle`, and leave no Glance image named `name`.
+fn fails_cleanly(b: &Berth, out: Out, code: i32, needle: &str, name: &str) {
+    let out = out.code(code).stderr_has(needle);
+    let left = glance_images(b, name);
+    assert!(left.is_empty(), "{:?} left Glance images behind: {left:?}", out.args);
+}
+
+#[test]
+fn bad_references_and_credentials_fail_cleanly() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{}/x:1", unique());
+    let sync_args = |r: String| -> Vec<String> { vec!["image".into(), "sync".into(), r, "--name".into(), name.clone()] };
+    let run = |args: Vec<String>| b.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    fails_cleanly(&b, run(sync_args(format!("{anon}/library/busybox:nope"))), 1, "no tag `nope`", &name);
+    fails_cleanly(&b, run(sync_args(format!("{anon}/library/nothere:1"))), 1, "library/nothere", &name);
+    fails_cleanly(&b, run(sync_args(format!("{}/private/secret:1.0", dev("BERTH_DEV_REGISTRY_TOKEN")))), 4, "hint:", &name);
+    fails_cleanly(&b, run(sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_BASIC")))), 4, "--registry-user", &name);
+    let mut wrong = sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_BASIC")));
+    wrong.extend(["--registry-user".into(), dev("BERTH_DEV_REGISTRY_BASIC_USER"), "--registry-password-stdin".into()]);
+    let out = run_stdin(&b, &wrong.iter().map(String::as_str).collect::<Vec<_>>(), "wrong-password\n");
+    fails_cleanly(&b, out, 4, "refused", &name);
+    fails_cleanly(&b, run(sync_args("Busy Box:1".into())), 2, "invalid reference", &name);
+    // The TLS registry without its CA.
+    fails_cleanly(&b, run(sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")))), 1, "--registry-cacert", &name);
+    // --name must be a docker name; several references cannot share one.
+    b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), "--name", "Not A Name"]).code(2);
+    b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), &format!("{anon}/library/busybox:1.35"), "--name", "x/y"]).code(2);
+}
+
+/// `tests/tools/faultproxy.py` in front of a real service; killed on drop.
+struct FaultProxy {
+    child: Child,
+    port: u16,
+}
+
+impl FaultProxy {
+    fn start(target: &str, flags: &[&str]) -> FaultProxy {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/faultproxy.py");
+        let mut child = Command::new(format!("{}/bin/python", dev("BERTH_DEV_VENV")))
+            .arg(script)
+            .arg(target)
+            .args(flags)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starting the fault proxy");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
+        FaultProxy { child, port }
+    }
+    fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_blob_that_does_not_match_its_digest_aborts_and_leaves_nothing() {
+    let b = demo();
+    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--corrupt-blobs"]);
+    let name = format!("{}/busybox:1.36", unique());
+    let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    fails_cleanly(&b, out, 1, "sha256", &name);
+}
+
+#[test]
+fn glance_failing_the_upload_leaves_nothing() {
+    // The demo cloud, with Glance reached through the fault proxy (image_endpoint_override).
+    let proxy = FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &["--fail-upload", "500"]);
+    let b = Berth::new();
+    let mut yaml = String::from("clouds:\n  faulty:\n    auth:\n");
+    for (k, v) in openrc("demo") {
+        let key = k.trim_start_matches("OS_").to_lowercase();
+        if ["auth_url", "username", "password", "project_name", "user_domain_name", "project_domain_name"].contains(&key.as_str()) {
+            yaml.push_str(&format!("      {key}: '{v}'\n"));
+        }
+    }
+    yaml.push_str(&format!("    image_endpoint_override: http://{}\n", proxy.addr()));
+    let f = b.home().join("clouds.yaml");
+    std::fs::write(&f, yaml).unwrap();
+    let b = b.env("OS_CLIENT_CONFIG_FILE", f.to_str().unwrap()).env("OS_CLOUD", "faulty");
+    let name = format!("{}/busybox:1.36", unique());
+    let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
+    fails_cleanly(&demo(), out, 1, "HTTP 500", &name);
+}
+
+#[test]
+fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
+    let b = demo();
+    // Blobs trickle in (4 KiB every 20 ms), so the upload is surely under way when SIGINT comes.
+    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
+    let name = format!("{}/busybox:1.36", unique());
+    let child = b
+        .command(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let imgs = glance_images(&b, &name);
+        if imgs.iter().any(|i| i["status"] == "saving" || i["status"] == "queued") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the image record never appeared");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let st = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(st.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: deleted the incomplete Glance image"), "{stderr}");
+    assert!(glance_images(&b, &name).is_empty(), "the interrupted image is still in Glance");
+}

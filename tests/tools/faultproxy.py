@@ -1,0 +1,97 @@
+"""A fault-injecting HTTP proxy for berth's tests: it relays every request to a real service (a registry, Glance)
+and spoils the ones a rule matches, for faults a real service cannot produce on demand.
+
+usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--slow-blobs SECONDS] [--fail-upload STATUS]
+
+  --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
+  --slow-blobs S        send blob bodies in 4 KiB pieces, sleeping S seconds before each
+  --fail-upload STATUS  read the whole body of PUT .../file, then answer STATUS (Glance's store failing the upload)
+
+Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
+"""
+import argparse
+import http.client
+import sys
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("target")
+    ap.add_argument("--corrupt-blobs", action="store_true")
+    ap.add_argument("--slow-blobs", type=float, default=0.0)
+    ap.add_argument("--fail-upload", type=int, default=0)
+    args = ap.parse_args()
+    target = urllib.parse.urlsplit(args.target)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, fmt, *a):
+            sys.stderr.write("faultproxy: " + (fmt % a) + "\n")
+
+        def _body(self):
+            if "chunked" in self.headers.get("Transfer-Encoding", ""):
+                data = b""
+                while True:
+                    size = int(self.rfile.readline().strip().split(b";")[0], 16)
+                    if size == 0:
+                        self.rfile.readline()
+                        return data
+                    data += self.rfile.read(size)
+                    self.rfile.readline()
+            n = int(self.headers.get("Content-Length") or 0)
+            return self.rfile.read(n) if n else b""
+
+        def _relay(self):
+            is_blob = self.command == "GET" and "/blobs/sha256:" in self.path
+            if args.fail_upload and self.command == "PUT" and self.path.endswith("/file"):
+                self._body()
+                msg = b'{"message": "injected failure"}'
+                self.send_response(args.fail_upload)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(msg)))
+                self.end_headers()
+                self.wfile.write(msg)
+                return
+            body = self._body()
+            conn_cls = http.client.HTTPSConnection if target.scheme == "https" else http.client.HTTPConnection
+            conn = conn_cls(target.hostname, target.port, timeout=60)
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP and k.lower() != "host"}
+            headers["Host"] = target.netloc
+            conn.request(self.command, target.path.rstrip("/") + self.path, body=body or None, headers=headers)
+            resp = conn.getresponse()
+            data = resp.read()
+            if is_blob and resp.status == 200 and args.corrupt_blobs and data:
+                i = len(data) // 2
+                data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
+            self.send_response(resp.status, resp.reason)
+            for k, v in resp.getheaders():
+                if k.lower() not in HOP and k.lower() != "content-length":
+                    # Keep redirects and token realms pointing at the proxy's target as they are.
+                    self.send_header(k, v)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if self.command == "HEAD":
+                return
+            if is_blob and args.slow_blobs:
+                for off in range(0, len(data), 4096):
+                    time.sleep(args.slow_blobs)
+                    self.wfile.write(data[off:off + 4096])
+                    self.wfile.flush()
+            else:
+                self.wfile.write(data)
+
+        do_GET = do_HEAD = do_PUT = do_POST = do_PATCH = do_DELETE = _relay
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    print(f"port {srv.server_address[1]}", flush=True)
+    srv.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
