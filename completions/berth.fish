@@ -68,6 +68,8 @@ complete -c berth -n "__fish_berth_needs_command" -f -a "auth" -d 'Keystone toke
 complete -c berth -n "__fish_berth_needs_command" -f -a "catalog" -d 'The service catalog of the current token'
 complete -c berth -n "__fish_berth_needs_command" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
 complete -c berth -n "__fish_berth_needs_command" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_needs_command" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
+complete -c berth -n "__fish_berth_needs_command" -f -a "server" -d 'Nova servers: list, show, delete, logs'
 complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
 complete -c berth -n "__fish_berth_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -577,6 +579,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-command-line -d 'Do not set `os_command_line` from the image\'s Entrypoint + Cmd'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l uncompressed-layers -d 'Put each layer into the archive as a plain (gunzipped) tar: reads every gzip layer twice'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-platforms -d 'Take every platform of a multi-platform image (attestation entries excepted)'
@@ -592,6 +595,280 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l image -d 'Docker reference (`busybox:1.36`, resolved to the newest Glance image synced from it), Glance name or ID' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l flavor -d 'Flavor name or ID' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port ID to attach (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l key-name -d 'Key pair to inject' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l user-data -d 'File of user data' -r -F
+complete -c berth -n "__fish_berth_using_subcommand boot" -l env -d 'Environment variable for the container, as instance metadata the docker driver turns into env (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l command -d 'Command for this boot only (refused: the driver takes it from the image\'s `os_command_line`)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l availability-zone -d 'Availability zone' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l count -d 'How many servers to boot' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l property -d 'Server metadata (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l volume -d 'Attach this Cinder volume (refused unless `--force`: docker instances cannot attach volumes)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l timeout -d 'Seconds `--wait` waits before giving up (exit 5)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand boot" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l no-network -d 'Boot without any network (`networks: "none"`)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l config-drive -d 'Ask for a config drive (refused unless `--force`: docker instances have none)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for a missing image or flavor)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l wait -d 'Wait until the server is ACTIVE or ERROR'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l delete-on-failure -d 'Delete the servers when they go to ERROR, time out, or the wait is interrupted'
+complete -c berth -n "__fish_berth_using_subcommand boot" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand boot" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand boot" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand boot" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "list" -d 'Servers, optionally filtered'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "show" -d 'One server, with its fault if it has one'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "delete" -d 'Delete servers'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "logs" -d 'The console log, which on container drivers is the container\'s output'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l name -d 'Name (a regular expression, as Nova takes it)' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l status -d 'Status, e.g. ACTIVE, ERROR, BUILD' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l image -d 'Image: Glance ID, name or docker reference' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds `--wait` waits before giving up (exit 5)' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l wait -d 'Wait until they are gone'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l lines -d 'Only the last N lines' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "list" -d 'Servers, optionally filtered'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'One server, with its fault if it has one'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete servers'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "logs" -d 'The console log, which on container drivers is the container\'s output'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -768,13 +1045,15 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l no-cache -d 
 complete -c berth -n "__fish_berth_using_subcommand completions" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "catalog" -d 'The service catalog of the current token'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "image" -d 'Container images in Glance'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image registry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "catalog" -d 'The service catalog of the current token'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'Every service with its endpoints'
@@ -783,5 +1062,9 @@ complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "list" -d 'Servers, optionally filtered'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'One server, with its fault if it has one'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "delete" -d 'Delete servers'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "logs" -d 'The console log, which on container drivers is the container\'s output'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "tags" -d 'Every tag of a repository'

@@ -2,8 +2,12 @@
 //!
 //! berth streams an image into Glance in one pass while the blobs arrive from the registry. A [`Plan`] lays the
 //! archive out as [`Segment`]s: bytes berth makes itself (tar headers, small files, padding) and the places where
-//! a layer blob's raw bytes go. The sizes of all of them come from the manifest, so [`Plan::len`] is the
-//! archive's exact length before the first blob byte arrives (Content-Length for Glance, a real progress total).
+//! a layer's bytes go. The sizes of all of them come from the manifest, so [`Plan::len`] is the archive's exact
+//! length before the first blob byte arrives (Content-Length for Glance, a real progress total).
+//!
+//! With uncompressed layers (`image sync --uncompressed-layers`), a gzip layer's `layer.tar` is the blob
+//! gunzipped; its size is not in the manifest, so a first pass measures it with [`Gunzip`] (which also checks it
+//! against the config's diff_id) and the plan takes it from [`Layer::uncompressed_size`].
 //!
 //! The layout is Docker 1.10–24's, which every Docker since 1.10 loads (and older ones through `repositories` and
 //! the v1 folders):
@@ -14,7 +18,8 @@
 //! <v1id>/VERSION           "1.0"
 //! <v1id>/json              {"id": v1id, "parent": ...}; the top layer's also carries the config's fields
 //! <v1id>/layer.tar         the layer blob as stored in the registry (a gzip layer stays compressed: loaders
-//!                          decompress it and check its diff_id)
+//!                          decompress it and check its diff_id), or the blob gunzipped: the plain tar whose
+//!                          sha256 is the diff_id
 //! repositories             {"busybox": {"latest": "<top v1id>"}}
 //! manifest.json            [{"Config": "<config-hex>.json", "RepoTags": [...], "Layers": ["<v1id>/layer.tar", ...]}]
 //! ```
@@ -25,18 +30,34 @@
 use std::io::{self, Write};
 
 use anyhow::{Context, bail};
+use flate2::write::MultiGzDecoder;
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::registry::reference;
 
-/// A layer blob as the manifest describes it.
+/// A layer blob as the manifest describes it, and what its `layer.tar` holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layer {
     /// The digest of the blob as stored (compressed), `sha256:<hex>`.
     pub digest: String,
     /// The blob's size in bytes, from the manifest.
     pub size: u64,
+    /// `None`: `layer.tar` is the blob as stored (`size` bytes). `Some(n)`: it is the blob gunzipped, a plain tar
+    /// of `n` bytes whose sha256 is the layer's diff_id (measured by a first pass with [`Gunzip`]).
+    pub uncompressed_size: Option<u64>,
+}
+
+impl Layer {
+    /// A layer whose `layer.tar` is the blob as stored.
+    pub fn stored(digest: impl Into<String>, size: u64) -> Layer {
+        Layer { digest: digest.into(), size, uncompressed_size: None }
+    }
+
+    /// The size of its `layer.tar`: the blob's, or the gunzipped tar's.
+    pub fn entry_size(&self) -> u64 {
+        self.uncompressed_size.unwrap_or(self.size)
+    }
 }
 
 /// A piece of the archive, in order.
@@ -44,8 +65,9 @@ pub struct Layer {
 pub enum Segment {
     /// Bytes berth makes: tar headers, small files, padding.
     Bytes(Vec<u8>),
-    /// The raw blob bytes of `layers[layer]` go here: exactly `size` of them. The padding to the next 512-byte
-    /// block is at the start of the following `Bytes` segment.
+    /// The `layer.tar` bytes of `layers[layer]` go here: exactly `size` (= [`Layer::entry_size`]) of them, the raw
+    /// blob or, with [`Layer::uncompressed_size`], the blob gunzipped. The padding to the next 512-byte block is
+    /// at the start of the following `Bytes` segment.
     Blob { layer: usize, size: u64 },
 }
 
@@ -120,7 +142,7 @@ impl Plan {
             tar.dir(&format!("{v1id}/"));
             tar.file(&format!("{v1id}/VERSION"), b"1.0");
             tar.file(&format!("{v1id}/json"), v1_json.as_bytes());
-            tar.blob(&format!("{v1id}/layer.tar"), i, layer.size);
+            tar.blob(&format!("{v1id}/layer.tar"), i, layer.entry_size());
         }
         if let Some(top) = v1ids.last()
             && !repositories.is_empty()
@@ -165,8 +187,9 @@ impl Plan {
         &self.image_id
     }
 
-    /// Write the whole archive to `out`, taking layer `i`'s blob from `blobs(i)`; returns the bytes written
-    /// (= [`Plan::len`]). For tests and small images: a blob of another size than planned is an error.
+    /// Write the whole archive to `out`, taking layer `i`'s `layer.tar` bytes (the blob, or the gunzipped tar of an
+    /// uncompressed layer) from `blobs(i)`; returns the bytes written (= [`Plan::len`]). For tests and small
+    /// images: bytes of another size than planned are an error.
     pub fn write_all(&self, blobs: &dyn Fn(usize) -> Vec<u8>, out: &mut impl Write) -> io::Result<u64> {
         let mut written = 0u64;
         for segment in &self.segments {
@@ -194,6 +217,79 @@ impl Plan {
 
 fn sha256_hex(data: &[u8]) -> String {
     format!("{:x}", Sha256::digest(data))
+}
+
+/// The decompress-and-count path of uncompressed layers: gunzips a layer blob fed in chunks as they arrive,
+/// counting and hashing the tar it gives, so its size and diff_id are known without keeping it.
+///
+/// Memory stays flat whatever the layer's size or compression ratio: [`Gunzip::step`] consumes only as much input
+/// as fills flate2's 32 KiB output buffer and hands out what it decompressed, so no call returns more than
+/// [`GUNZIP_PIECE_MAX`] bytes (a unit test checks this on a 1000:1 stream). Concatenated gzip members (pigz,
+/// eStargz) decode as one stream, as Go's gzip reader in Docker does; a corrupt deflate stream, a bad CRC or
+/// length trailer, a truncated stream and trailing garbage are errors.
+pub struct Gunzip {
+    decoder: MultiGzDecoder<Vec<u8>>,
+    sha: Sha256,
+    len: u64,
+}
+
+/// The most bytes one [`Gunzip::step`] or [`Gunzip::finish`] hands out: a few of flate2's 32 KiB buffers.
+pub const GUNZIP_PIECE_MAX: usize = 128 << 10;
+
+impl Default for Gunzip {
+    fn default() -> Self {
+        Gunzip::new()
+    }
+}
+
+impl Gunzip {
+    pub fn new() -> Gunzip {
+        Gunzip { decoder: MultiGzDecoder::new(Vec::with_capacity(32 << 10)), sha: Sha256::new(), len: 0 }
+    }
+
+    /// Decompress from the start of `input` (non-empty): returns how many of its bytes were used and the tar bytes
+    /// decompressed so far (possibly none). Call again with the rest until all of it is used.
+    pub fn step(&mut self, input: &[u8]) -> io::Result<(usize, Vec<u8>)> {
+        let used = self.decoder.write(input).map_err(corrupt_gzip)?;
+        let out = self.take();
+        if used == 0 && out.is_empty() && !input.is_empty() {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "the gzip stream does not go on: data after its end?"));
+        }
+        Ok((used, out))
+    }
+
+    /// After the last input: the rest of the tar; an error when the gzip stream is incomplete or its CRC or length
+    /// trailer does not match.
+    pub fn finish(&mut self) -> io::Result<Vec<u8>> {
+        self.decoder.try_finish().map_err(corrupt_gzip)?;
+        Ok(self.take())
+    }
+
+    /// The tar bytes handed out so far.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// True while no tar byte has been handed out.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// `sha256:<hex>` of the tar bytes handed out: after [`Gunzip::finish`], the layer's diff_id.
+    pub fn diff_id(&self) -> String {
+        format!("sha256:{:x}", self.sha.clone().finalize())
+    }
+
+    fn take(&mut self) -> Vec<u8> {
+        let out = std::mem::take(self.decoder.get_mut());
+        self.sha.update(&out);
+        self.len += out.len() as u64;
+        out
+    }
+}
+
+fn corrupt_gzip(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("not valid gzip: {e}"))
 }
 
 /// `repo -> [tag]` for the `repositories` file, in RepoTag order; each RepoTag must be `name:tag` as Docker
@@ -422,10 +518,7 @@ mod tests {
         .into_bytes();
         let layers = blobs
             .iter()
-            .map(|b| Layer {
-                digest: format!("sha256:{}", sha256_hex(b)),
-                size: b.len() as u64,
-            })
+            .map(|b| Layer::stored(format!("sha256:{}", sha256_hex(b)), b.len() as u64))
             .collect();
         Image {
             config_digest: format!("sha256:{}", sha256_hex(&config)),
@@ -776,5 +869,167 @@ mod tests {
         };
         let h: [u8; BLOCK] = before[before.len() - BLOCK..].try_into().unwrap();
         assert_eq!(parsed(&h).size().unwrap(), 9 << 30);
+    }
+
+    /// Gunzip `gz` fed in `chunk`-byte pieces: (tar, len, diff_id, largest piece handed out).
+    fn gunzip(gz: &[u8], chunk: usize) -> io::Result<(Vec<u8>, u64, String, usize)> {
+        let mut g = Gunzip::new();
+        let mut tar = Vec::new();
+        let mut largest = 0;
+        for mut input in gz.chunks(chunk) {
+            while !input.is_empty() {
+                let (used, out) = g.step(input)?;
+                input = &input[used..];
+                largest = largest.max(out.len());
+                tar.extend_from_slice(&out);
+            }
+        }
+        let out = g.finish()?;
+        largest = largest.max(out.len());
+        tar.extend_from_slice(&out);
+        assert_eq!(g.len(), tar.len() as u64);
+        Ok((tar, g.len(), g.diff_id(), largest))
+    }
+
+    /// `data` gzip-compressed by flate2, as registries' layers are (by Go, but it is the same format).
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn tar_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut builder = tar::Builder::new(Vec::new());
+        for (path, data) in files {
+            let mut h = tar::Header::new_ustar();
+            h.set_size(data.len() as u64);
+            h.set_mode(0o644);
+            h.set_mtime(0);
+            h.set_cksum();
+            builder.append_data(&mut h, path, *data).unwrap();
+        }
+        builder.into_inner().unwrap()
+    }
+
+    #[test]
+    fn gunzip_counts_and_hashes_the_tar_in_any_chunking() {
+        let text: Vec<u8> = (0..20_000u32).flat_map(|i| format!("line {i}\n").into_bytes()).collect();
+        let tar = tar_of(&[("etc/motd", b"hello\n"), ("usr/share/lines", &text)]);
+        let gz = gzip(&tar);
+        assert!(gz.len() < tar.len() / 2, "really compressed");
+        let want_id = format!("sha256:{}", sha256_hex(&tar));
+        for chunk in [1, 7, 512, 4096, gz.len()] {
+            let (out, len, id, _) = gunzip(&gz, chunk).unwrap();
+            assert!(out == tar, "chunks of {chunk}");
+            assert_eq!((len, id.as_str()), (tar.len() as u64, want_id.as_str()), "chunks of {chunk}");
+        }
+        // The stored-block gzip of the plan tests, and an empty layer, too.
+        let (blob, diff_id) = layer_blob(&[("a", b"a")]);
+        assert_eq!(gunzip(&blob, 3).unwrap().2, diff_id);
+        let (out, len, id, _) = gunzip(&gzip(b""), 5).unwrap();
+        assert_eq!((out.len(), len, id), (0, 0, format!("sha256:{}", sha256_hex(b""))));
+    }
+
+    #[test]
+    fn gunzip_reads_concatenated_members_as_one_stream() {
+        let (a, b) = (tar_of(&[("a", b"first")]), tar_of(&[("b", b"second")]));
+        let mut gz = gzip(&a);
+        gz.extend_from_slice(&gzip(&b));
+        let whole = [a, b].concat();
+        for chunk in [1, 100, gz.len()] {
+            let (out, _, id, _) = gunzip(&gz, chunk).unwrap();
+            assert!(out == whole);
+            assert_eq!(id, format!("sha256:{}", sha256_hex(&whole)));
+        }
+    }
+
+    #[test]
+    fn gunzip_rejects_what_is_not_a_whole_valid_gzip() {
+        let tar = tar_of(&[("etc/motd", &[b'x'; 3000])]);
+        let gz = gzip(&tar);
+        let n = gz.len();
+        let mut bad_crc = gz.clone();
+        bad_crc[n - 8] ^= 1;
+        let mut bad_len = gz.clone();
+        bad_len[n - 4] ^= 1;
+        let mut garbage = gz.clone();
+        garbage.extend_from_slice(b"trailing");
+        let cases: [(&str, Vec<u8>); 6] = [
+            ("plain tar", tar.clone()),
+            ("truncated in the data", gz[..n / 2].to_vec()),
+            ("truncated in the trailer", gz[..n - 3].to_vec()),
+            ("bad CRC", bad_crc),
+            ("bad length", bad_len),
+            ("trailing garbage", garbage),
+        ];
+        for (what, data) in cases {
+            for chunk in [1, 64, data.len()] {
+                let e = gunzip(&data, chunk).expect_err(what);
+                assert!(e.to_string().starts_with("not valid gzip: "), "{what}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn gunzip_memory_is_flat_on_a_highly_compressed_layer() {
+        // 16 MiB of zeros compress about 1000:1. Fed as one chunk, the whole stream must still come out in pieces
+        // of at most GUNZIP_PIECE_MAX: what one step holds does not grow with the layer or the ratio.
+        let tar = vec![0u8; 16 << 20];
+        let gz = gzip(&tar);
+        assert!(gz.len() < 64 << 10, "{}", gz.len());
+        let mut g = Gunzip::new();
+        let (used, first) = g.step(&gz).unwrap();
+        assert!(used < gz.len(), "the first step takes only part of the input");
+        assert!(first.len() <= GUNZIP_PIECE_MAX);
+        let (out, len, id, largest) = gunzip(&gz, gz.len()).unwrap();
+        assert!(largest <= GUNZIP_PIECE_MAX, "a piece of {largest} bytes");
+        assert_eq!(len, tar.len() as u64);
+        assert!(out == tar);
+        assert_eq!(id, format!("sha256:{}", sha256_hex(&tar)));
+    }
+
+    #[test]
+    fn uncompressed_layers_are_planned_at_their_tar_size() {
+        let img = two_layers();
+        let tars: Vec<Vec<u8>> = img.blobs.iter().map(|b| gunzip(b, 1000).unwrap().0).collect();
+        let mut layers = img.layers.clone();
+        // The bottom layer goes in gunzipped, the top one as stored (a plain-tar layer would).
+        layers[0].uncompressed_size = Some(tars[0].len() as u64);
+        assert_eq!((layers[0].entry_size(), layers[1].entry_size()), (tars[0].len() as u64, img.layers[1].size));
+        let tags = ["busybox:latest".to_string()];
+        let plan = Plan::new(&img.config, &img.config_digest, &layers, &tags).unwrap();
+        let stored = Plan::new(&img.config, &img.config_digest, &img.layers, &tags).unwrap();
+        let grow = |s: u64| s + padding(s) as u64;
+        assert_eq!(plan.len(), stored.len() - grow(img.layers[0].size) + grow(tars[0].len() as u64));
+        assert_eq!(plan.image_id(), stored.image_id());
+        let blobs: Vec<(usize, u64)> = plan
+            .segments()
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Blob { layer, size } => Some((*layer, *size)),
+                Segment::Bytes(_) => None,
+            })
+            .collect();
+        assert_eq!(blobs, vec![(0, tars[0].len() as u64), (1, img.layers[1].size)]);
+
+        let mut archive = Vec::new();
+        let content = |i: usize| if i == 0 { tars[0].clone() } else { img.blobs[1].clone() };
+        assert_eq!(plan.write_all(&content, &mut archive).unwrap(), plan.len());
+        let entries = entries(&archive);
+        let manifest: Value = serde_json::from_slice(&entries["manifest.json"].3).unwrap();
+        let ids = v1_dirs(&manifest);
+        // Same v1 ids as the stored archive: the layout does not depend on the layers' encoding.
+        let stored_archive = write(&stored, &img);
+        assert_eq!(ids, v1_dirs(&serde_json::from_slice(&self::entries(&stored_archive)["manifest.json"].3).unwrap()));
+        let config: Value = serde_json::from_slice(&img.config).unwrap();
+        let bottom = &entries[&format!("{}/layer.tar", ids[0])].3;
+        assert_ne!(&bottom[..2], &[0x1f, 0x8b], "not gzip");
+        assert_eq!(&bottom[257..262], b"ustar", "a tar header");
+        assert_eq!(format!("sha256:{}", sha256_hex(bottom)), config["rootfs"]["diff_ids"][0].as_str().unwrap());
+        assert_eq!(entries[&format!("{}/layer.tar", ids[1])].3, img.blobs[1]);
+
+        // The compressed blob where the plan wants the tar is an error, not a short archive.
+        let e = plan.write_all(&|i| img.blobs[i].clone(), &mut Vec::new()).unwrap_err();
+        assert!(e.to_string().contains("layer 0's blob has"), "{e}");
     }
 }

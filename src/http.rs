@@ -44,6 +44,7 @@ pub struct Timing {
 
 pub struct Http {
     client: reqwest::Client,
+    upload_client: reqwest::Client,
     verbose: u8,
     timings: Mutex<Vec<Timing>>,
 }
@@ -67,46 +68,59 @@ fn read_pem(path: &std::path::Path, what: &str, flag: &str) -> anyhow::Result<Ve
 impl Http {
     pub fn new(tls: &TlsOptions, timeout: Duration, verbose: u8) -> anyhow::Result<Http> {
         install_crypto_provider();
-        let mut b = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .tls_backend_rustls()
-            .connect_timeout(timeout.min(Duration::from_secs(10)))
-            .read_timeout(timeout);
+        let mut certs = Vec::new();
         if let Some(ca) = &tls.cacert {
             let pem = read_pem(ca, "CA bundle", "`--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml")?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+            certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
                 Failure::usage(format!("`{}` is not a PEM CA bundle: {e}", ca.display()))
             })?;
             if certs.is_empty() {
                 return Err(Failure::usage(format!("`{}` holds no PEM certificate", ca.display())).into());
             }
-            b = b.tls_certs_merge(certs);
         }
-        match (&tls.cert, &tls.key) {
+        let identity = match (&tls.cert, &tls.key) {
             (Some(cert), key) => {
                 let mut pem = read_pem(cert, "client certificate", "`--os-cert`, `OS_CERT` or `cert`")?;
                 if let Some(key) = key {
                     pem.push(b'\n');
                     pem.extend(read_pem(key, "client key", "`--os-key`, `OS_KEY` or `key`")?);
                 }
-                let id = reqwest::Identity::from_pem(&pem).map_err(|e| {
+                Some(reqwest::Identity::from_pem(&pem).map_err(|e| {
                     Failure::usage(format!("cannot use the client certificate `{}`: {e}", cert.display()))
                         .hint("give the certificate and its key as PEM (`cert` and `key`)")
-                })?;
-                b = b.identity(id);
+                })?)
             }
             (None, Some(_)) => {
                 return Err(Failure::usage("a client key was given without a client certificate")
                     .hint("set `--os-cert`/`OS_CERT`/`cert` too")
                     .into());
             }
-            (None, None) => {}
-        }
-        if tls.insecure {
-            b = b.tls_danger_accept_invalid_certs(true);
-        }
-        let client = b.build().context("setting up the HTTP client")?;
-        Ok(Http { client, verbose, timings: Mutex::new(Vec::new()) })
+            (None, None) => None,
+        };
+        let build = |read_timeout: Option<Duration>| -> anyhow::Result<reqwest::Client> {
+            let mut b = reqwest::Client::builder()
+                .user_agent(USER_AGENT)
+                .tls_backend_rustls()
+                .connect_timeout(timeout.min(Duration::from_secs(10)))
+                .tls_danger_accept_invalid_certs(tls.insecure);
+            if let Some(t) = read_timeout {
+                b = b.read_timeout(t);
+            }
+            if !certs.is_empty() {
+                b = b.tls_certs_merge(certs.clone());
+            }
+            if let Some(id) = &identity {
+                b = b.identity(id.clone());
+            }
+            b.build().context("setting up the HTTP client")
+        };
+        Ok(Http { client: build(Some(timeout))?, upload_client: build(None)?, verbose, timings: Mutex::new(Vec::new()) })
+    }
+
+    /// A client without a read timeout, for requests whose body takes long to send: the server answers only
+    /// after the last byte, so an idle-read timeout would cut every upload longer than `--http-timeout`.
+    pub fn upload_client(&self) -> &reqwest::Client {
+        &self.upload_client
     }
 
     pub fn client(&self) -> &reqwest::Client {

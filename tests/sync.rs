@@ -177,6 +177,7 @@ fn default_names_follow_docker_and_record_provenance() {
     assert_eq!(img["manifest_digest"], want["digest"]);
     assert_eq!(img["config_digest"], want["config"]["digest"]);
     assert_eq!(img["platform"], "linux/amd64");
+    assert_eq!(img["layers"], "compressed");
     assert_eq!(img["architecture"], "x86_64");
     assert_eq!(img["os_command_line"], "sh -c 'echo berth-seed; while true; do sleep 3600; done'");
     assert!(img["tags"].as_array().unwrap().contains(&Value::from(tag.as_str())));
@@ -280,6 +281,156 @@ fn same_config_and_layers_as_skopeo_docker_archive() {
     assert_eq!(a[0]["RootFS"]["Layers"], c[0]["RootFS"]["Layers"], "different layer diff_ids");
     assert_eq!(a[0]["RootFS"]["Layers"].as_array().unwrap().len(), 2);
     docker(&["rmi", "-f", &name, &skopeo_name]);
+}
+
+/// The `layer.tar` entries of a downloaded archive, in its manifest's order.
+fn archive_layers(file: &Path) -> Vec<Vec<u8>> {
+    use std::io::Read;
+    let data = std::fs::read(file).unwrap();
+    let mut entries = std::collections::HashMap::new();
+    for entry in tar::Archive::new(&data[..]).entries().unwrap() {
+        let mut entry = entry.unwrap();
+        let path = entry.path().unwrap().to_string_lossy().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        entries.insert(path, bytes);
+    }
+    let manifest: Value = serde_json::from_slice(&entries["manifest.json"]).unwrap();
+    manifest[0]["Layers"].as_array().unwrap().iter().map(|l| entries[l.as_str().unwrap()].clone()).collect()
+}
+
+fn sha256(data: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha256:{:x}", sha2::Sha256::digest(data))
+}
+
+/// A plain tar (not gzip: a tar header) whose sha256 is `diff_id`, with at least one entry.
+#[track_caller]
+fn assert_plain_tar(layer: &[u8], diff_id: &Value) {
+    assert!(layer.len() >= 1024 && layer.len().is_multiple_of(512), "{} bytes", layer.len());
+    assert_ne!(&layer[..2], &[0x1f, 0x8b], "gzip magic");
+    assert_eq!(&layer[257..262], b"ustar", "a tar header");
+    assert!(tar::Archive::new(layer).entries().unwrap().count() > 0);
+    assert_eq!(sha256(layer), diff_id.as_str().unwrap());
+}
+
+#[test]
+fn uncompressed_layers_are_plain_tars_with_the_diff_ids_and_load_and_run() {
+    let b = demo();
+    let seed = seed();
+    let want = &seed["library/busybox:1.36"];
+    let diff_ids = want["diff_ids"].as_array().unwrap();
+    let name = format!("{}/busybox:1.36", unique());
+    let reference = format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON"));
+    let rows = sync(&b, &[&reference, "--uncompressed-layers", "--name", &name]);
+    assert_eq!(rows[0]["digest"], want["digest"]);
+    let img = show(&b, rows[0]["id"].as_str().unwrap());
+    assert_eq!(img["layers"], "uncompressed");
+    assert_eq!(img["status"], "active");
+    assert_eq!(img["size"], rows[0]["size"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("image.tar");
+    download(&b, rows[0]["id"].as_str().unwrap(), &file);
+    let layers = archive_layers(&file);
+    assert_eq!(layers.len(), diff_ids.len());
+    for (layer, diff_id) in layers.iter().zip(diff_ids) {
+        assert_plain_tar(layer, diff_id);
+    }
+    let compressed: u64 = want["layers"].as_array().unwrap().iter().map(|l| l["size"].as_u64().unwrap()).sum();
+    let tars: u64 = layers.iter().map(|l| l.len() as u64).sum();
+    assert!(tars > compressed, "{tars} bytes of tar, {compressed} compressed");
+
+    prove_nova_docker(&b, &rows[0], want["config"]["digest"].as_str().unwrap(), true);
+}
+
+/// Push an OCI image to the anonymous dev registry through its HTTP API, as `repo:mixed`: busybox:1.36's config
+/// (with `rootfs.diff_ids[1]` replaced by `top_diff_id` if given), its bottom layer as a plain `tar` (digest =
+/// diff_id) and its top layer as stored (gzip). Returns the reference.
+fn push_mixed_image(repo: &str, top_diff_id: Option<&str>) -> String {
+    use std::io::Read;
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let seed = seed();
+    let want = &seed["library/busybox:1.36"];
+    let get = |digest: &str| -> Vec<u8> {
+        let out = Command::new("curl").args(["-fsS", &format!("http://{anon}/v2/library/busybox/blobs/{digest}")]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let put = |digest: &str, data: &[u8]| {
+        let file = dir.path().join("blob");
+        std::fs::write(&file, data).unwrap();
+        let head = Command::new("curl").args(["-fsS", "-X", "POST", "-D", "-", "-o", "/dev/null"])
+            .arg(format!("http://{anon}/v2/{repo}/blobs/uploads/")).output().unwrap();
+        let head = String::from_utf8_lossy(&head.stdout).into_owned();
+        let location = head.lines().find_map(|l| l.strip_prefix("Location: ").or(l.strip_prefix("location: "))).unwrap().trim();
+        let st = Command::new("curl").args(["-fsS", "-X", "PUT", "-H", "Content-Type: application/octet-stream", "--data-binary"])
+            .arg(format!("@{}", file.display()))
+            .arg(format!("{location}&digest={digest}"))
+            .stdout(Stdio::null()).status().unwrap();
+        assert!(st.success(), "uploading {digest}");
+    };
+    let mut config = get(want["config"]["digest"].as_str().unwrap());
+    if let Some(wrong) = top_diff_id {
+        let mut c: Value = serde_json::from_slice(&config).unwrap();
+        c["rootfs"]["diff_ids"][1] = Value::from(wrong);
+        config = serde_json::to_vec(&c).unwrap();
+    }
+    let config_digest = &sha256(&config);
+    put(config_digest, &config);
+    let bottom = &want["layers"][0];
+    let mut tar = Vec::new();
+    flate2::read::GzDecoder::new(&get(bottom["digest"].as_str().unwrap())[..]).read_to_end(&mut tar).unwrap();
+    let tar_digest = sha256(&tar);
+    assert_eq!(tar_digest, want["diff_ids"][0].as_str().unwrap());
+    put(&tar_digest, &tar);
+    let top = &want["layers"][1];
+    put(top["digest"].as_str().unwrap(), &get(top["digest"].as_str().unwrap()));
+    let manifest = serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": config_digest, "size": config.len()},
+        "layers": [
+            {"mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": tar_digest, "size": tar.len()},
+            {"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": top["digest"], "size": top["size"]},
+        ],
+    });
+    let st = Command::new("curl")
+        .args(["-fsS", "-X", "PUT", "-H", "Content-Type: application/vnd.oci.image.manifest.v1+json", "--data-binary"])
+        .arg(manifest.to_string())
+        .arg(format!("http://{anon}/v2/{repo}/manifests/mixed"))
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success(), "pushing the manifest");
+    format!("{anon}/{repo}:mixed")
+}
+
+#[test]
+fn plain_tar_layers_pass_through_in_both_modes() {
+    let b = demo();
+    let seed = seed();
+    let want = &seed["library/busybox:1.36"];
+    let diff_ids = want["diff_ids"].as_array().unwrap();
+    let reference = push_mixed_image(&format!("{}/mixed", unique()), None);
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, encoding) in [("--uncompressed-layers", "uncompressed"), ("--no-command-line", "compressed")] {
+        let name = format!("{}/busybox:mixed", unique());
+        let rows = sync(&b, &[&reference, flag, "--name", &name]);
+        assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["layers"], encoding);
+        let file = dir.path().join(format!("{encoding}.tar"));
+        download(&b, rows[0]["id"].as_str().unwrap(), &file);
+        let layers = archive_layers(&file);
+        // The plain-tar layer is the blob as stored either way.
+        assert_plain_tar(&layers[0], &diff_ids[0]);
+        if encoding == "uncompressed" {
+            assert_plain_tar(&layers[1], &diff_ids[1]);
+        } else {
+            assert_eq!(sha256(&layers[1]), want["layers"][1]["digest"].as_str().unwrap(), "the gzip blob as stored");
+        }
+        prove_nova_docker(&b, &rows[0], want["config"]["digest"].as_str().unwrap(), encoding == "uncompressed");
+    }
 }
 
 /// The sync must fail with `code`, say `needle`, and leave no Glance image named `name`.
@@ -406,4 +557,49 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     assert_eq!(out.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("interrupted: deleted the incomplete Glance image"), "{stderr}");
     assert!(glance_images(&b, &name).is_empty(), "the interrupted image is still in Glance");
+}
+
+#[test]
+fn a_layer_that_does_not_decompress_to_its_diff_id_fails_before_glance() {
+    let b = demo();
+    let seed = seed();
+    let want = &seed["library/busybox:1.36"];
+    let wrong = format!("sha256:{}", "0".repeat(64));
+    let reference = push_mixed_image(&format!("{}/broken", unique()), Some(&wrong));
+    let name = format!("{}/busybox:broken", unique());
+    let out = b.run(&["image", "sync", &reference, "--uncompressed-layers", "--name", &name]);
+    let message = format!(
+        "layer 1 (`{}`) decompresses to `{}`, but the image config's `rootfs.diff_ids[1]` is `{wrong}`",
+        want["layers"][1]["digest"].as_str().unwrap(),
+        want["diff_ids"][1].as_str().unwrap()
+    );
+    let out = out.code(1).stderr_has(&message);
+    // The first pass runs before the Glance record exists: nothing to delete.
+    assert!(!out.stderr.contains("incomplete Glance image"), "{}", out.stderr);
+    assert!(glance_images(&b, &name).is_empty());
+}
+
+#[test]
+fn a_registry_serving_other_bytes_on_the_second_read_aborts_the_upload() {
+    let b = demo();
+    // Every blob is intact on its first GET, spoiled from its second on: the uncompressed sync's first pass
+    // passes, the upload's read of layer 0 does not.
+    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--corrupt-blobs-from", "2"]);
+    let name = format!("{}/busybox:1.36", unique());
+    let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--uncompressed-layers", "--name", &name]);
+    let out = out.code(1).stderr_has("was deleted");
+    assert!(out.stderr.contains("layer 0") || out.stderr.contains("sha256"), "{}", out.stderr);
+    assert!(glance_images(&b, &name).is_empty(), "the aborted image is still in Glance");
+}
+
+#[test]
+fn an_upload_longer_than_the_http_timeout_still_completes() {
+    // Blobs trickle in for about 5 s, so the Glance upload lasts that long: longer than `--http-timeout 2`,
+    // which bounds idle reads, not a body still being sent.
+    let b = demo();
+    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
+    let name = format!("{}/busybox:1.36", unique());
+    let rows = sync(&b, &["--http-timeout", "2", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    assert!(rows[0]["seconds"].as_f64().unwrap() > 2.0, "the upload was not slow enough to test anything: {rows:?}");
+    assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["status"], "active");
 }

@@ -7,9 +7,9 @@ use crate::openstack::glance::{self, Image};
 use crate::output::{List, Record};
 
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, registry } = cmd {
+    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, uncompressed_layers, registry } = cmd {
         let progress = ctx.out.settings().progress;
-        let opts = super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress };
+        let opts = super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress, uncompressed_layers };
         return super::sync::run(ctx, &references, &registry, opts).await;
     }
     let session = ctx.session().await?;
@@ -43,7 +43,7 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
 
 /// An image by ID, else by exact name (exactly one).
 pub async fn find(session: &crate::openstack::Session, wanted: &str) -> anyhow::Result<Image> {
-    let by_name = glance::list(session, &[("name", wanted)]).await?;
+    let by_name = glance::by_name(session, wanted).await?;
     match by_name.len() {
         1 => return Ok(by_name.into_iter().next().unwrap()),
         0 => {}
@@ -82,6 +82,7 @@ fn record(i: &Image) -> Record {
         "berth_config_digest",
         "berth_index_digest",
         "berth_platform",
+        "berth_layers",
         "architecture",
         "os_command_line",
         "checksum",

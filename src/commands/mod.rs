@@ -1,10 +1,12 @@
 //! One module per subcommand. Commands combine clients and hand data to `Output`; they never print themselves.
 
 mod auth;
+pub mod boot;
 mod catalog;
 mod completions;
 mod config;
 mod image;
+mod server;
 mod sync;
 pub mod registry;
 
@@ -68,6 +70,8 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Catalog(c) => catalog::run(c, ctx).await,
         Command::Config(c) => config::run(c, ctx),
         Command::Image(c) => image::run(c, ctx).await,
+        Command::Boot(args) => boot::run(args, ctx).await,
+        Command::Server(c) => server::run(c, ctx).await,
         Command::Registry(c) => registry::run(c, ctx).await,
         Command::Completions { shell } => completions::run(shell, ctx.out),
     }

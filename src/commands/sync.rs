@@ -4,6 +4,12 @@
 //! before any blob byte), create the Glance record, and stream the archive into `PUT /v2/images/{id}/file`
 //! while the blobs arrive, checking each blob's sha256 and computing the md5 and sha512 that Glance will report.
 //! A record whose upload fails, whose checksums differ, or that is interrupted by Ctrl-C is deleted.
+//!
+//! With `--uncompressed-layers`, a first pass (before the Glance record exists) streams each gzip layer, gunzips
+//! it on the fly and keeps only its size and sha256, which must be the config's diff_id; the plan then has the
+//! exact length of the archive with plain-tar layers, and the upload streams each blob again, gunzipping it into
+//! the archive and checking size and diff_id once more (a registry could serve other bytes the second time).
+//! Neither pass keeps a layer in memory or on disk.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -16,6 +22,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha512};
 
 use crate::archive::{self, Segment};
+use crate::registry::manifest;
 pub use crate::cli::Consumer;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::{Session, glance};
@@ -31,6 +38,8 @@ pub struct Options {
     pub tags: Vec<String>,
     pub command_line: bool,
     pub progress: bool,
+    /// Gunzip layers into the archive (two passes) instead of keeping them as stored.
+    pub uncompressed_layers: bool,
 }
 
 /// The Glance name, the archive's RepoTags entry and the Glance tags for one image.
@@ -197,10 +206,21 @@ pub async fn sync_image(
 ) -> anyhow::Result<Synced> {
     let start = Instant::now();
     let names = naming(&image.reference, opts)?;
-    let layers: Vec<archive::Layer> =
-        image.layers.iter().map(|d| archive::Layer { digest: d.digest.clone(), size: d.size }).collect();
-    let plan = archive::Plan::new(&image.config, &image.config_digest, &layers, std::slice::from_ref(&names.repo_tag))?;
+    let repo_tags = std::slice::from_ref(&names.repo_tag);
+    let stored: Vec<archive::Layer> = image.layers.iter().map(|d| archive::Layer::stored(&d.digest, d.size)).collect();
+    // Planned with the layers as stored first: this checks config, diff_ids and names before any layer is read.
+    let mut plan = archive::Plan::new(&image.config, &image.config_digest, &stored, repo_tags)?;
     let config: Value = serde_json::from_slice(&image.config)?;
+    let diff_ids: Vec<String> = (0..image.layers.len())
+        .map(|i| config["rootfs"]["diff_ids"][i].as_str().unwrap_or_default().to_string())
+        .collect();
+    let layers = if opts.uncompressed_layers {
+        let layers = measure_layers(registry, image, &diff_ids, opts.progress).await?;
+        plan = archive::Plan::new(&image.config, &image.config_digest, &layers, repo_tags)?;
+        layers
+    } else {
+        stored
+    };
 
     let mut props = BTreeMap::new();
     props.insert("berth_source".to_string(), image.reference.to_string());
@@ -208,15 +228,17 @@ pub async fn sync_image(
     props.insert("berth_config_digest".to_string(), image.config_digest.clone());
     props.insert("berth_repo_tag".to_string(), names.repo_tag.clone());
     props.insert("berth_platform".to_string(), image.platform.to_string());
+    let encoding = if opts.uncompressed_layers { "uncompressed" } else { "compressed" };
+    props.insert("berth_layers".to_string(), encoding.to_string());
     if let Some(index) = &image.index_digest {
         props.insert("berth_index_digest".to_string(), index.clone());
     }
     props.insert("architecture".to_string(), image.platform.glance_architecture().to_string());
     props.insert("os_type".to_string(), image.platform.os.clone());
-    if opts.command_line {
-        if let Some(cl) = command_line(&config) {
-            props.insert("os_command_line".to_string(), cl);
-        }
+    if opts.command_line
+        && let Some(cl) = command_line(&config)
+    {
+        props.insert("os_command_line".to_string(), cl);
     }
     for (k, v) in &opts.properties {
         props.insert(k.clone(), v.clone());
@@ -225,7 +247,7 @@ pub async fn sync_image(
 
     let record = glance::create(session, &new).await?;
     pending.lock().unwrap().push(record.id.clone());
-    let result = upload_and_verify(session, registry, image, &plan, &record.id, opts).await;
+    let result = upload_and_verify(session, registry, image, &plan, &layers, &diff_ids, &record.id, opts).await;
     match result {
         Ok(size) => {
             pending.lock().unwrap().retain(|id| id != &record.id);
@@ -252,11 +274,14 @@ pub async fn sync_image(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn upload_and_verify(
     session: &Session,
     registry: &Arc<Registry>,
     image: &crate::registry::client::Image,
     plan: &archive::Plan,
+    layers: &[archive::Layer],
+    diff_ids: &[String],
     id: &str,
     opts: &Options,
 ) -> anyhow::Result<u64> {
@@ -264,7 +289,8 @@ async fn upload_and_verify(
     let bar = progress_bar(opts.progress, plan.len(), &image.reference.familiar_with_tag());
     let producer = tokio::spawn(produce(
         plan.segments().to_vec(),
-        image.layers.iter().map(|d| d.digest.clone()).collect(),
+        layers.to_vec(),
+        diff_ids.to_vec(),
         image.reference.repository.clone(),
         registry.clone(),
         tx,
@@ -319,10 +345,12 @@ impl std::fmt::Display for ReaderGone {
 impl std::error::Error for ReaderGone {}
 
 /// Write the archive into the channel: bytes segments as they are, blob segments streamed from the registry
-/// (each verified by the registry client). On failure the body stream gets an error too, so the upload aborts.
+/// (each verified by the registry client), gunzipped for uncompressed layers (checked against the first pass's
+/// size and the diff_id). On failure the body stream gets an error too, so the upload aborts.
 async fn produce(
     segments: Vec<Segment>,
-    digests: Vec<String>,
+    layers: Vec<archive::Layer>,
+    diff_ids: Vec<String>,
     repository: String,
     registry: Arc<Registry>,
     tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
@@ -342,7 +370,14 @@ async fn produce(
                     tx.send(Ok(Bytes::from(b))).await.map_err(|_| ReaderGone)?;
                 }
                 Segment::Blob { layer, size } => {
-                    let mut stream = Box::pin(registry.blob(&repository, &digests[layer], size).await?);
+                    let l = &layers[layer];
+                    let blob = registry.blob(&repository, &l.digest, l.size).await?;
+                    let mut stream: BlobStream = if l.uncompressed_size.is_some() {
+                        let check = LayerCheck { index: layer, digest: l.digest.clone(), diff_id: diff_ids[layer].clone(), planned: Some(size) };
+                        Box::pin(gunzipped(blob, check))
+                    } else {
+                        Box::pin(blob)
+                    };
                     while let Some(chunk) = stream.next().await {
                         let chunk = chunk?;
                         md5.update(&chunk);
@@ -362,6 +397,195 @@ async fn produce(
         return Err(e);
     }
     Ok(Hashes { md5: format!("{:x}", md5.finalize()), sha512: format!("{:x}", sha.finalize()), bytes })
+}
+
+/// True for the layer media types that are gzip-compressed (the others a docker-archive takes are plain tars).
+fn is_gzip(media_type: &str) -> bool {
+    media_type == manifest::DOCKER_LAYER_GZIP || media_type == manifest::OCI_LAYER_GZIP
+}
+
+/// The first pass of `--uncompressed-layers`: every gzip layer streamed from the registry (its digest verified),
+/// gunzipped and counted, its sha256 checked against the config's diff_id; nothing of it kept. Plain-tar layers
+/// stay as stored: their digest must be their diff_id.
+async fn measure_layers(
+    registry: &Registry,
+    image: &crate::registry::client::Image,
+    diff_ids: &[String],
+    progress: bool,
+) -> anyhow::Result<Vec<archive::Layer>> {
+    let gzip_bytes: u64 = image.layers.iter().filter(|d| is_gzip(&d.media_type)).map(|d| d.size).sum();
+    let bar = progress_bar(progress, gzip_bytes, &format!("{} (measuring layers)", image.reference.familiar_with_tag()));
+    let measured = async {
+        let mut layers = Vec::with_capacity(image.layers.len());
+        for (i, d) in image.layers.iter().enumerate() {
+            let mut layer = archive::Layer::stored(&d.digest, d.size);
+            if is_gzip(&d.media_type) {
+                let bar = bar.clone();
+                let blob = registry
+                    .blob(&image.reference.repository, &d.digest, d.size)
+                    .await?
+                    .inspect(move |c| if let Ok(c) = c { bar.inc(c.len() as u64) });
+                let check = LayerCheck { index: i, digest: d.digest.clone(), diff_id: diff_ids[i].clone(), planned: None };
+                let mut tar = Box::pin(gunzipped(blob, check));
+                let mut size = 0u64;
+                while let Some(piece) = tar.next().await {
+                    size += piece?.len() as u64;
+                }
+                layer.uncompressed_size = Some(size);
+            } else if d.digest != diff_ids[i] {
+                return Err(Failure::new(
+                    ExitCode::Failure,
+                    format!(
+                        "layer {i} (`{}`) is a plain tar, so its digest must be the image config's `rootfs.diff_ids[{i}]`, which is `{}`",
+                        d.digest, diff_ids[i]
+                    ),
+                )
+                .hint("the image in the registry is inconsistent (its layers do not match its config): rebuild and push it")
+                .into());
+            }
+            layers.push(layer);
+        }
+        anyhow::Ok(layers)
+    }
+    .await;
+    bar.finish_and_clear();
+    measured
+}
+
+/// What a gunzipped layer must be: the config's diff_id, and on the second pass the size the first one measured.
+#[derive(Debug, Clone)]
+struct LayerCheck {
+    index: usize,
+    digest: String,
+    diff_id: String,
+    planned: Option<u64>,
+}
+
+impl LayerCheck {
+    fn which(&self) -> String {
+        format!("layer {} (`{}`)", self.index, self.digest)
+    }
+
+    /// The second read is checked against the first: a difference is the registry's doing.
+    fn again(&self) -> &'static str {
+        if self.planned.is_some() { " on the second read (the registry served other bytes than on the first)" } else { "" }
+    }
+}
+
+type BlobStream = std::pin::Pin<Box<dyn futures_core::Stream<Item = anyhow::Result<Bytes>> + Send>>;
+
+struct GunzipState {
+    blob: BlobStream,
+    gz: Option<archive::Gunzip>,
+    chunk: Bytes,
+    check: LayerCheck,
+}
+
+/// `blob`'s bytes gunzipped, in pieces of at most [`archive::GUNZIP_PIECE_MAX`] bytes, as they arrive. Ends with an
+/// error when the blob stream fails, the gzip is corrupt, the tar's sha256 is not `check.diff_id`, or its size is
+/// not `check.planned` (bytes beyond the planned size are never yielded).
+fn gunzipped(
+    blob: impl futures_core::Stream<Item = anyhow::Result<Bytes>> + Send + 'static,
+    check: LayerCheck,
+) -> impl futures_core::Stream<Item = anyhow::Result<Bytes>> + Send + 'static {
+    let state = GunzipState { blob: Box::pin(blob), gz: Some(archive::Gunzip::new()), chunk: Bytes::new(), check };
+    futures_util::stream::unfold(state, |mut st| async move {
+        st.gz.as_ref()?;
+        loop {
+            let piece = if st.chunk.is_empty() {
+                match st.blob.next().await {
+                    Some(Ok(chunk)) => {
+                        st.chunk = chunk;
+                        continue;
+                    }
+                    Some(Err(e)) => {
+                        st.gz = None;
+                        return Some((Err(e), st));
+                    }
+                    None => {
+                        // The end of the blob: the gzip must end too, and the whole tar pass the checks.
+                        let mut gz = st.gz.take()?;
+                        let rest = gz.finish().map_err(|e| st.check.corrupt(e)).and_then(|rest| {
+                            st.check.over(&gz)?;
+                            st.check.complete(&gz)?;
+                            Ok(rest)
+                        });
+                        return match rest {
+                            Ok(rest) if rest.is_empty() => None,
+                            other => Some((other.map(Bytes::from), st)),
+                        };
+                    }
+                }
+            } else {
+                let gz = st.gz.as_mut()?;
+                let stepped = gz.step(&st.chunk).map_err(|e| st.check.corrupt(e)).and_then(|(used, out)| {
+                    st.check.over(gz)?;
+                    Ok((used, out))
+                });
+                match stepped {
+                    Ok((used, out)) => {
+                        let _ = st.chunk.split_to(used);
+                        out
+                    }
+                    Err(e) => {
+                        st.gz = None;
+                        return Some((Err(e), st));
+                    }
+                }
+            };
+            if !piece.is_empty() {
+                return Some((Ok(Bytes::from(piece)), st));
+            }
+        }
+    })
+}
+
+impl LayerCheck {
+    /// A gzip error, naming the layer.
+    fn corrupt(&self, e: std::io::Error) -> anyhow::Error {
+        Failure::new(ExitCode::Failure, format!("{}: {e}", self.which())).into()
+    }
+
+    /// More tar bytes than planned: fail before they are yielded.
+    fn over(&self, gz: &archive::Gunzip) -> anyhow::Result<()> {
+        match self.planned {
+            Some(planned) if gz.len() > planned => Err(Failure::new(
+                ExitCode::Failure,
+                format!("{} decompresses to more than the {planned} bytes it did the first time{}", self.which(), self.again()),
+            )
+            .into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// At the end: the planned size, and the diff_id.
+    fn complete(&self, gz: &archive::Gunzip) -> anyhow::Result<()> {
+        if let Some(planned) = self.planned
+            && gz.len() != planned
+        {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("{} decompresses to {} bytes, {planned} the first time{}", self.which(), gz.len(), self.again()),
+            )
+            .into());
+        }
+        let actual = gz.diff_id();
+        if actual != self.diff_id {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!(
+                    "{} decompresses to `{actual}`, but the image config's `rootfs.diff_ids[{}]` is `{}`{}",
+                    self.which(),
+                    self.index,
+                    self.diff_id,
+                    self.again()
+                ),
+            )
+            .hint("the image in the registry is inconsistent (its layers do not match its config): rebuild and push it")
+            .into());
+        }
+        Ok(())
+    }
 }
 
 fn progress_bar(show: bool, len: u64, name: &str) -> indicatif::ProgressBar {
@@ -398,6 +622,7 @@ mod tests {
             tags: vec!["extra".into()],
             command_line: true,
             progress: false,
+            uncompressed_layers: false,
         }
     }
 
@@ -438,5 +663,98 @@ mod tests {
         assert_eq!(command_line(&c).unwrap(), r"/bin/sh -c 'echo it'\''s up; sleep 1'");
         assert_eq!(command_line(&json!({"config": {"Cmd": ["sh"]}})).unwrap(), "sh");
         assert!(command_line(&json!({"config": {}})).is_none());
+    }
+
+    /// A tar of `n` bytes of text, its gzip and its diff_id.
+    fn layer(n: usize) -> (Vec<u8>, Vec<u8>, String) {
+        use std::io::Write;
+        let tar: Vec<u8> = (0..n).map(|i| b"berth layer\n"[i % 12]).collect();
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(&tar).unwrap();
+        let gz = e.finish().unwrap();
+        let id = format!("sha256:{:x}", sha2::Sha256::digest(&tar));
+        (tar, gz, id)
+    }
+
+    fn check(diff_id: &str, planned: Option<u64>) -> LayerCheck {
+        LayerCheck { index: 3, digest: "sha256:blob".into(), diff_id: diff_id.into(), planned }
+    }
+
+    /// Run `gunzipped` over `gz` arriving in `chunk`-byte pieces: the tar pieces, then the error if any.
+    fn run_gunzipped(gz: &[u8], chunk: usize, check: LayerCheck) -> (Vec<Bytes>, Option<anyhow::Error>) {
+        let items: Vec<anyhow::Result<Bytes>> = gz.chunks(chunk).map(|c| Ok(Bytes::copy_from_slice(c))).collect();
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        rt.block_on(async {
+            let mut s = Box::pin(gunzipped(futures_util::stream::iter(items), check));
+            let (mut pieces, mut error) = (Vec::new(), None);
+            while let Some(item) = s.next().await {
+                match item {
+                    Ok(b) => pieces.push(b),
+                    Err(e) => {
+                        assert!(error.is_none(), "one error at most");
+                        error = Some(e);
+                    }
+                }
+            }
+            (pieces, error)
+        })
+    }
+
+    #[test]
+    fn gunzipped_yields_the_tar_in_bounded_pieces() {
+        let (tar, gz, id) = layer(3 << 20);
+        for (chunk, planned) in [(1000, None), (gz.len(), Some(tar.len() as u64))] {
+            let (pieces, error) = run_gunzipped(&gz, chunk, check(&id, planned));
+            assert!(error.is_none(), "{error:?}");
+            assert!(pieces.iter().all(|p| !p.is_empty() && p.len() <= archive::GUNZIP_PIECE_MAX));
+            assert!(pieces.concat() == tar);
+        }
+    }
+
+    #[test]
+    fn gunzipped_fails_on_the_wrong_diff_id_naming_layer_and_digests() {
+        let (_, gz, id) = layer(10_000);
+        let wrong = format!("sha256:{}", "0".repeat(64));
+        let (_, error) = run_gunzipped(&gz, 512, check(&wrong, None));
+        let e = error.expect("a mismatch");
+        assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
+        assert_eq!(
+            e.to_string(),
+            format!("layer 3 (`sha256:blob`) decompresses to `{id}`, but the image config's `rootfs.diff_ids[3]` is `{wrong}`")
+        );
+        let (_, error) = run_gunzipped(&gz, 512, check(&wrong, Some(10_000)));
+        assert!(error.unwrap().to_string().ends_with("on the second read (the registry served other bytes than on the first)"));
+    }
+
+    #[test]
+    fn gunzipped_on_the_second_read_never_yields_more_than_planned() {
+        let (_, gz, id) = layer(300_000);
+        let (pieces, error) = run_gunzipped(&gz, gz.len(), check(&id, Some(100_000)));
+        let total: usize = pieces.iter().map(Bytes::len).sum();
+        assert!(total <= 100_000, "{total} bytes yielded");
+        let e = error.expect("too long").to_string();
+        assert!(e.contains("decompresses to more than the 100000 bytes it did the first time on the second read"), "{e}");
+
+        let (_, error) = run_gunzipped(&gz, 4096, check(&id, Some(300_001)));
+        let e = error.expect("too short").to_string();
+        assert!(e.starts_with("layer 3 (`sha256:blob`) decompresses to 300000 bytes, 300001 the first time"), "{e}");
+    }
+
+    #[test]
+    fn gunzipped_passes_blob_errors_and_rejects_corrupt_gzip() {
+        let (_, gz, id) = layer(50_000);
+        let (_, error) = run_gunzipped(&gz[..gz.len() - 10], 1000, check(&id, None));
+        let e = error.expect("truncated").to_string();
+        assert!(e.starts_with("layer 3 (`sha256:blob`): not valid gzip"), "{e}");
+        let (_, error) = run_gunzipped(b"plain tar, not gzip", 7, check(&id, None));
+        assert!(error.expect("not gzip").to_string().contains("not valid gzip"));
+
+        let items: Vec<anyhow::Result<Bytes>> = vec![Ok(Bytes::copy_from_slice(&gz[..100])), Err(anyhow::anyhow!("the blob broke"))];
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let out: Vec<Result<usize, String>> = rt.block_on(
+            gunzipped(futures_util::stream::iter(items), check(&id, None)).map(|r| r.map(|b| b.len()).map_err(|e| e.to_string())).collect(),
+        );
+        assert_eq!(out.last().unwrap(), &Err("the blob broke".to_string()), "{out:?}");
+        assert_eq!(out.iter().filter(|r| r.is_err()).count(), 1, "nothing after the error");
     }
 }

@@ -114,3 +114,9 @@ impl Image {
         self.extra.get(key).and_then(Value::as_str)
     }
 }
+
+/// Images named exactly `name`. Glance reads `name=a:b` as operator `a`, so the name is quoted in an `in:` list.
+pub async fn by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
+    let filter = format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    Ok(list(session, &[("name", &filter)]).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
+}

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cache;
 pub mod catalog;
 pub mod glance;
+pub mod nova;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -153,8 +154,8 @@ impl Session {
         unreachable!("the loop returns on its second pass")
     }
 
-    /// An authenticated request that is sent once (its body may be a stream that cannot be replayed). Callers
-    /// use it right after another request succeeded with the same token.
+    /// An authenticated upload, sent once (its body is a stream that cannot be replayed), without a read timeout
+    /// (see `Http::upload_client`). Callers use it right after another request succeeded with the same token.
     pub async fn request_once(
         &self,
         method: Method,
@@ -163,7 +164,7 @@ impl Session {
         build: impl FnOnce(RequestBuilder) -> RequestBuilder,
     ) -> anyhow::Result<Response> {
         let url = format!("{}{}", self.endpoint(kind)?, path);
-        let req = build(self.http.client().request(method, &url).header("X-Auth-Token", self.token().id));
+        let req = build(self.http.upload_client().request(method, &url).header("X-Auth-Token", self.token().id));
         self.http.send(req).await
     }
 

@@ -1,17 +1,22 @@
 """A fault-injecting HTTP proxy for berth's tests: it relays every request to a real service (a registry, Glance)
 and spoils the ones a rule matches, for faults a real service cannot produce on demand.
 
-usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--slow-blobs SECONDS] [--fail-upload STATUS]
+usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
+                      [--fail-upload STATUS]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
+  --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
+                        intact, then spoiled: a registry that changes its answer between two reads)
   --slow-blobs S        send blob bodies in 4 KiB pieces, sleeping S seconds before each
   --fail-upload STATUS  read the whole body of PUT .../file, then answer STATUS (Glance's store failing the upload)
 
 Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
 """
 import argparse
+import collections
 import http.client
 import sys
+import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,10 +28,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("target")
     ap.add_argument("--corrupt-blobs", action="store_true")
+    ap.add_argument("--corrupt-blobs-from", type=int, default=0)
     ap.add_argument("--slow-blobs", type=float, default=0.0)
     ap.add_argument("--fail-upload", type=int, default=0)
     args = ap.parse_args()
     target = urllib.parse.urlsplit(args.target)
+    if args.corrupt_blobs:
+        args.corrupt_blobs_from = 1
+    blob_gets = collections.Counter()
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -66,7 +76,11 @@ def main():
             conn.request(self.command, target.path.rstrip("/") + self.path, body=body or None, headers=headers)
             resp = conn.getresponse()
             data = resp.read()
-            if is_blob and resp.status == 200 and args.corrupt_blobs and data:
+            if is_blob and resp.status == 200:
+                with lock:
+                    blob_gets[self.path.split("/blobs/")[1]] += 1
+                    nth = blob_gets[self.path.split("/blobs/")[1]]
+            if is_blob and resp.status == 200 and args.corrupt_blobs_from and nth >= args.corrupt_blobs_from and data:
                 i = len(data) // 2
                 data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
             self.send_response(resp.status, resp.reason)

@@ -1,0 +1,213 @@
+//! `berth boot` and `berth server ...` against the dev cloud's real Nova (fake virt driver) and Glance, from
+//! images synced by berth.
+
+mod common;
+
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use common::{Berth, Out, dev};
+use serde_json::Value;
+
+fn unique() -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("b{}x{}x{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos % 100_000)
+}
+
+fn demo() -> Berth {
+    Berth::new().clouds().env("OS_CLOUD", "berth-demo")
+}
+
+/// Sync the seeded busybox:1.36 under a unique docker name; returns (docker name, Glance ID).
+fn synced_image(b: &Berth) -> (String, String) {
+    let name = format!("{}/busybox:1.36", unique());
+    let out = b
+        .run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name])
+        .ok();
+    let id = out.json()[0]["id"].as_str().unwrap().to_string();
+    (name, id)
+}
+
+fn boot(b: &Berth, args: &[&str]) -> Out {
+    let mut a = vec!["boot", "-o", "json"];
+    a.extend_from_slice(args);
+    b.run(&a)
+}
+
+fn delete(b: &Berth, ids: &[&str]) {
+    let mut a = vec!["server", "delete", "--wait"];
+    a.extend_from_slice(ids);
+    b.run(&a).ok();
+}
+
+/// Servers whose name starts with `prefix`.
+fn servers_named(b: &Berth, prefix: &str) -> Vec<Value> {
+    let all = b.run(&["server", "list", "-o", "json"]).ok().json();
+    all.as_array().unwrap().iter().filter(|s| s["name"].as_str().unwrap().starts_with(prefix)).cloned().collect()
+}
+
+fn glance_curl(b: &Berth, method: &str, path: &str, body: Option<&str>, content_type: &str) -> Value {
+    let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
+    let mut c = Command::new("curl");
+    c.args(["-fsS", "-X", method, "-H", &format!("X-Auth-Token: {token}"), "-H", &format!("Content-Type: {content_type}")]);
+    if let Some(b) = body {
+        c.args(["-d", b]);
+    }
+    let out = c.arg(format!("{}{path}", dev("BERTH_DEV_IMAGE_URL"))).output().unwrap();
+    assert!(out.status.success(), "curl {method} {path}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}
+
+#[test]
+fn boot_by_docker_reference_wait_show_logs_delete() {
+    let b = demo();
+    let (image, image_id) = synced_image(&b);
+    let name = unique();
+    let out = boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--env", "GREETING=hello", "--property", "team=ops", "--wait", "-v"]).ok();
+    assert!(out.stderr.contains("berth uses 2."), "no microversion under -v:\n{}", out.stderr);
+    let rows = out.json();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let server = &rows[0];
+    assert_eq!(server["status"], "ACTIVE");
+    assert_eq!(server["name"], name.as_str());
+    assert_eq!(server["image"], image.as_str());
+    assert_eq!(server["flavor"], "m1.tiny");
+    let id = server["id"].as_str().unwrap();
+
+    let shown = b.run(&["server", "show", &name, "-o", "json"]).ok().json();
+    assert_eq!(shown["image"], image_id.as_str());
+    assert_eq!(shown["metadata"]["GREETING"], "hello");
+    assert_eq!(shown["metadata"]["team"], "ops");
+    // For scripts: the ID alone.
+    let only_id = b.run(&["server", "show", id, "-o", "value", "-c", "id"]).ok();
+    assert_eq!(only_id.stdout.trim(), id);
+
+    // The fake driver's console log stands in for the container log.
+    let logs = b.run(&["server", "logs", &name]).ok();
+    assert!(logs.stdout.contains("FAKE CONSOLE OUTPUT"), "{}", logs.stdout);
+
+    // Filters.
+    let by_image = b.run(&["server", "list", "--image", &image, "-o", "json"]).ok().json();
+    assert!(by_image.as_array().unwrap().iter().any(|s| s["id"] == id));
+    let by_status = b.run(&["server", "list", "--status", "ERROR", "-o", "json"]).ok().json();
+    assert!(!by_status.as_array().unwrap().iter().any(|s| s["id"] == id));
+
+    b.run(&["server", "delete", "--wait", &name, "-o", "json"]).ok();
+    assert!(servers_named(&b, &name).is_empty());
+}
+
+#[test]
+fn boot_by_glance_id_and_count() {
+    let b = demo();
+    let (_, image_id) = synced_image(&b);
+    let name = unique();
+    let rows = boot(&b, &[&name, "--image", &image_id, "--flavor", "m1.tiny", "--no-network", "--count", "3", "--wait"]).ok().json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r["status"] == "ACTIVE"), "{rows:?}");
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    delete(&b, &ids);
+    assert!(servers_named(&b, &name).is_empty());
+}
+
+#[test]
+fn a_boot_nova_cannot_place_shows_the_fault() {
+    let b = demo();
+    let (image, _) = synced_image(&b);
+    let name = unique();
+    boot(&b, &[&name, "--image", &image, "--flavor", "x1.huge", "--no-network", "--wait"])
+        .code(1)
+        .stderr_has("went to ERROR: No valid host was found")
+        .stderr_has("hint: no compute host accepted the request")
+        .stderr_has("berth server delete");
+    let left = servers_named(&b, &name);
+    assert_eq!(left.len(), 1, "the failed server should be left without --delete-on-failure");
+    assert_eq!(left[0]["status"], "ERROR");
+    let shown = b.run(&["server", "show", left[0]["id"].as_str().unwrap(), "-o", "json"]).ok().json();
+    assert!(shown["fault"]["message"].as_str().unwrap().contains("No valid host"));
+    delete(&b, &[left[0]["id"].as_str().unwrap()]);
+
+    // --delete-on-failure cleans up.
+    let name = unique();
+    boot(&b, &[&name, "--image", &image, "--flavor", "x1.huge", "--no-network", "--wait", "--delete-on-failure"])
+        .code(1)
+        .stderr_has("No valid host")
+        .stderr_has("--delete-on-failure");
+    assert!(servers_named(&b, &name).is_empty());
+}
+
+#[test]
+fn a_wait_that_runs_out_exits_with_the_timeout_code() {
+    let b = demo();
+    let (image, _) = synced_image(&b);
+    let name = unique();
+    // The first poll comes right after the POST, while the server is still BUILD.
+    boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait", "--timeout", "0.01"])
+        .code(5)
+        .stderr_has("still BUILD")
+        .stderr_has("berth server delete");
+    let left = servers_named(&b, &name);
+    assert_eq!(left.len(), 1);
+    delete(&b, &[left[0]["id"].as_str().unwrap()]);
+}
+
+#[test]
+fn preflight_refusals_create_nothing() {
+    let b = demo();
+    let (image, image_id) = synced_image(&b);
+
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec!["--flavor".into(), "m1.tnyi".into()], "did you mean `m1.tiny`?"),
+        (vec!["--flavor".into(), "m1.tiny".into(), "--volume".into(), "0b1c3e5a-0000-4000-8000-000000000001".into()], "cannot attach Cinder volumes"),
+        (vec!["--flavor".into(), "m1.tiny".into(), "--config-drive".into()], "no config drive"),
+        (vec!["--flavor".into(), "m1.tiny".into(), "--command".into(), "sleep 1".into()], "os_command_line"),
+        (vec!["--flavor".into(), "m1.tiny".into(), "--network".into(), "privat".into()], "no network is called `privat`"),
+    ];
+    for (extra, needle) in cases {
+        let name = unique();
+        let mut args: Vec<&str> = vec![&name, "--image", &image];
+        if !extra.iter().any(|a| a == "--network") {
+            args.push("--no-network");
+        }
+        args.extend(extra.iter().map(String::as_str));
+        boot(&b, &args).code(2).stderr_has(needle);
+        assert!(servers_named(&b, &name).is_empty(), "{args:?} created a server");
+    }
+
+    // An unknown image, with a suggestion from the docker images.
+    let name = unique();
+    let typo = image.replace("busybox", "busybx");
+    boot(&b, &[&name, "--image", &typo, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("did you mean");
+
+    // A non-docker image.
+    let bare = glance_curl(&b, "POST", "/v2/images", Some(&format!(r#"{{"name": "{}", "container_format": "bare", "disk_format": "raw"}}"#, unique())), "application/json");
+    let bare_id = bare["id"].as_str().unwrap();
+    boot(&b, &[&name, "--image", bare_id, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("container_format `bare`");
+    glance_curl(&b, "DELETE", &format!("/v2/images/{bare_id}"), None, "application/json");
+
+    // A flavor too small for the image's min_ram.
+    glance_curl(&b, "PATCH", &format!("/v2/images/{image_id}"), Some(r#"[{"op": "replace", "path": "/min_ram", "value": 4096}]"#), "application/openstack-images-v2.1-json-patch");
+    boot(&b, &[&name, "--image", &image_id, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("is too small");
+    assert!(servers_named(&b, &name).is_empty());
+}
+
+#[test]
+fn admins_are_warned_when_no_hypervisor_runs_containers() {
+    let admin = Berth::new().clouds().env("OS_CLOUD", "berth-admin");
+    let (image, _) = synced_image(&admin);
+    let name = unique();
+    let out = boot(&admin, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"]).ok();
+    assert!(out.stderr.contains("warning: no hypervisor of this cloud is a container one (docker, lxc): it has fake"), "{}", out.stderr);
+    // The admin sees the host.
+    assert!(out.json()[0]["host"].as_str().is_some_and(|h| !h.is_empty()), "{}", out.stdout);
+    delete(&admin, &[out.json()[0]["id"].as_str().unwrap()]);
+    // A member may not list hypervisors: no warning, no failure.
+    let b = demo();
+    let (image, _) = synced_image(&b);
+    let name = unique();
+    let out = boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network"]);
+    let out = out.ok();
+    assert!(!out.stderr.contains("warning: no hypervisor"));
+    delete(&b, &[out.json()[0]["id"].as_str().unwrap()]);
+}
