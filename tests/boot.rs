@@ -4,24 +4,13 @@
 mod common;
 
 use std::process::Command;
-use std::sync::atomic::{AtomicU32, Ordering};
 
-use common::{Berth, Out, dev};
+use common::{Berth, Out, demo, dev, unique};
 use serde_json::Value;
-
-fn unique() -> String {
-    static N: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-    format!("b{}x{}x{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos % 100_000)
-}
-
-fn demo() -> Berth {
-    Berth::new().clouds().env("OS_CLOUD", "berth-demo")
-}
 
 /// Sync the seeded busybox:1.36 under a unique docker name; returns (docker name, Glance ID).
 fn synced_image(b: &Berth) -> (String, String) {
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("b"));
     let out = b
         .run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name])
         .ok();
@@ -63,7 +52,7 @@ fn glance_curl(b: &Berth, method: &str, path: &str, body: Option<&str>, content_
 fn boot_by_docker_reference_wait_show_logs_delete() {
     let b = demo();
     let (image, image_id) = synced_image(&b);
-    let name = unique();
+    let name = unique("b");
     let out = boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--env", "GREETING=hello", "--property", "team=ops", "--wait", "-v"]).ok();
     assert!(out.stderr.contains("berth uses 2."), "no microversion under -v:\n{}", out.stderr);
     let rows = out.json();
@@ -101,7 +90,7 @@ fn boot_by_docker_reference_wait_show_logs_delete() {
 fn boot_by_glance_id_and_count() {
     let b = demo();
     let (_, image_id) = synced_image(&b);
-    let name = unique();
+    let name = unique("b");
     let rows = boot(&b, &[&name, "--image", &image_id, "--flavor", "m1.tiny", "--no-network", "--count", "3", "--wait"]).ok().json();
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 3);
@@ -115,7 +104,7 @@ fn boot_by_glance_id_and_count() {
 fn a_boot_nova_cannot_place_shows_the_fault() {
     let b = demo();
     let (image, _) = synced_image(&b);
-    let name = unique();
+    let name = unique("b");
     boot(&b, &[&name, "--image", &image, "--flavor", "x1.huge", "--no-network", "--wait"])
         .code(1)
         .stderr_has("went to ERROR: No valid host was found")
@@ -129,7 +118,7 @@ fn a_boot_nova_cannot_place_shows_the_fault() {
     delete(&b, &[left[0]["id"].as_str().unwrap()]);
 
     // --delete-on-failure cleans up.
-    let name = unique();
+    let name = unique("b");
     boot(&b, &[&name, "--image", &image, "--flavor", "x1.huge", "--no-network", "--wait", "--delete-on-failure"])
         .code(1)
         .stderr_has("No valid host")
@@ -141,7 +130,7 @@ fn a_boot_nova_cannot_place_shows_the_fault() {
 fn a_wait_that_runs_out_exits_with_the_timeout_code() {
     let b = demo();
     let (image, _) = synced_image(&b);
-    let name = unique();
+    let name = unique("b");
     // The first poll comes right after the POST, while the server is still BUILD.
     boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait", "--timeout", "0.01"])
         .code(5)
@@ -165,7 +154,7 @@ fn preflight_refusals_create_nothing() {
         (vec!["--flavor".into(), "m1.tiny".into(), "--network".into(), "privat".into()], "no network is called `privat`"),
     ];
     for (extra, needle) in cases {
-        let name = unique();
+        let name = unique("b");
         let mut args: Vec<&str> = vec![&name, "--image", &image];
         if !extra.iter().any(|a| a == "--network") {
             args.push("--no-network");
@@ -176,12 +165,12 @@ fn preflight_refusals_create_nothing() {
     }
 
     // An unknown image, with a suggestion from the docker images.
-    let name = unique();
+    let name = unique("b");
     let typo = image.replace("busybox", "busybx");
     boot(&b, &[&name, "--image", &typo, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("did you mean");
 
     // A non-docker image.
-    let bare = glance_curl(&b, "POST", "/v2/images", Some(&format!(r#"{{"name": "{}", "container_format": "bare", "disk_format": "raw"}}"#, unique())), "application/json");
+    let bare = glance_curl(&b, "POST", "/v2/images", Some(&format!(r#"{{"name": "{}", "container_format": "bare", "disk_format": "raw"}}"#, unique("b"))), "application/json");
     let bare_id = bare["id"].as_str().unwrap();
     boot(&b, &[&name, "--image", bare_id, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("container_format `bare`");
     glance_curl(&b, "DELETE", &format!("/v2/images/{bare_id}"), None, "application/json");
@@ -196,7 +185,7 @@ fn preflight_refusals_create_nothing() {
 fn admins_are_warned_when_no_hypervisor_runs_containers() {
     let admin = Berth::new().clouds().env("OS_CLOUD", "berth-admin");
     let (image, _) = synced_image(&admin);
-    let name = unique();
+    let name = unique("b");
     let out = boot(&admin, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"]).ok();
     assert!(out.stderr.contains("warning: no hypervisor of this cloud is a container one (docker, lxc): it has fake"), "{}", out.stderr);
     // The admin sees the host.
@@ -205,7 +194,7 @@ fn admins_are_warned_when_no_hypervisor_runs_containers() {
     // A member may not list hypervisors: no warning, no failure.
     let b = demo();
     let (image, _) = synced_image(&b);
-    let name = unique();
+    let name = unique("b");
     let out = boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network"]);
     let out = out.ok();
     assert!(!out.stderr.contains("warning: no hypervisor"));

@@ -8,22 +8,10 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{Berth, Out, dev, openrc, run_stdin, seed};
+use common::{Berth, Out, demo, dev, openrc, run_stdin, seed, unique};
 use serde_json::Value;
-
-/// A name no other test (or earlier run) uses: `t<pid><n>`.
-fn unique() -> String {
-    static N: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-    format!("t{}x{}x{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos % 100_000)
-}
-
-fn demo() -> Berth {
-    Berth::new().clouds().env("OS_CLOUD", "berth-demo")
-}
 
 fn sync(b: &Berth, args: &[&str]) -> Vec<Value> {
     let mut a = vec!["image", "sync", "-o", "json"];
@@ -99,7 +87,7 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
 
     // Anonymous registry: Docker schema2 and OCI manifests.
     for (tag, want) in [("1.36", one), ("oci", oci)] {
-        let name = format!("{}/busybox:{tag}", unique());
+        let name = format!("{}/busybox:{tag}", unique("t"));
         let rows = sync(&b, &[&format!("{}/library/busybox:{tag}", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0]["name"], name.as_str());
@@ -109,7 +97,7 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
     }
 
     // Basic auth: password on stdin.
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let basic = dev("BERTH_DEV_REGISTRY_BASIC");
     let out = run_stdin(
         &b,
@@ -125,16 +113,16 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
     let docker_dir = b.home().join(".docker");
     std::fs::create_dir_all(&docker_dir).unwrap();
     std::fs::write(docker_dir.join("config.json"), format!(r#"{{"auths": {{"{basic}": {{"auth": "{auth}"}}}}}}"#)).unwrap();
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let rows = sync(&b, &[&format!("{basic}/library/busybox:1.36"), "--name", &name]);
     prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
 
     // Token auth: anonymous for library/, credentials for private/.
     let token = dev("BERTH_DEV_REGISTRY_TOKEN");
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let rows = sync(&demo(), &[&format!("{token}/library/busybox:1.36"), "--name", &name]);
     prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
-    let name = format!("{}/secret:1.0", unique());
+    let name = format!("{}/secret:1.0", unique("t"));
     let out = run_stdin(
         &demo(),
         &["image", "sync", "-o", "json", &format!("{token}/private/secret:1.0"), "--name", &name,
@@ -146,7 +134,7 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
     prove_nova_docker(&b, &out.json()[0], private["config"]["digest"].as_str().unwrap(), true);
 
     // TLS with the environment's CA.
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let rows = sync(&b, &[&format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")), "--name", &name,
                          "--registry-cacert", &dev("BERTH_DEV_REGISTRY_CA")]);
     prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
@@ -163,7 +151,7 @@ fn default_names_follow_docker_and_record_provenance() {
     let seed = seed();
     let want = &seed["library/busybox:1.35"];
     let reference = format!("{}/library/busybox:1.35", dev("BERTH_DEV_REGISTRY_ANON"));
-    let tag = unique();
+    let tag = unique("t");
     let rows = sync(&b, &[&reference, "--tag", &tag, "--property", "team=ops"]);
     // Without --name, the Glance name is the familiar docker name, and so the archive's RepoTags.
     assert_eq!(rows[0]["name"], reference.as_str());
@@ -193,7 +181,7 @@ fn default_names_follow_docker_and_record_provenance() {
     assert_eq!(raw["team"], "ops");
 
     // --no-command-line leaves os_command_line unset.
-    let rows = sync(&b, &[&reference, "--name", &format!("{}/bb", unique()), "--no-command-line"]);
+    let rows = sync(&b, &[&reference, "--name", &format!("{}/bb", unique("t")), "--no-command-line"]);
     assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["os_command_line"], Value::Null);
 }
 
@@ -207,12 +195,12 @@ fn multi_platform_images_by_platform_or_all() {
         let amd64 = entries.iter().find(|m| m["platform"]["architecture"] == "amd64").unwrap();
         let arm64 = entries.iter().find(|m| m["platform"]["architecture"] == "arm64").unwrap();
 
-        let name = format!("{}/busybox:{tag}", unique());
+        let name = format!("{}/busybox:{tag}", unique("t"));
         let rows = sync(&b, &[&format!("{anon}/library/busybox:{tag}"), "--name", &name]);
         assert_eq!(rows[0]["digest"], amd64["digest"]);
         prove_nova_docker(&b, &rows[0], amd64["config"]["digest"].as_str().unwrap(), true);
 
-        let name = format!("{}/busybox:{tag}", unique());
+        let name = format!("{}/busybox:{tag}", unique("t"));
         let rows = sync(&b, &[&format!("{anon}/library/busybox:{tag}"), "--name", &name, "--platform", "linux/arm64"]);
         assert_eq!(rows[0]["digest"], arm64["digest"]);
         let img = show(&b, rows[0]["id"].as_str().unwrap());
@@ -221,7 +209,7 @@ fn multi_platform_images_by_platform_or_all() {
         // An arm64 image cannot run here, but it loads under its name with the right ID and architecture.
         prove_nova_docker(&b, &rows[0], arm64["config"]["digest"].as_str().unwrap(), false);
 
-        let name = format!("{}/busybox:{tag}", unique());
+        let name = format!("{}/busybox:{tag}", unique("t"));
         let rows = sync(&b, &[&format!("{anon}/library/busybox:{tag}"), "--name", &name, "--all-platforms"]);
         let mut platforms: Vec<&str> = rows.iter().map(|r| r["platform"].as_str().unwrap()).collect();
         platforms.sort_unstable();
@@ -235,7 +223,7 @@ fn multi_platform_images_by_platform_or_all() {
 fn zun_finds_the_image_by_repo_name_and_tag() {
     let b = demo();
     let seed = seed();
-    let repo = format!("{}/busybox", unique());
+    let repo = format!("{}/busybox", unique("t"));
     let rows = sync(&b, &[&format!("{}/library/busybox:1.35", dev("BERTH_DEV_REGISTRY_ANON")), "--for", "zun", "--name", &repo]);
     assert_eq!(rows[0]["name"], repo.as_str());
     // Zun's lookup: container_format=docker, name == repo, the docker tag among the Glance tags.
@@ -259,13 +247,13 @@ fn zun_finds_the_image_by_repo_name_and_tag() {
 fn same_config_and_layers_as_skopeo_docker_archive() {
     let b = demo();
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let rows = sync(&b, &[&format!("{anon}/library/busybox:1.36"), "--name", &name]);
     let dir = tempfile::tempdir().unwrap();
     let ours = dir.path().join("ours.tar");
     download(&b, rows[0]["id"].as_str().unwrap(), &ours);
     let theirs = dir.path().join("skopeo.tar");
-    let skopeo_name = format!("{}/skopeo:1.36", unique());
+    let skopeo_name = format!("{}/skopeo:1.36", unique("t"));
     let st = Command::new("skopeo")
         .args(["copy", "--src-tls-verify=false", &format!("docker://{anon}/library/busybox:1.36")])
         .arg(format!("docker-archive:{}:{skopeo_name}", theirs.display()))
@@ -320,7 +308,7 @@ fn uncompressed_layers_are_plain_tars_with_the_diff_ids_and_load_and_run() {
     let seed = seed();
     let want = &seed["library/busybox:1.36"];
     let diff_ids = want["diff_ids"].as_array().unwrap();
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let reference = format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON"));
     let rows = sync(&b, &[&reference, "--uncompressed-layers", "--name", &name]);
     assert_eq!(rows[0]["digest"], want["digest"]);
@@ -413,10 +401,10 @@ fn plain_tar_layers_pass_through_in_both_modes() {
     let seed = seed();
     let want = &seed["library/busybox:1.36"];
     let diff_ids = want["diff_ids"].as_array().unwrap();
-    let reference = push_mixed_image(&format!("{}/mixed", unique()), None);
+    let reference = push_mixed_image(&format!("{}/mixed", unique("t")), None);
     let dir = tempfile::tempdir().unwrap();
     for (flag, encoding) in [("--uncompressed-layers", "uncompressed"), ("--no-command-line", "compressed")] {
-        let name = format!("{}/busybox:mixed", unique());
+        let name = format!("{}/busybox:mixed", unique("t"));
         let rows = sync(&b, &[&reference, flag, "--name", &name]);
         assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["layers"], encoding);
         let file = dir.path().join(format!("{encoding}.tar"));
@@ -444,7 +432,7 @@ fn fails_cleanly(b: &Berth, out: Out, code: i32, needle: &str, name: &str) {
 fn bad_references_and_credentials_fail_cleanly() {
     let b = demo();
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
-    let name = format!("{}/x:1", unique());
+    let name = format!("{}/x:1", unique("t"));
     let sync_args = |r: String| -> Vec<String> { vec!["image".into(), "sync".into(), r, "--name".into(), name.clone()] };
     let run = |args: Vec<String>| b.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
 
@@ -502,7 +490,7 @@ impl Drop for FaultProxy {
 fn a_blob_that_does_not_match_its_digest_aborts_and_leaves_nothing() {
     let b = demo();
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--corrupt-blobs"]);
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
     fails_cleanly(&b, out, 1, "sha256", &name);
 }
@@ -523,7 +511,7 @@ fn glance_failing_the_upload_leaves_nothing() {
     let f = b.home().join("clouds.yaml");
     std::fs::write(&f, yaml).unwrap();
     let b = b.env("OS_CLIENT_CONFIG_FILE", f.to_str().unwrap()).env("OS_CLOUD", "faulty");
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
     fails_cleanly(&demo(), out, 1, "HTTP 500", &name);
 }
@@ -533,7 +521,7 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     let b = demo();
     // Blobs trickle in (4 KiB every 20 ms), so the upload is surely under way when SIGINT comes.
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let child = b
         .command(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name])
         .stdout(Stdio::piped())
@@ -565,8 +553,8 @@ fn a_layer_that_does_not_decompress_to_its_diff_id_fails_before_glance() {
     let seed = seed();
     let want = &seed["library/busybox:1.36"];
     let wrong = format!("sha256:{}", "0".repeat(64));
-    let reference = push_mixed_image(&format!("{}/broken", unique()), Some(&wrong));
-    let name = format!("{}/busybox:broken", unique());
+    let reference = push_mixed_image(&format!("{}/broken", unique("t")), Some(&wrong));
+    let name = format!("{}/busybox:broken", unique("t"));
     let out = b.run(&["image", "sync", &reference, "--uncompressed-layers", "--name", &name]);
     let message = format!(
         "layer 1 (`{}`) decompresses to `{}`, but the image config's `rootfs.diff_ids[1]` is `{wrong}`",
@@ -585,7 +573,7 @@ fn a_registry_serving_other_bytes_on_the_second_read_aborts_the_upload() {
     // Every blob is intact on its first GET, spoiled from its second on: the uncompressed sync's first pass
     // passes, the upload's read of layer 0 does not.
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--corrupt-blobs-from", "2"]);
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--uncompressed-layers", "--name", &name]);
     let out = out.code(1).stderr_has("was deleted");
     assert!(out.stderr.contains("layer 0") || out.stderr.contains("sha256"), "{}", out.stderr);
@@ -598,7 +586,7 @@ fn an_upload_longer_than_the_http_timeout_still_completes() {
     // which bounds idle reads, not a body still being sent.
     let b = demo();
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
-    let name = format!("{}/busybox:1.36", unique());
+    let name = format!("{}/busybox:1.36", unique("t"));
     let rows = sync(&b, &["--http-timeout", "2", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
     assert!(rows[0]["seconds"].as_f64().unwrap() > 2.0, "the upload was not slow enough to test anything: {rows:?}");
     assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["status"], "active");

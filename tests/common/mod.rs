@@ -61,6 +61,18 @@ pub fn run_stdin(b: &Berth, args: &[&str], input: &str) -> Out {
     }
 }
 
+/// A name no other test, parallel run or earlier run uses: `<prefix><pid>x<n>x<nanos>`.
+pub fn unique(prefix: &str) -> String {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{prefix}{}x{}x{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst), nanos % 100_000)
+}
+
+/// berth as the dev cloud's non-admin user, with its clouds.yaml.
+pub fn demo() -> Berth {
+    Berth::new().clouds().env("OS_CLOUD", "berth-demo")
+}
+
 pub struct Berth {
     home: tempfile::TempDir,
     envs: Vec<(String, String)>,
