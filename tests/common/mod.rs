@@ -53,12 +53,7 @@ pub fn run_stdin(b: &Berth, args: &[&str], input: &str) -> Out {
         .expect("running berth");
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().expect("waiting for berth");
-    Out {
-        args: args.iter().map(|s| s.to_string()).collect(),
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Out::checked(args, out)
 }
 
 /// A name no other test, parallel run or earlier run uses: `<prefix><pid>x<n>x<nanos>`.
@@ -86,7 +81,30 @@ pub struct Out {
     pub stderr: String,
 }
 
+/// The dev environment's passwords and secrets: no output of berth may contain one, in any test.
+fn secrets() -> Vec<String> {
+    ["BERTH_DEV_ADMIN_PASSWORD", "BERTH_DEV_DEMO_PASSWORD", "BERTH_DEV_APPCRED_SECRET", "BERTH_DEV_REGISTRY_BASIC_PASSWORD", "BERTH_DEV_REGISTRY_TOKEN_PASSWORD"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok().filter(|v| v.len() >= 8))
+        .collect()
+}
+
 impl Out {
+    /// The output of a finished berth, after checking that it shows no secret of the dev environment.
+    #[track_caller]
+    pub fn checked(args: &[&str], out: std::process::Output) -> Out {
+        let o = Out {
+            args: args.iter().map(|s| s.to_string()).collect(),
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        for secret in secrets() {
+            assert!(!o.stdout.contains(&secret) && !o.stderr.contains(&secret), "berth {:?} printed a secret of the dev environment", o.args);
+        }
+        o
+    }
+
     /// Assert exit code 0, showing everything when it is not.
     #[track_caller]
     pub fn ok(self) -> Self {
@@ -161,11 +179,6 @@ impl Berth {
 
     pub fn run(&self, args: &[&str]) -> Out {
         let out = self.command(args).output().expect("running berth");
-        Out {
-            args: args.iter().map(|s| s.to_string()).collect(),
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Out::checked(args, out)
     }
 }
