@@ -77,11 +77,15 @@ _os_apt_without_daemons() {
 # ---------------------------------------------------------------------------------------------------- up
 
 openstack_up() {
-  local heat=${BERTH_DEV_HEAT:-0}
+  # Heat stays as the last `up` left it unless --heat / --no-heat (BERTH_DEV_HEAT) says otherwise: a plain `up`
+  # (a demo, a benchmark) must not take Heat away from a running environment.
+  local heat=${BERTH_DEV_HEAT:-$(cat "$OS_STATE/heat-enabled" 2>/dev/null || echo 0)}
+  export BERTH_DEV_HEAT=$heat
   [ -x "$OS_PY" ] || die "the venv is missing: run \`devenv/berth-dev install openstack\`"
   mkdir -p "$OS_STATE" "$OS_DONE" "$OS_STATE/db" "$OS_STATE/rabbitmq/home" "$OS_STATE/nova/instances" \
     "$OS_STATE/lock" "$OS_STATE/glance/images" "$OS_STATE/glance/staging" "$OS_STATE/glance/tasks"
   chmod 700 "$OS_STATE"
+  echo "$heat" >"$OS_STATE/heat-enabled"
   ensure_dirs
 
   # Processes that are not running must find their ports free (else a stranger would answer our checks).
