@@ -312,8 +312,9 @@ pub async fn wait_active(compute: &Compute<'_>, ids: &[String], timeout: Duratio
     let start = Instant::now();
     let spinner = if progress { indicatif::ProgressBar::new_spinner() } else { indicatif::ProgressBar::hidden() };
     spinner.enable_steady_tick(Duration::from_millis(120));
-    // Short polls first: most container boots take seconds, and a late poll is pure overhead.
-    let mut pause = Duration::from_millis(200);
+    // Short polls first: most container boots take seconds, and every moment between ACTIVE and the poll that
+    // sees it is overhead. A poll costs Nova ~20 ms; the pause grows to 1 s for slow boots.
+    let mut pause = Duration::from_millis(100);
     loop {
         let mut servers = Vec::new();
         for id in ids {
@@ -349,7 +350,7 @@ pub async fn wait_active(compute: &Compute<'_>, ids: &[String], timeout: Duratio
             .into());
         }
         tokio::time::sleep(pause.min(timeout.saturating_sub(start.elapsed()))).await;
-        pause = (pause * 3 / 2).min(Duration::from_secs(1));
+        pause = (pause * 5 / 4).min(Duration::from_secs(1));
     }
 }
 
