@@ -71,6 +71,7 @@ complete -c berth -n "__fish_berth_needs_command" -f -a "image" -d 'Container im
 complete -c berth -n "__fish_berth_needs_command" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
 complete -c berth -n "__fish_berth_needs_command" -f -a "server" -d 'Nova servers: list, show, delete, logs'
 complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
+complete -c berth -n "__fish_berth_needs_command" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
 complete -c berth -n "__fish_berth_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -1005,6 +1006,59 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Every tag of a repository'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l only -d 'Only findings of this area (repeatable)' -r -f -a "catalog\t''
+identity\t''
+compute\t''
+image\t''
+volumes\t''
+telemetry\t''
+networking\t''
+orchestration\t''
+magnum\t''
+zun\t''"
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l fail-on -d 'Exit 3 when any finding is at or above this level (warn: warn or fail; fail: fail only)' -r -f -a "warn\t''
+fail\t''"
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l explain -d 'Print the long explanation of a check id (e.g. `compute.container-hypervisor`) and exit; asks no cloud' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand gaps" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -1045,15 +1099,16 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l no-cache -d 
 complete -c berth -n "__fish_berth_using_subcommand completions" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "catalog" -d 'The service catalog of the current token'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "image" -d 'Container images in Glance'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "catalog" -d 'The service catalog of the current token'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'Every service with its endpoints'

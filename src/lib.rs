@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod gaps;
 pub mod http;
 pub mod openstack;
 pub mod output;

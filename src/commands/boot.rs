@@ -8,13 +8,14 @@ use serde_json::{Map, Value, json};
 use crate::cli::BootArgs;
 use crate::commands::Ctx;
 use crate::error::{ExitCode, Failure};
+use crate::gaps;
 use crate::openstack::glance::{self, Image};
 use crate::openstack::nova::{Compute, Flavor, Server};
 use crate::openstack::{Session, check};
 use crate::output::List;
 
-/// Hypervisor types that run containers.
-pub const CONTAINER_HYPERVISORS: &[&str] = &["docker", "lxc", "zun"];
+/// Hypervisor types that run containers (the gaps report's definition).
+pub use crate::gaps::CONTAINER_HYPERVISORS;
 
 pub fn is_uuid(s: &str) -> bool {
     let hex = s.replace('-', "");
@@ -207,17 +208,20 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         for (f, _) in &refusals {
             eprintln!("warning: {} (booting anyway: --force)", f.message);
         }
-        match compute.hypervisor_types().await? {
-            Some(types) if !types.iter().any(|t| CONTAINER_HYPERVISORS.contains(&t.to_lowercase().as_str())) => {
-                let mut kinds = types.clone();
-                kinds.sort();
-                kinds.dedup();
+        // The same fact and check as `berth gaps` (compute.container-hypervisor).
+        let hypervisors = gaps::facts::hypervisors(&session, &session.endpoint("compute")?).await;
+        match gaps::checks::container_hypervisor(&hypervisors).status {
+            gaps::Status::Fail => {
+                let kinds: Vec<String> = hypervisors.known().into_iter().flatten().map(|h| h.kind.clone()).collect();
                 eprintln!(
                     "warning: no hypervisor of this cloud is a container one (docker, lxc): it has {}. Nova will place the server on one of those, which boots the image's data as a VM disk, not as a container.",
                     if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") }
                 );
             }
-            None if verbose >= 1 => eprintln!("boot: this identity may not list hypervisors; the container-hypervisor check is skipped"),
+            gaps::Status::Unknown if verbose >= 1 => eprintln!(
+                "boot: the container-hypervisor check is skipped: {}",
+                hypervisors.reason().unwrap_or("the hypervisors are unknown")
+            ),
             _ => {}
         }
     }

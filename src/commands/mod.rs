@@ -5,6 +5,7 @@ pub mod boot;
 mod catalog;
 mod completions;
 mod config;
+mod gaps;
 mod image;
 mod server;
 mod sync;
@@ -73,6 +74,7 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Boot(args) => boot::run(args, ctx).await,
         Command::Server(c) => server::run(c, ctx).await,
         Command::Registry(c) => registry::run(c, ctx).await,
+        Command::Gaps(args) => gaps::run(args, ctx).await,
         Command::Completions { shell } => completions::run(shell, ctx.out),
     }
 }

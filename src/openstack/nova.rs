@@ -137,25 +137,6 @@ impl<'a> Compute<'a> {
         let v: Value = self.call(reqwest::Method::POST, &format!("/servers/{id}/action"), Some(&body), "reading the console log").await?.json().await?;
         Ok(v["output"].as_str().unwrap_or_default().to_string())
     }
-
-    /// Hypervisor types and counts; `None` when the identity may not list hypervisors (admin only by default).
-    pub async fn hypervisor_types(&self) -> anyhow::Result<Option<Vec<String>>> {
-        let mv = format!("compute {}", self.microversion);
-        let resp = self
-            .session
-            .request(reqwest::Method::GET, "compute", "/os-hypervisors/detail", |r| r.header("OpenStack-API-Version", &mv))
-            .await?;
-        if resp.status() == reqwest::StatusCode::FORBIDDEN {
-            return Ok(None);
-        }
-        let v: Value = check(resp, "listing hypervisors").await?.json().await?;
-        Ok(Some(
-            v["hypervisors"]
-                .as_array()
-                .map(|hs| hs.iter().filter_map(|h| h["hypervisor_type"].as_str().map(str::to_string)).collect())
-                .unwrap_or_default(),
-        ))
-    }
 }
 
 fn urlencode(s: &str) -> String {

@@ -2,24 +2,40 @@
 and spoils the ones a rule matches, for faults a real service cannot produce on demand.
 
 usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
-                      [--fail-upload STATUS]
+                      [--fail-upload STATUS] [--schema-drop-format FORMAT]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
                         intact, then spoiled: a registry that changes its answer between two reads)
   --slow-blobs S        send blob bodies in 4 KiB pieces, sleeping S seconds before each
   --fail-upload STATUS  read the whole body of PUT .../file, then answer STATUS (Glance's store failing the upload)
+  --schema-drop-format FORMAT  remove FORMAT from the `container_format` enum of GET /v2/schemas/image(s) (a Glance
+                        whose `container_formats` setting lacks it)
 
 Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
 """
 import argparse
 import collections
+import json
 import http.client
 import sys
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+def drop_format(doc, fmt):
+    """Remove `fmt` from every `container_format` enum in a JSON schema."""
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            if k == "container_format" and isinstance(v, dict) and isinstance(v.get("enum"), list):
+                v["enum"] = [x for x in v["enum"] if x != fmt]
+            drop_format(v, fmt)
+    elif isinstance(doc, list):
+        for v in doc:
+            drop_format(v, fmt)
+    return doc
+
 
 HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 
@@ -31,6 +47,7 @@ def main():
     ap.add_argument("--corrupt-blobs-from", type=int, default=0)
     ap.add_argument("--slow-blobs", type=float, default=0.0)
     ap.add_argument("--fail-upload", type=int, default=0)
+    ap.add_argument("--schema-drop-format", default="")
     args = ap.parse_args()
     target = urllib.parse.urlsplit(args.target)
     if args.corrupt_blobs:
@@ -83,6 +100,9 @@ def main():
             if is_blob and resp.status == 200 and args.corrupt_blobs_from and nth >= args.corrupt_blobs_from and data:
                 i = len(data) // 2
                 data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
+            if (args.schema_drop_format and self.command == "GET" and resp.status == 200
+                    and self.path.split("?")[0].rstrip("/") in ("/v2/schemas/image", "/v2/schemas/images")):
+                data = json.dumps(drop_format(json.loads(data), args.schema_drop_format)).encode()
             self.send_response(resp.status, resp.reason)
             for k, v in resp.getheaders():
                 if k.lower() not in HOP and k.lower() != "content-length":

@@ -1,0 +1,77 @@
+//! `berth gaps`: gather the facts once, run every check, hand the findings to the output.
+
+use std::time::Instant;
+
+use crate::cli::{FailOn, Format, GapsArgs};
+use crate::commands::Ctx;
+use crate::error::{ExitCode, Failure};
+use crate::gaps::{self, COLUMNS, Finding, Status, checks};
+use crate::output::{List, Record};
+
+/// The columns of the default table; `-c` and json/yaml get every key.
+const TABLE: &[&str] = &["area", "status", "id", "summary"];
+
+fn list(findings: &[Finding], columns: &[&str]) -> List {
+    let mut l = List::new(columns);
+    for f in findings {
+        let v = serde_json::to_value(f).unwrap_or_default();
+        l.row(columns.iter().map(|c| v[*c].clone()).collect());
+    }
+    l
+}
+
+fn explain(id: &str, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
+    let Some((id, area, reference, text)) = checks::explain(id) else {
+        return Err(Failure::usage(format!("unknown check id `{id}`"))
+            .hint(format!("ids: {}", checks::EXPLAIN.iter().map(|e| e.0).collect::<Vec<_>>().join(", ")))
+            .into());
+    };
+    if ctx.out.settings().format == Format::Table && ctx.out.settings().columns.is_empty() {
+        return ctx.out.raw(format!("{id} ({})\n\n{text}\n\nreference: {reference}\n", area.as_str()).as_bytes());
+    }
+    let rec = Record::new().field("id", *id).field("area", area.as_str()).field("explanation", *text).field("reference", *reference);
+    ctx.out.record(&rec)
+}
+
+pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
+    if let Some(id) = &args.explain {
+        return explain(id, ctx);
+    }
+    let start = Instant::now();
+    let session = ctx.session().await?;
+    let facts = gaps::facts::gather(&session).await;
+    let mut findings = checks::all(&facts);
+    if !args.only.is_empty() {
+        findings.retain(|f| args.only.contains(&f.area));
+    }
+    let settings = ctx.out.settings().clone();
+    let short = settings.format == Format::Table && settings.columns.is_empty();
+    ctx.out.list(&list(&findings, if short { TABLE } else { COLUMNS }))?;
+    if !settings.quiet {
+        let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
+        eprintln!(
+            "gaps: {} findings: {} ok, {} info, {} warn, {} fail, {} unknown ({:.2} s){}",
+            findings.len(),
+            count(Status::Ok),
+            count(Status::Info),
+            count(Status::Warn),
+            count(Status::Fail),
+            count(Status::Unknown),
+            start.elapsed().as_secs_f64(),
+            if short { "; `-o json` has evidence, consequence and remedy, `--explain ID` the background" } else { "" }
+        );
+    }
+    if let Some(level) = args.fail_on {
+        let (level, name) = match level {
+            FailOn::Warn => (Status::Warn, "warn"),
+            FailOn::Fail => (Status::Fail, "fail"),
+        };
+        let hits: Vec<&str> = findings.iter().filter(|f| f.status.reaches(level)).map(|f| f.id.as_str()).collect();
+        if !hits.is_empty() {
+            return Err(Failure::new(ExitCode::Negative, format!("{} finding(s) at or above `{name}`: {}", hits.len(), hits.join(", ")))
+                .hint("`berth gaps --explain ID` tells what each means and how to fix it")
+                .into());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,326 @@
+//! `berth gaps` against the dev cloud: the report is true to the cloud (as admin and as a member), and it changes
+//! when the cloud changes: a service that does not answer, Glance without `docker` in its container formats (the
+//! fault proxy), a `container` (Zun) service in the catalog.
+//!
+//! Only `catalog_truth_and_a_zun_service` changes the catalog, and it alone asserts what depends on the `container`
+//! service being absent or present; the other tests here (which run in parallel with it) do not look at Zun.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Berth, Out, dev};
+use serde_json::{Value, json};
+
+fn cloud(name: &str) -> Berth {
+    Berth::new().clouds().env("OS_CLOUD", name)
+}
+
+fn heat() -> bool {
+    match dev("BERTH_DEV_HEAT").as_str() {
+        "1" => true,
+        "0" => false,
+        other => panic!("BERTH_DEV_HEAT is `{other}`, want 0 or 1"),
+    }
+}
+
+/// `berth gaps -o json` (plus `args`), its findings and how long it took.
+fn gaps(b: &Berth, args: &[&str]) -> (Vec<Value>, Duration, Out) {
+    let mut a = vec!["gaps", "-o", "json"];
+    a.extend_from_slice(args);
+    let start = Instant::now();
+    let out = b.run(&a);
+    let took = start.elapsed();
+    let out = out.ok();
+    let findings = out.json().as_array().expect("an array of findings").clone();
+    for f in &findings {
+        let keys: Vec<&String> = f.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["id", "area", "status", "summary", "evidence", "consequence", "remedy", "reference"], "{f}");
+    }
+    (findings, took, out)
+}
+
+#[track_caller]
+fn find<'a>(findings: &'a [Value], id: &str) -> &'a Value {
+    findings.iter().find(|f| f["id"] == id).unwrap_or_else(|| {
+        panic!("no `{id}` among {:?}", findings.iter().map(|f| f["id"].as_str().unwrap()).collect::<Vec<_>>())
+    })
+}
+
+#[track_caller]
+fn status(findings: &[Value], id: &str) -> String {
+    find(findings, id)["status"].as_str().unwrap().to_string()
+}
+
+/// What is true of the dev cloud for any identity (Zun aside).
+fn assert_dev_cloud(f: &[Value]) {
+    let services = find(f, "catalog.services")["evidence"].as_str().unwrap().to_string();
+    for s in ["identity", "compute", "image", "network", "placement"] {
+        assert!(services.contains(s), "{services}");
+        assert_eq!(status(f, &format!("catalog.endpoint.{s}")), "ok");
+    }
+    // No Cinder, no telemetry.
+    assert!(!services.contains("block-storage") && !services.contains("volume"), "{services}");
+    assert_eq!(status(f, "volumes.block-storage"), "info");
+    assert!(find(f, "volumes.block-storage")["summary"].as_str().unwrap().contains("no block storage"));
+    assert_eq!(status(f, "telemetry.service"), "info");
+    assert!(find(f, "telemetry.service")["summary"].as_str().unwrap().contains("no telemetry"));
+    assert_eq!(status(f, "telemetry.container-metrics"), "info");
+    // Glance accepts docker.
+    assert_eq!(status(f, "image.docker-format"), "ok");
+    assert!(find(f, "image.docker-format")["evidence"].as_str().unwrap().contains("docker"));
+    assert!(find(f, "image.import-methods")["summary"].as_str().unwrap().contains("glance-direct"));
+    // The network stand-in: present, but no Neutron extensions.
+    assert_eq!(status(f, "networking.network"), "warn");
+    assert!(find(f, "networking.network")["summary"].as_str().unwrap().contains("stand-in"));
+    assert_eq!(status(f, "networking.container-differences"), "info");
+    assert_eq!(status(f, "compute.microversion"), "ok");
+    assert!(find(f, "compute.microversion")["summary"].as_str().unwrap().contains("2.1 to 2.104"));
+    if heat() {
+        assert_eq!(status(f, "orchestration.service"), "ok");
+        assert_eq!(status(f, "catalog.endpoint.orchestration"), "ok");
+        assert_eq!(status(f, "orchestration.nova-server"), "ok");
+        assert_eq!(status(f, "orchestration.docker-container"), "info");
+    } else {
+        assert_eq!(status(f, "orchestration.service"), "info");
+        assert!(f.iter().all(|x| x["id"] != "orchestration.nova-server"));
+    }
+    assert_eq!(status(f, "magnum.service"), "info");
+}
+
+/// `berth auth token` as admin, for Keystone calls by curl.
+fn admin_token() -> String {
+    cloud("berth-admin").run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string()
+}
+
+fn keystone(token: &str, method: &str, path: &str, body: Option<Value>) -> Value {
+    let mut c = Command::new("curl");
+    c.args(["-fsS", "-X", method, "-H", &format!("X-Auth-Token: {token}"), "-H", "Content-Type: application/json"]);
+    if let Some(b) = body {
+        c.args(["-d", &b.to_string()]);
+    }
+    let out = c.arg(format!("{}{path}", dev("BERTH_DEV_AUTH_URL"))).output().unwrap();
+    assert!(out.status.success(), "curl {method} {path}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}
+
+/// A `container` service registered in Keystone; removed on drop, even when the test fails.
+struct ZunService {
+    token: String,
+    id: String,
+    endpoints: Vec<String>,
+}
+
+impl ZunService {
+    fn register(url: &str) -> ZunService {
+        let token = admin_token();
+        let svc = keystone(&token, "POST", "/services", Some(json!({"service": {"type": "container", "name": "zun-berth-test", "enabled": true}})));
+        let mut me = ZunService { id: svc["service"]["id"].as_str().unwrap().to_string(), token, endpoints: Vec::new() };
+        for interface in ["public", "internal", "admin"] {
+            let ep = keystone(
+                &me.token,
+                "POST",
+                "/endpoints",
+                Some(json!({"endpoint": {"service_id": me.id, "interface": interface, "url": url, "region_id": dev("BERTH_DEV_REGION")}})),
+            );
+            me.endpoints.push(ep["endpoint"]["id"].as_str().unwrap().to_string());
+        }
+        me
+    }
+}
+
+impl Drop for ZunService {
+    fn drop(&mut self) {
+        for ep in &self.endpoints {
+            let _ = Command::new("curl").args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {}", self.token)]).arg(format!("{}/endpoints/{ep}", dev("BERTH_DEV_AUTH_URL"))).output();
+        }
+        let out = Command::new("curl").args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {}", self.token)]).arg(format!("{}/services/{}", dev("BERTH_DEV_AUTH_URL"), self.id)).output();
+        if !out.is_ok_and(|o| o.status.success()) {
+            eprintln!("warning: could not remove the test's `container` service `{}`: remove it by hand", self.id);
+        }
+    }
+}
+
+/// A port on 127.0.0.1 nothing listens on.
+fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+#[test]
+fn catalog_truth_and_a_zun_service() {
+    // As admin: everything visible; the fake hypervisor is no container hypervisor.
+    let (admin, took, out) = gaps(&cloud("berth-admin"), &[]);
+    assert!(took < Duration::from_secs(5), "gaps as admin took {took:?}");
+    assert!(out.stderr.contains("gaps: "), "no summary line on stderr: {}", out.stderr);
+    assert_dev_cloud(&admin);
+    assert_eq!(status(&admin, "compute.container-hypervisor"), "fail");
+    assert!(find(&admin, "compute.container-hypervisor")["evidence"].as_str().unwrap().contains("fake"));
+    assert!(find(&admin, "identity.roles")["evidence"].as_str().unwrap().contains("admin"));
+
+    // As a member: the hypervisors are admin-only.
+    let (demo, took, _) = gaps(&cloud("berth-demo"), &[]);
+    assert!(took < Duration::from_secs(5), "gaps as demo took {took:?}");
+    assert_dev_cloud(&demo);
+    let h = find(&demo, "compute.container-hypervisor");
+    assert_eq!(h["status"], "unknown");
+    assert_eq!(h["evidence"], "admin only: HTTP 403");
+
+    // No Zun yet.
+    for f in [&admin, &demo] {
+        assert_eq!(status(f, "zun.service"), "info");
+        if heat() {
+            assert_eq!(status(f, "orchestration.zun-container"), "info");
+        }
+    }
+
+    // A `container` service in the catalog (its endpoint does not answer): Zun is there, unreachable, and Heat
+    // now offers OS::Zun::Container.
+    let url = format!("http://127.0.0.1:{}/v1", closed_port());
+    let zun = ZunService::register(&url);
+    let start = Instant::now();
+    let (f, _, _) = gaps(&cloud("berth-demo"), &[]);
+    assert!(start.elapsed() < Duration::from_secs(10));
+    assert!(find(&f, "catalog.services")["evidence"].as_str().unwrap().contains("application-container (container)"));
+    let ep = find(&f, "catalog.endpoint.application-container");
+    assert_eq!(ep["status"], "unknown", "{ep}");
+    assert!(ep["evidence"].as_str().unwrap().contains("connect"), "{ep}");
+    assert_eq!(status(&f, "zun.service"), "unknown");
+    assert_eq!(status(&f, "volumes.container-attach"), "info");
+    if heat() {
+        let z = find(&f, "orchestration.zun-container");
+        assert_eq!(z["status"], "ok", "{z}");
+        assert!(z["evidence"].as_str().unwrap().contains("OS::Zun::Container"));
+    }
+    drop(zun);
+    let (f, _, _) = gaps(&cloud("berth-demo"), &["--only", "zun"]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(status(&f, "zun.service"), "info", "the test's container service is still there");
+}
+
+/// A clouds.yaml in the test's home: the demo cloud plus `extra` settings (secure.yaml still gives the password).
+fn demo_with(extra: &str) -> Berth {
+    let b = Berth::new();
+    let text = format!(
+        "clouds:\n  berth-demo:\n    auth:\n      auth_url: {}\n      username: {}\n      project_name: {}\n      \
+         user_domain_name: Default\n      project_domain_name: Default\n    region_name: {}\n    interface: public\n{extra}",
+        dev("BERTH_DEV_AUTH_URL"),
+        dev("BERTH_DEV_DEMO_USER"),
+        dev("BERTH_DEV_DEMO_PROJECT"),
+        dev("BERTH_DEV_REGION")
+    );
+    let path = b.home().join("clouds.yaml");
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap().to_string();
+    b.env("OS_CLIENT_CONFIG_FILE", &p).env("OS_CLIENT_SECURE_FILE", &dev("BERTH_DEV_SECURE_YAML")).env("OS_CLOUD", "berth-demo")
+}
+
+#[test]
+fn an_orchestration_endpoint_that_does_not_answer_is_unknown_and_quick() {
+    let port = closed_port();
+    let b = demo_with(&format!("    orchestration_endpoint_override: http://127.0.0.1:{port}/v1/%(project_id)s\n"));
+    let (f, took, _) = gaps(&b, &[]);
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let ep = find(&f, "catalog.endpoint.orchestration");
+    assert_eq!(ep["status"], "unknown", "{ep}");
+    assert!(ep["summary"].as_str().unwrap().contains("endpoint override"), "{ep}");
+    assert!(ep["evidence"].as_str().unwrap().contains(&format!("127.0.0.1:{port}")), "{ep}");
+    for id in ["orchestration.nova-server", "orchestration.zun-container", "orchestration.docker-container"] {
+        let x = find(&f, id);
+        assert_eq!(x["status"], "unknown", "{x}");
+        assert!(x["evidence"].as_str().unwrap().contains("connect"), "{x}");
+    }
+    // Everything else is still judged.
+    assert_eq!(status(&f, "image.docker-format"), "ok");
+    assert_eq!(status(&f, "catalog.endpoint.compute"), "ok");
+
+    // An endpoint that accepts connections and never answers: the probe timeout (3 s) cuts it off.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let b = demo_with(&format!("    orchestration_endpoint_override: http://127.0.0.1:{port}/v1/%(project_id)s\n"));
+    let (f, took, _) = gaps(&b, &["--only", "orchestration", "--only", "catalog"]);
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    for id in ["catalog.endpoint.orchestration", "orchestration.nova-server"] {
+        let x = find(&f, id);
+        assert_eq!(x["status"], "unknown", "{x}");
+        assert!(x["evidence"].as_str().unwrap().contains("no answer within 3 s"), "{x}");
+    }
+    drop(silent);
+}
+
+/// `tests/tools/faultproxy.py` in front of a real service; killed on drop.
+struct FaultProxy {
+    child: Child,
+    port: u16,
+}
+
+impl FaultProxy {
+    fn start(target: &str, flags: &[&str]) -> FaultProxy {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/faultproxy.py");
+        let mut child = Command::new(format!("{}/bin/python", dev("BERTH_DEV_VENV")))
+            .arg(script)
+            .arg(target)
+            .args(flags)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starting the fault proxy");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
+        FaultProxy { child, port }
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn glance_without_docker_in_its_container_formats_fails() {
+    let proxy = FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &["--schema-drop-format", "docker"]);
+    let b = demo_with(&format!("    image_endpoint_override: http://127.0.0.1:{}\n", proxy.port));
+    let (f, _, _) = gaps(&b, &["--only", "image"]);
+    assert!(f.iter().all(|x| x["area"] == "image"));
+    let d = find(&f, "image.docker-format");
+    assert_eq!(d["status"], "fail", "{d}");
+    assert!(!d["evidence"].as_str().unwrap().contains("docker"), "{d}");
+    assert!(d["evidence"].as_str().unwrap().contains("bare"), "{d}");
+    assert!(d["remedy"].as_str().unwrap().contains("container_formats"), "{d}");
+    // --fail-on fail turns it into the "negative result" exit code.
+    b.run(&["gaps", "--only", "image", "--fail-on", "fail", "-o", "json"]).code(3).stderr_has("image.docker-format");
+}
+
+#[test]
+fn fail_on_levels_formats_and_explain() {
+    let admin = cloud("berth-admin");
+    // The dev cloud has a fail (no container hypervisor) for admins, a warn (the network stand-in) for everyone.
+    admin.run(&["gaps", "--fail-on", "fail", "-o", "json"]).code(3).stderr_has("compute.container-hypervisor");
+    let demo = cloud("berth-demo");
+    demo.run(&["gaps", "--only", "compute", "--fail-on", "fail"]).ok();
+    demo.run(&["gaps", "--only", "networking", "--fail-on", "warn"]).code(3).stderr_has("networking.network");
+    demo.run(&["gaps", "--only", "volumes", "--fail-on", "warn"]).ok();
+
+    // The default table groups by area, with the summary on stderr; yaml and value work too.
+    let t = demo.run(&["gaps", "--only", "image", "--only", "compute"]).ok();
+    assert!(t.stdout.contains("| area") && t.stdout.contains("compute.container-hypervisor"), "{}", t.stdout);
+    assert!(t.stdout.find("| compute").unwrap() < t.stdout.find("| image").unwrap());
+    assert!(t.stderr.contains("findings:"), "{}", t.stderr);
+    let y = demo.run(&["gaps", "--only", "volumes", "-o", "yaml"]).ok();
+    assert!(y.stdout.contains("- id: volumes.block-storage"), "{}", y.stdout);
+    let v = demo.run(&["gaps", "--only", "volumes", "-o", "value", "-c", "id", "-c", "status"]).ok();
+    assert_eq!(v.stdout, "volumes.block-storage info\nvolumes.container-attach info\n");
+
+    // --explain needs no cloud.
+    let e = Berth::new().run(&["gaps", "--explain", "compute.container-hypervisor"]).ok();
+    assert!(e.stdout.contains("hypervisor_type: docker"), "{}", e.stdout);
+    let e = Berth::new().run(&["gaps", "--explain", "catalog.endpoint.orchestration", "-o", "json"]).ok();
+    assert_eq!(e.json()["id"], "catalog.endpoint");
+    Berth::new().run(&["gaps", "--explain", "nope"]).code(2).stderr_has("unknown check id `nope`").stderr_has("image.docker-format");
+}
