@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{Berth, Out, demo, dev, unique};
+use common::{Berth, FaultProxy, Out, demo, demo_with, dev, unique};
 use serde_json::Value;
 
 /// Sync the seeded busybox:1.36 under a unique docker name; returns (docker name, Glance ID).
@@ -199,4 +199,47 @@ fn admins_are_warned_when_no_hypervisor_runs_containers() {
     let out = out.ok();
     assert!(!out.stderr.contains("warning: no hypervisor"));
     delete(&b, &[out.json()[0]["id"].as_str().unwrap()]);
+}
+
+#[test]
+fn ctrl_c_during_the_wait_leaves_the_server_or_deletes_it() {
+    let b = demo();
+    let (image, _) = synced_image(&b);
+    for delete_on_failure in [false, true] {
+        // Nova behind a proxy that holds every GET of a server for 3 s: the boot is still waiting at SIGINT.
+        // The proxy relays to Nova's root; the override adds the /v2.1 of the real endpoint.
+        let proxy = FaultProxy::start(dev("BERTH_DEV_COMPUTE_URL").trim_end_matches("/v2.1"), &["--delay-gets", "/servers/:3"]);
+        let slow = demo_with(&format!("    compute_endpoint_override: http://{}/v2.1\n", proxy.addr()));
+        let name = unique("b");
+        let mut args = vec!["boot", &name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"];
+        if delete_on_failure {
+            args.push("--delete-on-failure");
+        }
+        let child = slow.command(&args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+        // Wait until the server exists (seen directly, not through the proxy), then interrupt the wait.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while servers_named(&b, &name).is_empty() {
+            assert!(std::time::Instant::now() < deadline, "the server never appeared");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{stderr}");
+        assert!(stderr.contains("interrupted while waiting"), "{stderr}");
+        let left = servers_named(&b, &name);
+        if delete_on_failure {
+            assert!(stderr.contains("--delete-on-failure"), "{stderr}");
+            // Nova may still be finishing the delete: wait until it is gone.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            while !servers_named(&b, &name).is_empty() {
+                assert!(std::time::Instant::now() < deadline, "the interrupted server was not deleted");
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+        } else {
+            assert!(stderr.contains("berth server delete"), "{stderr}");
+            assert_eq!(left.len(), 1, "the interrupted server should be left");
+            delete(&b, &[left[0]["id"].as_str().unwrap()]);
+        }
+    }
 }

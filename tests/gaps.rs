@@ -7,12 +7,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{Berth, Out, dev};
+use common::{Berth, FaultProxy, Out, demo_with, dev};
 use serde_json::{Value, json};
 
 fn cloud(name: &str) -> Berth {
@@ -202,22 +200,6 @@ fn catalog_truth_and_a_zun_service() {
 }
 
 /// A clouds.yaml in the test's home: the demo cloud plus `extra` settings (secure.yaml still gives the password).
-fn demo_with(extra: &str) -> Berth {
-    let b = Berth::new();
-    let text = format!(
-        "clouds:\n  berth-demo:\n    auth:\n      auth_url: {}\n      username: {}\n      project_name: {}\n      \
-         user_domain_name: Default\n      project_domain_name: Default\n    region_name: {}\n    interface: public\n{extra}",
-        dev("BERTH_DEV_AUTH_URL"),
-        dev("BERTH_DEV_DEMO_USER"),
-        dev("BERTH_DEV_DEMO_PROJECT"),
-        dev("BERTH_DEV_REGION")
-    );
-    let path = b.home().join("clouds.yaml");
-    std::fs::write(&path, text).unwrap();
-    let p = path.to_str().unwrap().to_string();
-    b.env("OS_CLIENT_CONFIG_FILE", &p).env("OS_CLIENT_SECURE_FILE", &dev("BERTH_DEV_SECURE_YAML")).env("OS_CLOUD", "berth-demo")
-}
-
 #[test]
 fn an_orchestration_endpoint_that_does_not_answer_is_unknown_and_quick() {
     let port = closed_port();
@@ -249,37 +231,6 @@ fn an_orchestration_endpoint_that_does_not_answer_is_unknown_and_quick() {
         assert!(x["evidence"].as_str().unwrap().contains("no answer within 3 s"), "{x}");
     }
     drop(silent);
-}
-
-/// `tests/tools/faultproxy.py` in front of a real service; killed on drop.
-struct FaultProxy {
-    child: Child,
-    port: u16,
-}
-
-impl FaultProxy {
-    fn start(target: &str, flags: &[&str]) -> FaultProxy {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/faultproxy.py");
-        let mut child = Command::new(format!("{}/bin/python", dev("BERTH_DEV_VENV")))
-            .arg(script)
-            .arg(target)
-            .args(flags)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starting the fault proxy");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
-        FaultProxy { child, port }
-    }
-}
-
-impl Drop for FaultProxy {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 #[test]

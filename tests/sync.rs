@@ -5,12 +5,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Berth, Out, demo, dev, openrc, run_stdin, seed, unique};
+use common::{Berth, FaultProxy, Out, demo, demo_with, dev, run_stdin, seed, unique};
 use serde_json::Value;
 
 fn sync(b: &Berth, args: &[&str]) -> Vec<Value> {
@@ -452,40 +451,6 @@ fn bad_references_and_credentials_fail_cleanly() {
     b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), &format!("{anon}/library/busybox:1.35"), "--name", "x/y"]).code(2);
 }
 
-/// `tests/tools/faultproxy.py` in front of a real service; killed on drop.
-struct FaultProxy {
-    child: Child,
-    port: u16,
-}
-
-impl FaultProxy {
-    fn start(target: &str, flags: &[&str]) -> FaultProxy {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/faultproxy.py");
-        let mut child = Command::new(format!("{}/bin/python", dev("BERTH_DEV_VENV")))
-            .arg(script)
-            .arg(target)
-            .args(flags)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starting the fault proxy");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
-        FaultProxy { child, port }
-    }
-    fn addr(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for FaultProxy {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn a_blob_that_does_not_match_its_digest_aborts_and_leaves_nothing() {
     let b = demo();
@@ -499,18 +464,7 @@ fn a_blob_that_does_not_match_its_digest_aborts_and_leaves_nothing() {
 fn glance_failing_the_upload_leaves_nothing() {
     // The demo cloud, with Glance reached through the fault proxy (image_endpoint_override).
     let proxy = FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &["--fail-upload", "500"]);
-    let b = Berth::new();
-    let mut yaml = String::from("clouds:\n  faulty:\n    auth:\n");
-    for (k, v) in openrc("demo") {
-        let key = k.trim_start_matches("OS_").to_lowercase();
-        if ["auth_url", "username", "password", "project_name", "user_domain_name", "project_domain_name"].contains(&key.as_str()) {
-            yaml.push_str(&format!("      {key}: '{v}'\n"));
-        }
-    }
-    yaml.push_str(&format!("    image_endpoint_override: http://{}\n", proxy.addr()));
-    let f = b.home().join("clouds.yaml");
-    std::fs::write(&f, yaml).unwrap();
-    let b = b.env("OS_CLIENT_CONFIG_FILE", f.to_str().unwrap()).env("OS_CLOUD", "faulty");
+    let b = demo_with(&format!("    image_endpoint_override: http://{}\n", proxy.addr()));
     let name = format!("{}/busybox:1.36", unique("t"));
     let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
     fails_cleanly(&demo(), out, 1, "HTTP 500", &name);

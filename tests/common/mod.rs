@@ -68,6 +68,60 @@ pub fn demo() -> Berth {
     Berth::new().clouds().env("OS_CLOUD", "berth-demo")
 }
 
+/// berth as the dev cloud's demo user from a clouds.yaml of the test's own, with `extra` (indented YAML lines
+/// such as `    image_endpoint_override: http://...\n`) added to the cloud; the password stays in secure.yaml.
+pub fn demo_with(extra: &str) -> Berth {
+    let b = Berth::new();
+    let text = format!(
+        "clouds:\n  berth-demo:\n    auth:\n      auth_url: {}\n      username: {}\n      project_name: {}\n      \
+         user_domain_name: Default\n      project_domain_name: Default\n    region_name: {}\n    interface: public\n{extra}",
+        dev("BERTH_DEV_AUTH_URL"),
+        dev("BERTH_DEV_DEMO_USER"),
+        dev("BERTH_DEV_DEMO_PROJECT"),
+        dev("BERTH_DEV_REGION")
+    );
+    let path = b.home().join("clouds.yaml");
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap().to_string();
+    b.env("OS_CLIENT_CONFIG_FILE", &p).env("OS_CLIENT_SECURE_FILE", &dev("BERTH_DEV_SECURE_YAML")).env("OS_CLOUD", "berth-demo")
+}
+
+/// `tests/tools/faultproxy.py` in front of a real service (its rules in `flags`); killed on drop.
+pub struct FaultProxy {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl FaultProxy {
+    pub fn start(target: &str, flags: &[&str]) -> FaultProxy {
+        use std::io::BufRead;
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/faultproxy.py");
+        let mut child = Command::new(format!("{}/bin/python", dev("BERTH_DEV_VENV")))
+            .arg(script)
+            .arg(target)
+            .args(flags)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starting the fault proxy");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
+        FaultProxy { child, port }
+    }
+
+    pub fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 pub struct Berth {
     home: tempfile::TempDir,
     envs: Vec<(String, String)>,

@@ -2,7 +2,7 @@
 and spoils the ones a rule matches, for faults a real service cannot produce on demand.
 
 usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
-                      [--fail-upload STATUS] [--schema-drop-format FORMAT]
+                      [--fail-upload STATUS] [--schema-drop-format FORMAT] [--delay-gets TEXT:SECONDS]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
@@ -11,6 +11,8 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
   --fail-upload STATUS  read the whole body of PUT .../file, then answer STATUS (Glance's store failing the upload)
   --schema-drop-format FORMAT  remove FORMAT from the `container_format` enum of GET /v2/schemas/image(s) (a Glance
                         whose `container_formats` setting lacks it)
+  --delay-gets TEXT:SECONDS  hold every GET whose path contains TEXT for SECONDS before relaying it (a slow API,
+                        e.g. `/servers/:5` keeps a client polling a server waiting)
 
 Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
 """
@@ -48,6 +50,7 @@ def main():
     ap.add_argument("--slow-blobs", type=float, default=0.0)
     ap.add_argument("--fail-upload", type=int, default=0)
     ap.add_argument("--schema-drop-format", default="")
+    ap.add_argument("--delay-gets", default="")
     args = ap.parse_args()
     target = urllib.parse.urlsplit(args.target)
     if args.corrupt_blobs:
@@ -75,6 +78,10 @@ def main():
             return self.rfile.read(n) if n else b""
 
         def _relay(self):
+            if args.delay_gets and self.command == "GET":
+                text, seconds = args.delay_gets.rsplit(":", 1)
+                if text in self.path:
+                    time.sleep(float(seconds))
             is_blob = self.command == "GET" and "/blobs/sha256:" in self.path
             if args.fail_upload and self.command == "PUT" and self.path.endswith("/file"):
                 self._body()
