@@ -107,6 +107,21 @@ svc_stop() {
   rm -f "$pidf"
 }
 
+# wait_gone PID...: wait up to 10 s for the processes to end (a killed process can take a moment, and PID 1 here
+# reaps slowly: zombies count as gone); print those still running.
+wait_gone() {
+  local i p left
+  for i in $(seq 1 50); do
+    left=""
+    for p in "$@"; do
+      kill -0 "$p" 2>/dev/null && [ "$(ps -o stat= -p "$p" 2>/dev/null | cut -c1)" != Z ] && left="$left $p"
+    done
+    [ -z "$left" ] && return 0
+    sleep 0.2
+  done
+  echo "$left"
+}
+
 # svc_stop_all [PREFIX...]: stop every recorded service (or those whose names start with PREFIX-), last
 # started first, and check that none of their processes is left. Service names are COMPONENT-NAME.
 svc_stop_all() {
@@ -123,13 +138,13 @@ svc_stop_all() {
   done
   [ -s "$RUN_DIR/order" ] || rm -f "$RUN_DIR/order"
   # PID 1 here reaps slowly: zombies do not count as running.
-  local sid p
+  local sid members=()
   for sid in ${sids[@]+"${sids[@]}"}; do
-    for p in $(svc_members "$sid"); do
-      [ "$(ps -o stat= -p "$p" 2>/dev/null | cut -c1)" = Z ] || left="$left $p"
-    done
+    # shellcheck disable=SC2207
+    members+=($(svc_members "$sid"))
   done
-  [ -z "$left" ] || die "processes still running after down:$left"
+  left=$(wait_gone ${members[@]+"${members[@]}"})
+  [ -z "$left" ] || die "processes still running after down:$left ($(ps -o pid=,cmd= -p "${left// /,}" 2>/dev/null | cut -c1-80 | tr '\n' ';'))"
 }
 
 # Print name, state and PID of every recorded service. Returns 1 if any recorded service is down.

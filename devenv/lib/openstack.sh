@@ -774,13 +774,14 @@ openstack_down() {
   done
   # shellcheck disable=SC2086
   if [ -n "$left" ]; then kill -KILL $left 2>/dev/null || true; fi
-  left=""
+  local members=()
   for pid in ${sids[@]+"${sids[@]}"}; do
-    for p in $(svc_members "$pid"); do _os_running "$p" && left="$left $p"; done
+    # shellcheck disable=SC2207
+    members+=($(svc_members "$pid"))
   done
-  sleep 0.2
-  for p in $kids; do _os_running "$p" && left="$left $p"; done
-  [ -z "$left" ] || die "openstack processes still running after down:$left"
+  # shellcheck disable=SC2086
+  left=$(wait_gone ${members[@]+"${members[@]}"} $kids)
+  [ -z "$left" ] || die "openstack processes still running after down:$left ($(ps -o pid=,cmd= -p "${left// /,}" 2>/dev/null | cut -c1-80 | tr '\n' ';'))"
 }
 
 _os_running() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != Z ]; }
