@@ -275,3 +275,17 @@ fn fail_on_levels_formats_and_explain() {
     assert_eq!(e.json()["id"], "catalog.endpoint");
     Berth::new().run(&["gaps", "--explain", "nope"]).code(2).stderr_has("unknown check id `nope`").stderr_has("image.docker-format");
 }
+
+#[test]
+fn a_cloud_without_heat_says_so() {
+    // Keystone behind the fault proxy, which leaves `orchestration` out of every catalog it hands out: the same
+    // cloud as seen where Heat is not deployed.
+    let keystone_root = dev("BERTH_DEV_AUTH_URL").trim_end_matches("/v3").to_string();
+    let proxy = FaultProxy::start(&keystone_root, &["--catalog-drop", "orchestration"]);
+    let b = demo_with("").env("OS_AUTH_URL", &format!("http://{}/v3", proxy.addr()));
+    let (f, _, _) = gaps(&b, &["--only", "orchestration", "--only", "catalog"]);
+    assert_eq!(status(&f, "orchestration.service"), "info", "{f:?}");
+    assert!(find(&f, "orchestration.service")["summary"].as_str().unwrap().contains("no orchestration"));
+    assert!(f.iter().all(|x| x["id"] != "orchestration.nova-server"), "resource types reported without Heat: {f:?}");
+    assert!(f.iter().all(|x| x["id"] != "catalog.endpoint.orchestration"));
+}

@@ -3,6 +3,7 @@ and spoils the ones a rule matches, for faults a real service cannot produce on 
 
 usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
                       [--fail-upload STATUS] [--schema-drop-format FORMAT] [--delay-gets TEXT:SECONDS]
+                      [--catalog-drop TYPE]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
@@ -13,6 +14,8 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
                         whose `container_formats` setting lacks it)
   --delay-gets TEXT:SECONDS  hold every GET whose path contains TEXT for SECONDS before relaying it (a slow API,
                         e.g. `/servers/:5` keeps a client polling a server waiting)
+  --catalog-drop TYPE   remove services of TYPE from the catalogs Keystone answers (POST /v3/auth/tokens,
+                        GET /v3/auth/catalog): a cloud where that service is not deployed
 
 Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
 """
@@ -51,6 +54,7 @@ def main():
     ap.add_argument("--fail-upload", type=int, default=0)
     ap.add_argument("--schema-drop-format", default="")
     ap.add_argument("--delay-gets", default="")
+    ap.add_argument("--catalog-drop", default="")
     args = ap.parse_args()
     target = urllib.parse.urlsplit(args.target)
     if args.corrupt_blobs:
@@ -110,6 +114,13 @@ def main():
             if (args.schema_drop_format and self.command == "GET" and resp.status == 200
                     and self.path.split("?")[0].rstrip("/") in ("/v2/schemas/image", "/v2/schemas/images")):
                 data = json.dumps(drop_format(json.loads(data), args.schema_drop_format)).encode()
+            if (args.catalog_drop and 200 <= resp.status < 300 and data
+                    and self.path.split("?")[0].rstrip("/").endswith(("/auth/tokens", "/auth/catalog"))):
+                doc = json.loads(data)
+                for holder in (doc.get("token", {}), doc):
+                    if isinstance(holder.get("catalog"), list):
+                        holder["catalog"] = [c for c in holder["catalog"] if c.get("type") != args.catalog_drop]
+                data = json.dumps(doc).encode()
             self.send_response(resp.status, resp.reason)
             for k, v in resp.getheaders():
                 if k.lower() not in HOP and k.lower() != "content-length":
