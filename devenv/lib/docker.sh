@@ -112,18 +112,11 @@ docker_down() {
 # docker_reap PID...: TERM these PIDs, KILL those still running (not zombies) after 10 s.
 docker_reap() {
   [ $# -gt 0 ] || return 0
-  local p left
+  local left
   kill -TERM "$@" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    left=""
-    for p in "$@"; do
-      kill -0 "$p" 2>/dev/null && [ "$(ps -o stat= -p "$p" 2>/dev/null | cut -c1)" != Z ] && left="$left $p"
-    done
-    [ -z "$left" ] && return 0
-    sleep 0.2
-  done
+  left=$(wait_gone "$@")
   # shellcheck disable=SC2086
-  kill -KILL $left 2>/dev/null || true
+  [ -z "$left" ] || kill -KILL $left 2>/dev/null || true
 }
 
 docker_describe() {
