@@ -306,6 +306,9 @@ pub enum ImageCommand {
         /// All images, not only docker ones
         #[arg(long)]
         all: bool,
+        /// Older versions too (hidden with `os_hidden` by `image sync` when a tag moved)
+        #[arg(long)]
+        all_versions: bool,
     },
     /// One Glance image with the provenance berth recorded (source, digests, platform, command line)
     Show {
@@ -329,7 +332,11 @@ pub enum ImageCommand {
         `--uncompressed-layers` puts plain tars there instead, for the most conservative loaders: a first pass \
         reads each gzip layer to learn its uncompressed size and check it against the config's diff_id, then the \
         upload reads it again, gunzipping it into the archive (still no temp file).\n\n\
-        A failure or Ctrl-C after the Glance record exists deletes it (or names it when it cannot).")]
+        A failure or Ctrl-C after the Glance record exists deletes it (or names it when it cannot).\n\n\
+        Versions: a re-sync of an unchanged tag transfers nothing (one manifest HEAD, one Glance query; status \
+        `up to date`; `--force` uploads anyway). When the tag moved, the new image becomes current once verified \
+        and the previous one is hidden (`os_hidden`), still bootable by ID: see `image history`, `image rollback` \
+        and `image prune`. Properties berth_version, berth_previous and berth_current link the versions.")]
     Sync {
         /// Image references: `busybox`, `busybox:1.36`, `registry.example:5000/team/app@sha256:...`
         #[arg(required = true, value_name = "REF")]
@@ -363,8 +370,59 @@ pub enum ImageCommand {
         #[arg(long)]
         uncompressed_layers: bool,
 
+        /// Upload even when the current version already has the tag's digest
+        #[arg(long)]
+        force: bool,
+
         #[command(flatten)]
         registry: RegistryArgs,
+    },
+    /// The versions of a synced image, newest first: digest, created, size, current marker, servers using each
+    History {
+        /// Glance name or docker reference
+        name: String,
+        /// Only the versions of this platform: `os/arch[/variant]`
+        #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+        platform: Option<crate::registry::Platform>,
+    },
+    /// Make an earlier version current again (the current one is hidden, not deleted)
+    Rollback {
+        /// Glance name or docker reference
+        name: String,
+        /// The version with this manifest digest (or a unique prefix of its hex)
+        #[arg(long, value_name = "DIGEST", conflicts_with = "steps")]
+        to: Option<String>,
+        /// This many versions older than the current one
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        steps: u32,
+        /// Only the versions of this platform: `os/arch[/variant]`
+        #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+        platform: Option<crate::registry::Platform>,
+        /// Print the plan and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete old versions: never the current one, never one a Nova server uses
+    #[command(long_about = "Delete old versions of synced images. Per image (name, docker tag, platform) the         current version and the newest others up to `--keep` in all stay, and so does every version a Nova         server you can see still uses; the plan says which stay and why. Asks before deleting on a terminal;         without one it refuses unless `--yes` (exit 2). `--dry-run` prints the plan and changes nothing.")]
+    Prune {
+        /// Glance name or docker reference
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        name: Option<String>,
+        /// Every docker image synced by berth
+        #[arg(long)]
+        all: bool,
+        /// How many versions to keep, the current one included
+        #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        keep: u32,
+        /// Only the versions of this platform: `os/arch[/variant]`
+        #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+        platform: Option<crate::registry::Platform>,
+        /// Delete without asking
+        #[arg(long)]
+        yes: bool,
+        /// Print the plan and change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

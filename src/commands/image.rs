@@ -6,19 +6,23 @@ use crate::error::{ExitCode, Failure};
 use crate::openstack::glance::{self, Image};
 use crate::output::{List, Record};
 
+use super::versions;
+
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, uncompressed_layers, registry } = cmd {
+    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, uncompressed_layers, force, registry } = cmd {
         let progress = ctx.out.settings().progress;
-        let opts = super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress, uncompressed_layers };
+        let opts =
+            super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress, uncompressed_layers, force };
         return super::sync::run(ctx, &references, &registry, opts).await;
     }
     let session = ctx.session().await?;
     match cmd {
-        ImageCommand::List { all } => {
+        ImageCommand::List { all, all_versions } => {
             let filters: &[(&str, &str)] = if all { &[] } else { &[("container_format", "docker")] };
-            let mut images = glance::list(&session, filters).await?;
+            let mut images =
+                if all_versions { glance::list_all_versions(&session, filters).await? } else { glance::list(&session, filters).await? };
             images.sort_by(|a, b| a.name.cmp(&b.name).then(a.created_at.cmp(&b.created_at)));
-            let mut list = List::new(&["id", "name", "tags", "digest", "platform", "size", "status", "created_at"]);
+            let mut list = List::new(&["id", "name", "tags", "digest", "platform", "size", "status", "created_at", "version", "current"]);
             for i in images {
                 list.row(vec![
                     json!(i.id),
@@ -29,6 +33,8 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                     json!(i.size),
                     json!(i.status),
                     json!(i.created_at),
+                    json!(versions::version(&i)),
+                    json!(versions::is_current(&i)),
                 ]);
             }
             ctx.out.list(&list)
@@ -36,6 +42,23 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         ImageCommand::Show { image } => {
             let img = find(&session, &image).await?;
             ctx.out.record(&record(&img))
+        }
+        ImageCommand::History { name, platform } => {
+            let list = versions::history(&session, ctx.out.settings().verbose, &name, platform.as_ref()).await?;
+            ctx.out.list(&list)
+        }
+        ImageCommand::Rollback { name, to, steps, platform, dry_run } => {
+            let target = match to {
+                Some(d) => versions::Target::Digest(d),
+                None => versions::Target::Steps(steps as usize),
+            };
+            let list = versions::rollback(&session, &name, platform.as_ref(), &target, dry_run).await?;
+            ctx.out.list(&list)
+        }
+        ImageCommand::Prune { name, all: _, keep, platform, yes, dry_run } => {
+            let verbose = ctx.out.settings().verbose;
+            let list = versions::prune(&session, verbose, name.as_deref(), platform.as_ref(), keep as usize, yes, dry_run).await?;
+            ctx.out.list(&list)
         }
         ImageCommand::Sync { .. } => unreachable!("handled before a session is opened"),
     }
@@ -54,10 +77,10 @@ pub async fn find(session: &crate::openstack::Session, wanted: &str) -> anyhow::
         }
     }
     let looks_like_id = wanted.len() == 36 && wanted.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    if looks_like_id {
-        if let Ok(img) = glance::get(session, wanted).await {
-            return Ok(img);
-        }
+    if looks_like_id
+        && let Ok(img) = glance::get(session, wanted).await
+    {
+        return Ok(img);
     }
     Err(Failure::new(ExitCode::Failure, format!("no Glance image has the ID or name `{wanted}`"))
         .hint("`berth image list` shows the docker images")
@@ -92,5 +115,7 @@ fn record(i: &Image) -> Record {
         let field = key.strip_prefix("berth_").unwrap_or(key);
         r = r.field(field, i.extra.get(key).cloned().unwrap_or(Value::Null));
     }
-    r
+    r.field("version", json!(versions::version(i)))
+        .field("previous", json!(i.property(versions::PREVIOUS)))
+        .field("current", json!(versions::is_current(i)))
 }

@@ -9,6 +9,7 @@ mod gaps;
 mod image;
 mod server;
 mod sync;
+mod versions;
 pub mod registry;
 
 use std::sync::Arc;

@@ -26,6 +26,7 @@ use crate::registry::manifest;
 pub use crate::cli::Consumer;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::{Session, glance};
+use super::versions;
 use crate::registry::client::Registry;
 use crate::registry::reference::Reference;
 
@@ -40,6 +41,8 @@ pub struct Options {
     pub progress: bool,
     /// Gunzip layers into the archive (two passes) instead of keeping them as stored.
     pub uncompressed_layers: bool,
+    /// Upload even when the current version already has the tag's digest.
+    pub force: bool,
 }
 
 /// The Glance name, the archive's RepoTags entry and the Glance tags for one image.
@@ -126,10 +129,17 @@ pub async fn run(ctx: &mut super::Ctx<'_>, references: &[String], registry_args:
         for r in &refs {
             let result = async {
                 let registry = Arc::new(Registry::new(&r.registry, reg_opts.clone())?);
+                if !opts.force
+                    && let Some(current) = up_to_date(&session, &registry, r, registry_args, &opts).await?
+                {
+                    return anyhow::Ok(current);
+                }
                 let images = registry.resolve(r, &registry_args.platform, registry_args.all_platforms).await?;
+                let names = naming(r, &opts)?;
+                let known = glance::by_name_all_versions(&session, &names.glance_name).await?;
                 let mut synced = Vec::new();
                 for image in &images {
-                    synced.push(sync_image(&session, &registry, image, &opts, &pending).await?);
+                    synced.push(sync_image(&session, &registry, image, &opts, &pending, &known).await?);
                 }
                 anyhow::Ok(synced)
             }
@@ -185,6 +195,8 @@ pub struct Synced {
     pub platform: String,
     pub size: u64,
     pub seconds: f64,
+    /// `synced`, `up to date`, or `restored` (an older version with the tag's digest made current again).
+    pub status: &'static str,
 }
 
 /// Glance IDs created and not yet complete: deleted when the command fails or is interrupted.
@@ -203,6 +215,7 @@ pub async fn sync_image(
     image: &crate::registry::client::Image,
     opts: &Options,
     pending: &Pending,
+    known: &[glance::Image],
 ) -> anyhow::Result<Synced> {
     let start = Instant::now();
     let names = naming(&image.reference, opts)?;
@@ -243,6 +256,21 @@ pub async fn sync_image(
     for (k, v) in &opts.properties {
         props.insert(k.clone(), v.clone());
     }
+    // The lineage: earlier versions under this name, docker name and platform.
+    let platform = image.platform.to_string();
+    let lineage: Vec<&glance::Image> = known
+        .iter()
+        .filter(|i| i.name.as_deref() == Some(names.glance_name.as_str()))
+        .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()) && i.property("berth_platform") == Some(platform.as_str()))
+        .collect();
+    let mut previous: Vec<&glance::Image> = lineage.iter().copied().filter(|i| versions::is_current(i)).collect();
+    previous.sort_by(|a, b| versions::version(b).cmp(&versions::version(a)).then(b.created_at.cmp(&a.created_at)));
+    props.insert(versions::VERSION.to_string(), versions::next_version(&lineage).to_string());
+    if let Some(p) = previous.first() {
+        props.insert(versions::PREVIOUS.to_string(), p.id.clone());
+    }
+    // `true` once it is verified and the previous version is hidden.
+    props.insert(versions::CURRENT.to_string(), "false".to_string());
     let new = glance::NewImage { name: names.glance_name.clone(), visibility: opts.visibility.clone(), tags: names.glance_tags.clone(), properties: props };
 
     let record = glance::create(session, &new).await?;
@@ -251,6 +279,10 @@ pub async fn sync_image(
     match result {
         Ok(size) => {
             pending.lock().unwrap().retain(|id| id != &record.id);
+            // Active and verified: only now does the previous version step aside. A failure from here on leaves
+            // the new image and maybe the old one visible; a re-run finds the new one up to date and finishes.
+            let others: Vec<&str> = previous.iter().map(|p| p.id.as_str()).collect();
+            promote(session, &record.id, &others, vec![]).await?;
             Ok(Synced {
                 name: names.glance_name,
                 id: record.id,
@@ -258,6 +290,7 @@ pub async fn sync_image(
                 platform: image.platform.to_string(),
                 size,
                 seconds: start.elapsed().as_secs_f64(),
+                status: "synced",
             })
         }
         Err(e) => {
@@ -604,10 +637,112 @@ fn progress_bar(show: bool, len: u64, name: &str) -> indicatif::ProgressBar {
 
 /// The output row of a synced image.
 pub fn row(s: &Synced) -> Vec<Value> {
-    vec![json!(s.name), json!(s.id), json!(s.digest), json!(s.platform), json!(s.size), json!((s.seconds * 100.0).round() / 100.0)]
+    vec![json!(s.name), json!(s.id), json!(s.digest), json!(s.platform), json!(s.size), json!((s.seconds * 100.0).round() / 100.0), json!(s.status)]
 }
 
-pub const COLUMNS: &[&str] = &["name", "id", "digest", "platform", "size", "seconds"];
+pub const COLUMNS: &[&str] = &["name", "id", "digest", "platform", "size", "seconds", "status"];
+
+/// Hide `others` (the versions that were current), then mark `id` current with `extra` patch operations.
+async fn promote(session: &Session, id: &str, others: &[&str], extra: Vec<Value>) -> anyhow::Result<()> {
+    for other in others.iter().filter(|o| **o != id) {
+        versions::hide(session, other).await.map_err(|e| {
+            e.context(format!("`{id}` is synced, but the previous version `{other}` could not be hidden: run the same sync again to finish"))
+        })?;
+    }
+    versions::unhide(session, id, extra).await?;
+    Ok(())
+}
+
+/// The re-sync of an unchanged tag: when the current version under this name already has the digest the
+/// registry announces (one Glance query, one manifest HEAD), its rows; `None` when there is something to sync.
+/// A sync interrupted between upload and switch (two visible versions) is finished here.
+async fn up_to_date(
+    session: &Session,
+    registry: &Registry,
+    r: &Reference,
+    registry_args: &crate::cli::RegistryArgs,
+    opts: &Options,
+) -> anyhow::Result<Option<Vec<Synced>>> {
+    let start = Instant::now();
+    let names = naming(r, opts)?;
+    let encoding = if opts.uncompressed_layers { "uncompressed" } else { "compressed" };
+    let visible: Vec<glance::Image> = glance::by_name(session, &names.glance_name)
+        .await?
+        .into_iter()
+        .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()))
+        .collect();
+    if !visible.iter().any(|i| i.status == "active") {
+        return Ok(None);
+    }
+    let Some(digest) = registry.head_manifest(r).await?.digest else { return Ok(None) };
+    let same = |i: &&glance::Image| {
+        i.status == "active"
+            && i.property("berth_layers").unwrap_or("compressed") == encoding
+            && match i.property("berth_index_digest") {
+                Some(index) => {
+                    index == digest
+                        && (registry_args.all_platforms
+                            || versions::serves(&registry_args.platform, i.property("berth_platform").unwrap_or_default()))
+                }
+                None => i.property("berth_manifest_digest") == Some(digest.as_str()),
+            }
+    };
+    let mut matching: Vec<&glance::Image> = visible.iter().filter(same).collect();
+    let mut status = "up to date";
+    // Not current, but maybe an older version (after a rollback): made current again, without a transfer.
+    let hidden: Vec<glance::Image>;
+    if matching.is_empty() {
+        hidden = glance::hidden_by_name(session, &names.glance_name)
+            .await?
+            .into_iter()
+            .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()))
+            .collect();
+        matching = hidden.iter().filter(same).collect();
+        if matching.is_empty() {
+            return Ok(None);
+        }
+        status = "restored";
+    }
+    matching.sort_by(|a, b| versions::version(b).cmp(&versions::version(a)).then(b.created_at.cmp(&a.created_at)));
+    // One per platform: the newest with the digest.
+    let mut seen = std::collections::BTreeSet::new();
+    matching.retain(|i| seen.insert(i.property("berth_platform").unwrap_or_default().to_string()));
+    let mut rows = Vec::new();
+    for keep in matching {
+        let platform = keep.property("berth_platform").unwrap_or_default();
+        let others: Vec<&str> =
+            visible.iter().filter(|i| i.id != keep.id && i.property("berth_platform") == Some(platform)).map(|i| i.id.as_str()).collect();
+        // What was asked for besides the content: tags and properties missing on the current version are added.
+        let mut extra = Vec::new();
+        let mut tags = keep.tags.clone();
+        for t in &names.glance_tags {
+            if !tags.contains(t) {
+                tags.push(t.clone());
+            }
+        }
+        if tags != keep.tags {
+            extra.push(glance::op("replace", "/tags", json!(tags)));
+        }
+        for (k, v) in &opts.properties {
+            if keep.property(k) != Some(v.as_str()) {
+                extra.push(glance::op("add", &format!("/{k}"), json!(v)));
+            }
+        }
+        if !others.is_empty() || !extra.is_empty() || keep.property(versions::CURRENT) != Some("true") {
+            promote(session, &keep.id, &others, extra).await?;
+        }
+        rows.push(Synced {
+            name: names.glance_name.clone(),
+            id: keep.id.clone(),
+            digest: keep.property("berth_manifest_digest").unwrap_or_default().to_string(),
+            platform: platform.to_string(),
+            size: keep.size.unwrap_or(0),
+            seconds: start.elapsed().as_secs_f64(),
+            status,
+        });
+    }
+    Ok(Some(rows))
+}
 
 #[cfg(test)]
 mod tests {
@@ -623,6 +758,7 @@ mod tests {
             command_line: true,
             progress: false,
             uncompressed_layers: false,
+            force: false,
         }
     }
 

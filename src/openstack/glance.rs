@@ -113,10 +113,53 @@ impl Image {
     pub fn property(&self, key: &str) -> Option<&str> {
         self.extra.get(key).and_then(Value::as_str)
     }
+
+    /// Hidden from default listings (`os_hidden`): an older version of a synced image.
+    pub fn hidden(&self) -> bool {
+        self.extra.get("os_hidden").and_then(Value::as_bool).unwrap_or(false)
+    }
 }
 
 /// Images named exactly `name`. Glance reads `name=a:b` as operator `a`, so the name is quoted in an `in:` list.
 pub async fn by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
     let filter = format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
     Ok(list(session, &[("name", &filter)]).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
+}
+
+/// One JSON-patch operation for [`patch`].
+pub fn op(op: &str, path: &str, value: Value) -> Value {
+    serde_json::json!({ "op": op, "path": path, "value": value })
+}
+
+/// `PATCH /v2/images/{id}` with a Glance v2.1 JSON patch (`add` replaces an existing property).
+pub async fn patch(session: &Session, id: &str, ops: &[Value]) -> anyhow::Result<Image> {
+    let body = Value::Array(ops.to_vec());
+    let resp = session
+        .request(reqwest::Method::PATCH, "image", &format!("/v2/images/{id}"), |r| {
+            r.header("Content-Type", "application/openstack-images-v2.1-json-patch").body(body.to_string())
+        })
+        .await?;
+    Ok(check(resp, &format!("updating Glance image `{id}`")).await?.json().await?)
+}
+
+/// Images named exactly `name`, hidden ones (`os_hidden`, older versions) included: two queries.
+pub async fn by_name_all_versions(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
+    let mut images = by_name(session, name).await?;
+    images.extend(hidden_by_name(session, name).await?);
+    Ok(images)
+}
+
+/// The hidden images (`os_hidden=true`) named exactly `name`.
+pub async fn hidden_by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
+    let filter = format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    Ok(list(session, &[("name", &filter), ("os_hidden", "true")]).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
+}
+
+/// [`list`] with `filters`, hidden images included (a second query with `os_hidden=true`).
+pub async fn list_all_versions(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result<Vec<Image>> {
+    let mut images = list(session, filters).await?;
+    let mut hidden_filters = filters.to_vec();
+    hidden_filters.push(("os_hidden", "true"));
+    images.extend(list(session, &hidden_filters).await?);
+    Ok(images)
 }
