@@ -450,16 +450,7 @@ mod tests {
 
     /// A real layer: a tar holding `files`, gzip-compressed (stored deflate blocks: real gzip, no compressor).
     fn layer_blob(files: &[(&str, &[u8])]) -> (Vec<u8>, String) {
-        let mut builder = tar::Builder::new(Vec::new());
-        for (path, data) in files {
-            let mut h = tar::Header::new_ustar();
-            h.set_size(data.len() as u64);
-            h.set_mode(0o644);
-            h.set_mtime(0);
-            h.set_cksum();
-            builder.append_data(&mut h, path, *data).unwrap();
-        }
-        let tar = builder.into_inner().unwrap();
+        let tar = tar_of(files);
         (gzip_stored(&tar), format!("sha256:{}", sha256_hex(&tar)))
     }
 
