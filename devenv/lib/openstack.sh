@@ -331,7 +331,8 @@ EOF
   # --- nova
   cp "$v/etc/nova/api-paste.ini" "$OS_ETC/nova/api-paste.ini"
   local svcauth
-  # FakeDriverWithoutFakeNodes: the fake driver with a node UUID persisted in state_path/compute_id. Plain
+  # berth_slowfake.SlowFakeDriver (py/berth_slowfake.py): FakeDriverWithoutFakeNodes with an adjustable spawn time,
+  # which is the fake driver with a node UUID persisted in state_path/compute_id. Plain
   # FakeDriver makes up a new node UUID per process, and nova-compute then refuses its second start ("No local
   # node identity found, but this is not our first startup").
   svcauth="auth_type = password
@@ -349,7 +350,7 @@ debug = false
 host = $OS_COMPUTE_HOST
 my_ip = $BERTH_DEV_HOST
 transport_url = $OS_TRANSPORT_URL
-compute_driver = fake.FakeDriverWithoutFakeNodes
+compute_driver = berth_slowfake.SlowFakeDriver
 state_path = $OS_STATE/nova
 instances_path = $OS_STATE/nova/instances
 enabled_apis = osapi_compute
@@ -449,6 +450,9 @@ _os_install_sqlite_pth() {
   [ -d "$site" ] || die "no site-packages in $BERTH_DEV_VENV"
   line='import os; os.environ.get("BERTH_DEV_SQLITE_WRAP") and __import__("runpy").run_path(os.environ["BERTH_DEV_SQLITE_WRAP"])'
   [ "$(cat "$site/berth_dev_sqlite.pth" 2>/dev/null)" = "$line" ] || echo "$line" >"$site/berth_dev_sqlite.pth"
+  # The compute driver with an adjustable spawn time (py/berth_slowfake.py); Nova loads nova.virt.<driver>.
+  cmp -s "$DEVENV_DIR/py/berth_slowfake.py" "$site/nova/virt/berth_slowfake.py" ||
+    cp "$DEVENV_DIR/py/berth_slowfake.py" "$site/nova/virt/berth_slowfake.py"
 }
 
 # ---------------------------------------------------------------------------------------------------- DB setup

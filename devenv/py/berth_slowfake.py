@@ -1,0 +1,23 @@
+"""The dev cloud's compute driver: Nova's FakeDriverWithoutFakeNodes whose spawn takes as many seconds as the file
+`<state_path>/spawn-delay` says (no file: no delay). The fake driver is ACTIVE in well under a second, far from a
+real boot; bench/boot writes the file so that a client's overhead is measured against boots of realistic length.
+
+devenv installs this file as nova/virt/berth_slowfake.py in the venv (Nova loads `nova.virt.<compute_driver>`).
+"""
+import os
+import time
+
+from nova import conf
+from nova.virt import fake
+
+
+class SlowFakeDriver(fake.FakeDriverWithoutFakeNodes):
+    def spawn(self, *args, **kwargs):
+        try:
+            with open(os.path.join(conf.CONF.state_path, "spawn-delay")) as f:
+                delay = float(f.read().strip() or 0)
+        except (OSError, ValueError):
+            delay = 0.0
+        if delay > 0:
+            time.sleep(delay)
+        return super().spawn(*args, **kwargs)
