@@ -316,9 +316,10 @@ pub async fn wait_active(compute: &Compute<'_>, ids: &[String], timeout: Duratio
     let start = Instant::now();
     let spinner = if progress { indicatif::ProgressBar::new_spinner() } else { indicatif::ProgressBar::hidden() };
     spinner.enable_steady_tick(Duration::from_millis(120));
-    // Short polls first: most container boots take seconds, and every moment between ACTIVE and the poll that
-    // sees it is overhead. A poll costs Nova ~20 ms; the pause grows to 1 s for slow boots.
-    let mut pause = Duration::from_millis(100);
+    // Every moment between ACTIVE and the poll that sees it is overhead. The pause is 4% of the time waited so far
+    // (at least 100 ms, at most 2 s), so the polls' latency stays a few percent of any boot's length while a long
+    // boot is asked about less and less often (a poll costs Nova ~20 ms).
+    let pause_after = |waited: Duration| (waited / 25).clamp(Duration::from_millis(100), Duration::from_secs(2));
     loop {
         let mut servers = Vec::new();
         for id in ids {
@@ -353,8 +354,7 @@ pub async fn wait_active(compute: &Compute<'_>, ids: &[String], timeout: Duratio
             )
             .into());
         }
-        tokio::time::sleep(pause.min(timeout.saturating_sub(start.elapsed()))).await;
-        pause = (pause * 5 / 4).min(Duration::from_secs(1));
+        tokio::time::sleep(pause_after(start.elapsed()).min(timeout.saturating_sub(start.elapsed()))).await;
     }
 }
 
