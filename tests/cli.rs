@@ -53,8 +53,10 @@ fn completions_for_each_shell_go_to_stdout() {
 
 #[test]
 fn usage_errors_exit_2_with_the_reason_on_stderr() {
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["--no-such-flag", "completions", "bash"], "--no-such-flag"),
+        (&["--http-timeout", "0", "catalog", "list"], "`--http-timeout 0` is not a positive number"),
+        (&["--http-timeout", "0", "registry", "tags", "127.0.0.1:9/x"], "`--http-timeout 0` is not a positive number"),
         (&["-o", "xml", "completions", "bash"], "xml"),
         (&["-q", "-v", "completions", "bash"], "cannot be used with"),
         (&["completions", "tcsh"], "tcsh"),

@@ -76,8 +76,7 @@ pub async fn find(session: &crate::openstack::Session, wanted: &str) -> anyhow::
                 .into());
         }
     }
-    let looks_like_id = wanted.len() == 36 && wanted.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    if looks_like_id
+    if super::boot::is_uuid(wanted)
         && let Ok(img) = glance::get(session, wanted).await
     {
         return Ok(img);

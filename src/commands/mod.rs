@@ -42,13 +42,19 @@ impl<'a> Ctx<'a> {
         if let Some(h) = &self.http {
             return Ok(h.clone());
         }
-        if !(self.cloud.http_timeout.is_finite() && self.cloud.http_timeout > 0.0) {
-            return Err(Failure::usage(format!("`--http-timeout {}` is not a positive number of seconds", self.cloud.http_timeout)).into());
-        }
-        let timeout = Duration::from_secs_f64(self.cloud.http_timeout);
+        let timeout = self.http_timeout()?;
         let http = Arc::new(Http::new(&openstack::tls_options(cfg)?, timeout, self.out.settings().verbose)?);
         self.http = Some(http.clone());
         Ok(http)
+    }
+
+    /// `--http-timeout`, checked: the one place both the cloud's and the registries' clients take it from.
+    pub fn http_timeout(&self) -> anyhow::Result<Duration> {
+        let secs = self.cloud.http_timeout;
+        if !(secs.is_finite() && secs > 0.0) {
+            return Err(Failure::usage(format!("`--http-timeout {secs}` is not a positive number of seconds")).into());
+        }
+        Ok(Duration::from_secs_f64(secs))
     }
 
     /// An authenticated session for the resolved cloud.

@@ -1,7 +1,6 @@
 //! `berth registry inspect|tags`: what a reference resolves to in its registry, and a repository's tags.
 
 use std::io::BufRead;
-use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -81,10 +80,7 @@ fn print_timing(ctx: &Ctx<'_>, client: &Registry) {
 /// The registry options of the `--registry-*` flags, `--http-timeout` and `-v`. With `--registry-password-stdin`
 /// this reads the password from stdin: call it once per command.
 pub fn options(access: &RegistryAccessArgs, ctx: &Ctx<'_>) -> anyhow::Result<RegistryOptions> {
-    let secs = ctx.cloud.http_timeout;
-    if !(secs.is_finite() && secs > 0.0) {
-        return Err(Failure::usage(format!("`--http-timeout {secs}` is not a positive number of seconds")).into());
-    }
+    let timeout = ctx.http_timeout()?;
     let credentials = match (&access.registry_user, access.registry_password_stdin) {
         (Some(user), true) => Some(Credentials { username: user.clone(), password: read_password(std::io::stdin().lock())? }),
         _ => None,
@@ -93,7 +89,7 @@ pub fn options(access: &RegistryAccessArgs, ctx: &Ctx<'_>) -> anyhow::Result<Reg
         tls: TlsOptions { cacert: access.registry_cacert.clone(), cert: None, key: None, insecure: access.registry_insecure },
         credentials,
         docker_config_dir: None,
-        timeout: Duration::from_secs_f64(secs),
+        timeout,
         verbose: ctx.out.settings().verbose,
     })
 }
