@@ -32,6 +32,10 @@ OS_KEYSTONE_URL=http://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE
 OS_AUTH_URL=$OS_KEYSTONE_URL/v3
 OS_NOVA_URL=http://$BERTH_DEV_HOST:$OS_PORT_NOVA/v2.1
 OS_TRANSPORT_URL=rabbit://guest:guest@$BERTH_DEV_HOST:$OS_PORT_RABBIT/
+# Glance answers nothing else while a sync worker streams an upload: four workers let parallel syncs
+# (`image sync -j N`) and the API calls around an upload go on.
+OS_WORKERS_glance=4
+
 OS_SERVICE_USERS=(glance placement nova heat)
 
 # ---------------------------------------------------------------------------------------------------- install
@@ -204,13 +208,15 @@ _os_bg_wait() {
   done
 }
 
-# A gunicorn master with one sync worker serving MODULE:application through py/berth_wsgi.py.
+# A gunicorn master with sync workers (OS_WORKERS_<NAME>, default 1) serving MODULE:application through
+# py/berth_wsgi.py.
 # _os_gunicorn NAME PORT MODULE ARGV [VAR=VALUE...]
 _os_gunicorn() {
   local name=$1 port=$2 module=$3 argv=$4; shift 4
+  local workers_var="OS_WORKERS_${name//-/_}"
   svc_start "openstack-$name" env "$@" BERTH_WSGI_MODULE="$module" BERTH_WSGI_ARGV="$argv" \
     BERTH_DEV_SQLITE_WRAP="$DEVENV_DIR/py/sqlite_immediate.py" \
-    "$OS_BIN/gunicorn" --no-control-socket --workers 1 --timeout 300 --graceful-timeout 3 \
+    "$OS_BIN/gunicorn" --no-control-socket --workers "${!workers_var:-1}" --timeout 300 --graceful-timeout 3 \
     --bind "$BERTH_DEV_HOST:$port" --pythonpath "$DEVENV_DIR/py" --name "openstack-$name" \
     berth_wsgi:application
 }
