@@ -539,9 +539,12 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s f -l file -d 'Sync the images a YAML file lists: skopeo sync\'s format (registry -> images -> tags, tag regex, semver range) plus per-repository options; see the long help' -r -F
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s j -l jobs -d 'How many images to sync at once' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l per-registry -d 'How many of those may transfer from one registry at once' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l for -d 'The container driver to name the Glance image for' -r -f -a "nova-docker\t'Glance name = `repo:tag` = the archive\'s RepoTags'
 zun\t'Glance name = `repo`, Glance tag = the docker tag'"
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l name -d 'Glance/docker name instead of the reference\'s (`repo` or `repo:tag`; one REF only)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l name -d 'Glance/docker name instead of the reference\'s: `repo` (keeps the tag) or `repo:tag`; one REF only' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l visibility -d 'Glance visibility' -r -f -a "private\t''
 shared\t''
 community\t''
@@ -583,6 +586,8 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-tags -d 'Every tag of each REF, which then names a repository (`busybox`, `host:5000/team/app`)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l dry-run -d 'Resolve what would be synced (tags, digests, up to date or not) and change nothing'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-command-line -d 'Do not set `os_command_line` from the image\'s Entrypoint + Cmd'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l uncompressed-layers -d 'Put each layer into the archive as a plain (gunzipped) tar: reads every gzip layer twice'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l force -d 'Upload even when the current version already has the tag\'s digest'

@@ -336,18 +336,51 @@ pub enum ImageCommand {
         Versions: a re-sync of an unchanged tag transfers nothing (one manifest HEAD, one Glance query; status \
         `up to date`; `--force` uploads anyway). When the tag moved, the new image becomes current once verified \
         and the previous one is hidden (`os_hidden`), still bootable by ID: see `image history`, `image rollback` \
-        and `image prune`. Properties berth_version, berth_previous and berth_current link the versions.")]
+        and `image prune`. Properties berth_version, berth_previous and berth_current link the versions.\n\n\
+        Bulk: `-f images.yaml` takes skopeo sync's YAML: top-level keys are registries (`docker.io`, \
+        `host:port`), each with `images` (repository: list of tags or digests; `[]` = every tag), \
+        `images-by-tag-regex` (repository: regex, unanchored), `images-by-semver` (repository: range such as \
+        `>= 3.18, < 4` or `~1.4`, `||` for alternatives; tags that are no version are skipped), `credentials` \
+        (username, password), `tls-verify` and `cert-dir`. A repository under `images` may map to options \
+        instead of a list: `tags` | `tag-regex` | `semver`, `platform` | `all-platforms`, `name` (a repository: \
+        each image keeps its tag), `for`, `visibility`, `properties`, `glance-tags`; the command line's options \
+        are the defaults. `--all-tags` takes every tag of each REF. `-j N` images sync at once, at most \
+        `--per-registry N` of them from one registry. One image failing does not stop the others: the summary \
+        has a row for each (status `failed` and an `error` column), and the exit code is 6 when some failed and \
+        some did not. `--dry-run` lists the images with status `would sync`, `up to date` or `would restore` \
+        and changes nothing.")]
     Sync {
         /// Image references: `busybox`, `busybox:1.36`, `registry.example:5000/team/app@sha256:...`
-        #[arg(required = true, value_name = "REF")]
+        #[arg(required_unless_present = "file", value_name = "REF")]
         references: Vec<String>,
+
+        /// Sync the images a YAML file lists: skopeo sync's format (registry -> images -> tags, tag regex, semver
+        /// range) plus per-repository options; see the long help
+        #[arg(short = 'f', long, value_name = "FILE", help_heading = "Bulk")]
+        file: Option<std::path::PathBuf>,
+
+        /// Every tag of each REF, which then names a repository (`busybox`, `host:5000/team/app`)
+        #[arg(long, help_heading = "Bulk")]
+        all_tags: bool,
+
+        /// How many images to sync at once
+        #[arg(short = 'j', long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64), help_heading = "Bulk")]
+        jobs: u32,
+
+        /// How many of those may transfer from one registry at once
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64), help_heading = "Bulk")]
+        per_registry: u32,
+
+        /// Resolve what would be synced (tags, digests, up to date or not) and change nothing
+        #[arg(long)]
+        dry_run: bool,
 
         /// The container driver to name the Glance image for
         #[arg(long = "for", value_enum, default_value_t = Consumer::NovaDocker, value_name = "DRIVER")]
         consumer: Consumer,
 
-        /// Glance/docker name instead of the reference's (`repo` or `repo:tag`; one REF only)
-        #[arg(long, value_name = "NAME")]
+        /// Glance/docker name instead of the reference's: `repo` (keeps the tag) or `repo:tag`; one REF only
+        #[arg(long, value_name = "NAME", conflicts_with = "file")]
         name: Option<String>,
 
         /// Glance visibility

@@ -9,11 +9,40 @@ use crate::output::{List, Record};
 use super::versions;
 
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, uncompressed_layers, force, registry } = cmd {
+    if let ImageCommand::Sync {
+        references,
+        file,
+        all_tags,
+        jobs,
+        per_registry,
+        dry_run,
+        consumer,
+        name,
+        visibility,
+        properties,
+        tags,
+        no_command_line,
+        uncompressed_layers,
+        force,
+        registry,
+    } = cmd
+    {
         let progress = ctx.out.settings().progress;
-        let opts =
-            super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress, uncompressed_layers, force };
-        return super::sync::run(ctx, &references, &registry, opts).await;
+        let bars = indicatif::MultiProgress::new();
+        let opts = super::sync::Options {
+            consumer,
+            name,
+            visibility,
+            properties,
+            tags,
+            command_line: !no_command_line,
+            progress,
+            uncompressed_layers,
+            force,
+            bars,
+        };
+        let req = super::sync::Request { references, file, all_tags, jobs: jobs as usize, per_registry: per_registry as usize, dry_run };
+        return super::sync::run(ctx, &req, &registry, opts).await;
     }
     let session = ctx.session().await?;
     match cmd {
@@ -114,7 +143,16 @@ fn record(i: &Image) -> Record {
         let field = key.strip_prefix("berth_").unwrap_or(key);
         r = r.field(field, i.extra.get(key).cloned().unwrap_or(Value::Null));
     }
+    // The rest: properties given with `--property` (or set by others), not Glance's own attributes.
+    let shown = ["architecture", "os_command_line", "os_type"];
+    let others: serde_json::Map<String, Value> = i
+        .extra
+        .iter()
+        .filter(|(k, _)| !k.starts_with("berth_") && !glance::ATTRIBUTES.contains(&k.as_str()) && !shown.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     r.field("version", json!(versions::version(i)))
         .field("previous", json!(i.property(versions::PREVIOUS)))
         .field("current", json!(versions::is_current(i)))
+        .field("properties", Value::Object(others))
 }

@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha512};
 
 use crate::archive::{self, Segment};
-use crate::registry::manifest;
+use crate::registry::{Platform, manifest};
 pub use crate::cli::Consumer;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::{Session, glance};
@@ -43,6 +43,8 @@ pub struct Options {
     pub uncompressed_layers: bool,
     /// Upload even when the current version already has the tag's digest.
     pub force: bool,
+    /// Where the progress bars of images synced at once are drawn together.
+    pub bars: indicatif::MultiProgress,
 }
 
 /// The Glance name, the archive's RepoTags entry and the Glance tags for one image.
@@ -70,11 +72,12 @@ pub fn naming(r: &Reference, opts: &Options) -> anyhow::Result<Naming> {
             if n.digest.is_some() {
                 return Err(Failure::usage(format!("`--name {name}` has a digest; a docker name needs a tag")).into());
             }
+            // A name without a tag renames the repository: the image keeps the reference's tag.
             let tag = n.tag.clone().unwrap_or_else(|| r.tag_or_default().to_string());
             let repo = n.familiar();
             match consumer {
                 Consumer::NovaDocker => {
-                    let full = format!("{repo}:{}", n.tag_or_default());
+                    let full = format!("{repo}:{tag}");
                     // nova-docker looks the Glance name up in docker: keep it exactly as docker will know it.
                     (if n.tag.is_some() { name.clone() } else { full.clone() }, full)
                 }
@@ -109,50 +112,113 @@ fn shell_quote(s: &str) -> String {
     }
 }
 
-/// `berth image sync`: every reference, every resolved platform; failures are reported and the others go on.
-pub async fn run(ctx: &mut super::Ctx<'_>, references: &[String], registry_args: &crate::cli::RegistryArgs, opts: Options) -> anyhow::Result<()> {
-    if opts.name.is_some() && references.len() > 1 {
-        return Err(Failure::usage("`--name` names one image, but several references were given")
-            .hint("sync them one by one, each with its own `--name`")
+/// What `image sync` was asked to sync, besides the options of each image.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub references: Vec<String>,
+    /// `-f`: a sync file.
+    pub file: Option<std::path::PathBuf>,
+    /// `--all-tags`: the references name repositories.
+    pub all_tags: bool,
+    /// `-j`: images synced at once.
+    pub jobs: usize,
+    /// `--per-registry`: of those, at once from one registry.
+    pub per_registry: usize,
+    pub dry_run: bool,
+}
+
+/// One reference to sync (every platform it resolves to), with its own options.
+#[derive(Debug)]
+struct Job {
+    reference: Reference,
+    opts: Options,
+    platform: Platform,
+    all_platforms: bool,
+    source: usize,
+}
+
+/// A registry as the command line or one section of the sync file reaches it, shared by its jobs; `slots`
+/// bounds how many of them transfer at once.
+struct Source {
+    host: String,
+    registry: Arc<Registry>,
+    slots: Arc<tokio::sync::Semaphore>,
+}
+
+/// What could not be synced: a job, or a sync-file entry whose tags could not be listed.
+struct Failed {
+    what: String,
+    name: Option<String>,
+    error: anyhow::Error,
+}
+
+/// `berth image sync`: plan every image (references, `--all-tags`, the sync file), sync them `-j` at a time;
+/// failures are reported and the others go on.
+pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate::cli::RegistryArgs, opts: Options) -> anyhow::Result<()> {
+    if let Some(name) = &opts.name {
+        if req.references.len() > 1 {
+            return Err(Failure::usage("`--name` names one image, but several references were given")
+                .hint("sync them one by one, each with its own `--name`, or use a sync file (`-f`) with `name:` per repository")
+                .into());
+        }
+        if req.all_tags && name.rsplit('/').next().is_some_and(|last| last.contains(':')) {
+            return Err(Failure::usage(format!("`--name {name}` has a tag, but `--all-tags` syncs several tags"))
+                .hint("name only the repository: each image keeps its tag")
+                .into());
+        }
+    }
+    // Everything that can be checked without a request is checked first: a typo fails fast.
+    let file = req.file.as_deref().map(crate::sync_file::load).transpose()?;
+    let entry_properties = file.iter().flat_map(|f| &f.registries).flat_map(|s| &s.entries).flat_map(|e| &e.options.properties);
+    if let Some((k, _)) = opts.properties.iter().chain(entry_properties).find(|(k, _)| glance::ATTRIBUTES.contains(&k.as_str()) || k.starts_with("berth_")) {
+        return Err(Failure::usage(format!("`{k}` is not a property berth can set: it is Glance's own attribute or berth's record"))
+            .hint("pick another key (e.g. `team=...` instead of `owner=...`)")
             .into());
     }
-    // Parse every reference before any transfer: a typo fails fast.
-    let refs: Vec<Reference> = references.iter().map(|r| crate::registry::reference::parse(r)).collect::<anyhow::Result<_>>()?;
+    let refs: Vec<Reference> = req.references.iter().map(|r| crate::registry::reference::parse(r)).collect::<anyhow::Result<_>>()?;
+    if req.all_tags
+        && let Some(r) = refs.iter().find(|r| r.tag.is_some() || r.digest.is_some())
+    {
+        return Err(Failure::usage(format!("`--all-tags` takes repositories, but `{r}` has a tag or digest"))
+            .hint(format!("give the repository alone: `{}`", r.familiar()))
+            .into());
+    }
     let reg_opts = super::registry::options(&registry_args.access, ctx)?;
     let session = ctx.session().await?;
     let settings = ctx.out.settings().clone();
     let pending: Pending = Arc::default();
 
     let work = async {
-        let mut done = Vec::new();
-        let mut failed: Vec<anyhow::Error> = Vec::new();
-        for r in &refs {
-            let result = async {
-                let registry = Arc::new(Registry::new(&r.registry, reg_opts.clone())?);
-                if !opts.force
-                    && let Some(current) = up_to_date(&session, &registry, r, registry_args, &opts).await?
-                {
-                    return anyhow::Ok(current);
+        let (sources, jobs, mut failed) = plan(req, &refs, file.as_ref(), registry_args, &opts, &reg_opts).await?;
+        let outcomes: Vec<(usize, anyhow::Result<Vec<Synced>>)> = futures_util::stream::iter(jobs.iter().enumerate())
+            .map(|(i, job)| {
+                let (session, pending, source) = (&session, &pending, &sources[job.source]);
+                async move {
+                    let _slot = source.slots.acquire().await;
+                    (i, sync_job(session, source, job, pending, req.dry_run).await)
                 }
-                let images = registry.resolve(r, &registry_args.platform, registry_args.all_platforms).await?;
-                let names = naming(r, &opts)?;
-                let known = glance::by_name_all_versions(&session, &names.glance_name).await?;
-                let mut synced = Vec::new();
-                for image in &images {
-                    synced.push(sync_image(&session, &registry, image, &opts, &pending, &known).await?);
-                }
-                anyhow::Ok(synced)
-            }
+            })
+            .buffer_unordered(req.jobs.max(1))
+            .collect()
             .await;
-            match result {
+        let mut outcomes = outcomes;
+        outcomes.sort_by_key(|(i, _)| *i);
+        let mut done = Vec::new();
+        for (i, outcome) in outcomes {
+            let job = &jobs[i];
+            match outcome {
                 Ok(s) => done.extend(s),
-                Err(e) => failed.push(e.context(format!("cannot sync `{r}`"))),
+                Err(e) => failed.push(Failed {
+                    what: job.reference.to_string(),
+                    name: naming(&job.reference, &job.opts).ok().map(|n| n.glance_name),
+                    error: e.context(format!("cannot sync `{}`", job.reference)),
+                }),
             }
         }
-        (done, failed)
+        anyhow::Ok((done, failed, jobs.len()))
     };
-    let (done, mut failed) = tokio::select! {
-        r = work => r,
+    let (done, mut failed, planned) = tokio::select! {
+        r = work => r?,
         _ = tokio::signal::ctrl_c() => {
             let mut deleted = Vec::new();
             let ids: Vec<String> = pending.lock().unwrap().clone();
@@ -166,24 +232,215 @@ pub async fn run(ctx: &mut super::Ctx<'_>, references: &[String], registry_args:
             return Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into());
         }
     };
-    let mut list = crate::output::List::new(COLUMNS);
+    // One failure and nothing else: that error alone, as for any command.
+    if done.is_empty() && failed.len() == 1 && planned <= 1 {
+        return Err(failed.remove(0).error);
+    }
+    let columns: &[&str] = if failed.is_empty() { COLUMNS } else { &[COLUMNS, &["error"]].concat() };
+    let mut list = crate::output::List::new(columns);
     for s in &done {
-        list.row(row(s));
+        let mut r = row(s);
+        if !failed.is_empty() {
+            r.push(Value::Null);
+        }
+        list.row(r);
     }
-    if !done.is_empty() || failed.is_empty() {
-        ctx.out.list(&list)?;
+    for f in &failed {
+        let mut r = vec![Value::Null; COLUMNS.len() + 1];
+        r[0] = json!(f.name.clone().unwrap_or_else(|| f.what.clone()));
+        r[COLUMNS.len() - 1] = json!("failed");
+        r[COLUMNS.len()] = json!(format!("{:#}", f.error));
+        list.row(r);
     }
-    match (done.len(), failed.len()) {
-        (_, 0) => Ok(()),
-        (0, 1) => Err(failed.remove(0)),
-        (ok, n) => {
-            for e in &failed {
-                crate::error::render(e, &settings, &mut std::io::stderr());
+    ctx.out.list(&list)?;
+    if failed.is_empty() {
+        return Ok(());
+    }
+    ctx.out.flush()?;
+    for f in &failed {
+        crate::error::render(&f.error, &settings, &mut std::io::stderr());
+    }
+    let code = if done.is_empty() { crate::error::exit_code(&failed[0].error) } else { ExitCode::Partial };
+    let total = failed.len() + done.len();
+    Err(Failure::new(code, format!("{} of {total} images failed to sync", failed.len()))
+        .hint("the others are synced; run the same command again to retry the failed ones (synced ones are `up to date`)")
+        .into())
+}
+
+/// The jobs of a request, each with its registry: the references (every tag of each with `--all-tags`), then the
+/// sync file's entries. A repository whose tags cannot be listed is a failure of its own; the others go on.
+async fn plan(
+    req: &Request,
+    refs: &[Reference],
+    file: Option<&crate::sync_file::SyncFile>,
+    registry_args: &crate::cli::RegistryArgs,
+    opts: &Options,
+    reg_opts: &crate::registry::client::RegistryOptions,
+) -> anyhow::Result<(Vec<Source>, Vec<Job>, Vec<Failed>)> {
+    let mut sources: Vec<Source> = Vec::new();
+    // The command line's registries are shared by host; each sync-file section has its own (credentials, TLS).
+    let source = |sources: &mut Vec<Source>, host: &str, section: Option<usize>, o: &crate::registry::client::RegistryOptions| {
+        let key = match section {
+            Some(i) => format!("{host}#{i}"),
+            None => host.to_string(),
+        };
+        if let Some(i) = sources.iter().position(|s| s.host == key) {
+            return anyhow::Ok(i);
+        }
+        sources.push(Source {
+            host: key,
+            registry: Arc::new(Registry::new(host, o.clone())?),
+            slots: Arc::new(tokio::sync::Semaphore::new(req.per_registry.max(1))),
+        });
+        Ok(sources.len() - 1)
+    };
+    let mut jobs = Vec::new();
+    let mut failed = Vec::new();
+    let job = |reference: Reference, opts: Options, platform: Platform, all_platforms: bool, source: usize| Job {
+        reference,
+        opts,
+        platform,
+        all_platforms,
+        source,
+    };
+
+    for r in refs {
+        let src = source(&mut sources, &r.registry, None, reg_opts)?;
+        if !req.all_tags {
+            jobs.push(job(r.clone(), opts.clone(), registry_args.platform.clone(), registry_args.all_platforms, src));
+            continue;
+        }
+        match sources[src].registry.tags(&r.repository).await {
+            Ok(tags) if !tags.is_empty() => {
+                for t in tags {
+                    let tagged = Reference { tag: Some(t), ..r.clone() };
+                    jobs.push(job(tagged, opts.clone(), registry_args.platform.clone(), registry_args.all_platforms, src));
+                }
             }
-            let code = if ok == 0 { crate::error::exit_code(&failed[0]) } else { ExitCode::Partial };
-            Err(Failure::new(code, format!("{n} of {} references failed to sync", refs.len())).into())
+            Ok(_) => failed.push(Failed {
+                what: format!("{} (every tag)", r.familiar()),
+                name: None,
+                error: Failure::new(ExitCode::Failure, format!("`{}` has no tags", r.familiar())).into(),
+            }),
+            Err(e) => failed.push(Failed {
+                what: format!("{} (every tag)", r.familiar()),
+                name: None,
+                error: e.context(format!("cannot list the tags of `{}`", r.familiar())),
+            }),
         }
     }
+
+    for (i, section) in file.map(|f| f.registries.as_slice()).unwrap_or_default().iter().enumerate() {
+        let mut o = reg_opts.clone();
+        if let Some((username, password)) = &section.credentials {
+            o.credentials = Some(crate::registry::auth::Credentials { username: username.clone(), password: password.clone() });
+        }
+        o.tls.insecure |= section.insecure;
+        if let Some(ca) = &section.cacert {
+            o.tls.cacert = Some(ca.clone());
+        }
+        if let Some((cert, key)) = &section.client_cert {
+            o.tls.cert = Some(cert.clone());
+            o.tls.key = Some(key.clone());
+        }
+        for entry in &section.entries {
+            let at = format!("{}/{}", section.registry, entry.repository);
+            let repo = crate::registry::reference::parse(&at).map_err(|e| {
+                Failure::usage(format!("sync file: `{}` > `{}` is not a repository: {e:#}", section.registry, entry.repository))
+            })?;
+            if repo.tag.is_some() || repo.digest.is_some() {
+                return Err(Failure::usage(format!("sync file: `{}` > `{}` has a tag: list tags under it", section.registry, entry.repository)).into());
+            }
+            let src = source(&mut sources, &repo.registry, Some(i), &o)?;
+            let tags = if entry.tags.needs_tag_list() {
+                match sources[src].registry.tags(&repo.repository).await {
+                    Ok(all) => entry.tags.select(&all),
+                    Err(e) => {
+                        failed.push(Failed {
+                            what: format!("{at} ({})", entry.tags.describe()),
+                            name: None,
+                            error: e.context(format!("cannot list the tags of `{at}`")),
+                        });
+                        continue;
+                    }
+                }
+            } else {
+                entry.tags.select(&[])
+            };
+            if tags.is_empty() {
+                failed.push(Failed {
+                    what: format!("{at} ({})", entry.tags.describe()),
+                    name: None,
+                    error: Failure::new(ExitCode::Failure, format!("no tag of `{at}` is among {}", entry.tags.describe()))
+                        .hint(format!("see its tags with `berth registry tags {at}`"))
+                        .into(),
+                });
+                continue;
+            }
+            let mut entry_opts = opts.clone();
+            let e = &entry.options;
+            entry_opts.name = e.name.clone().or(entry_opts.name);
+            entry_opts.consumer = e.consumer.unwrap_or(entry_opts.consumer);
+            entry_opts.visibility = e.visibility.clone().unwrap_or(entry_opts.visibility);
+            entry_opts.properties.extend(e.properties.iter().cloned());
+            entry_opts.tags.extend(e.glance_tags.iter().cloned());
+            let platform = e.platform.clone().unwrap_or_else(|| registry_args.platform.clone());
+            let all_platforms = e.all_platforms || (registry_args.all_platforms && e.platform.is_none());
+            for t in tags {
+                let mut r = repo.clone();
+                if t.starts_with("sha256:") {
+                    r.digest = Some(t);
+                } else {
+                    r.tag = Some(t);
+                }
+                let reference = crate::registry::reference::parse(&r.to_string()).map_err(|err| {
+                    Failure::usage(format!("sync file: `{at}` lists `{r}`, which is not a valid reference: {err:#}"))
+                })?;
+                jobs.push(job(reference, entry_opts.clone(), platform.clone(), all_platforms, src));
+            }
+        }
+    }
+
+    // The same image asked for twice (a tag listed and matched by a regex) is synced once.
+    let mut seen = std::collections::BTreeSet::new();
+    jobs.retain(|j| {
+        let name = naming(&j.reference, &j.opts).map(|n| n.glance_name).unwrap_or_default();
+        seen.insert((j.reference.to_string(), name, j.platform.to_string(), j.all_platforms))
+    });
+    Ok((sources, jobs, failed))
+}
+
+/// One job: up to date already (no transfer), or every platform it resolves to synced; with `dry_run`, what would
+/// happen.
+async fn sync_job(session: &Session, source: &Source, job: &Job, pending: &Pending, dry_run: bool) -> anyhow::Result<Vec<Synced>> {
+    let (registry, r, opts) = (&source.registry, &job.reference, &job.opts);
+    if !opts.force
+        && let Some(current) = up_to_date(session, registry, r, &job.platform, job.all_platforms, opts, dry_run).await?
+    {
+        return Ok(current);
+    }
+    let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
+    let names = naming(r, opts)?;
+    if dry_run {
+        return Ok(images
+            .iter()
+            .map(|image| Synced {
+                name: names.glance_name.clone(),
+                id: String::new(),
+                digest: image.manifest_digest.clone(),
+                platform: image.platform.to_string(),
+                size: image.layers_size(),
+                seconds: 0.0,
+                status: "would sync",
+            })
+            .collect());
+    }
+    let known = glance::by_name_all_versions(session, &names.glance_name).await?;
+    let mut synced = Vec::new();
+    for image in &images {
+        synced.push(sync_image(session, registry, image, opts, pending, &known).await?);
+    }
+    Ok(synced)
 }
 
 /// One synced image, for the output row.
@@ -228,7 +485,7 @@ pub async fn sync_image(
         .map(|i| config["rootfs"]["diff_ids"][i].as_str().unwrap_or_default().to_string())
         .collect();
     let layers = if opts.uncompressed_layers {
-        let layers = measure_layers(registry, image, &diff_ids, opts.progress).await?;
+        let layers = measure_layers(registry, image, &diff_ids, opts).await?;
         plan = archive::Plan::new(&image.config, &image.config_digest, &layers, repo_tags)?;
         layers
     } else {
@@ -319,7 +576,7 @@ async fn upload_and_verify(
     opts: &Options,
 ) -> anyhow::Result<u64> {
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
-    let bar = progress_bar(opts.progress, plan.len(), &image.reference.familiar_with_tag());
+    let bar = progress_bar(opts.progress, &opts.bars, plan.len(), &image.reference.familiar_with_tag());
     let producer = tokio::spawn(produce(
         plan.segments().to_vec(),
         layers.to_vec(),
@@ -444,10 +701,10 @@ async fn measure_layers(
     registry: &Registry,
     image: &crate::registry::client::Image,
     diff_ids: &[String],
-    progress: bool,
+    opts: &Options,
 ) -> anyhow::Result<Vec<archive::Layer>> {
     let gzip_bytes: u64 = image.layers.iter().filter(|d| is_gzip(&d.media_type)).map(|d| d.size).sum();
-    let bar = progress_bar(progress, gzip_bytes, &format!("{} (measuring layers)", image.reference.familiar_with_tag()));
+    let bar = progress_bar(opts.progress, &opts.bars, gzip_bytes, &format!("{} (measuring layers)", image.reference.familiar_with_tag()));
     let measured = async {
         let mut layers = Vec::with_capacity(image.layers.len());
         for (i, d) in image.layers.iter().enumerate() {
@@ -621,11 +878,11 @@ impl LayerCheck {
     }
 }
 
-fn progress_bar(show: bool, len: u64, name: &str) -> indicatif::ProgressBar {
+fn progress_bar(show: bool, bars: &indicatif::MultiProgress, len: u64, name: &str) -> indicatif::ProgressBar {
     if !show {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(len);
+    let bar = bars.add(indicatif::ProgressBar::new(len));
     if let Ok(style) = indicatif::ProgressStyle::with_template(
         "{prefix:.bold} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
     ) {
@@ -660,8 +917,10 @@ async fn up_to_date(
     session: &Session,
     registry: &Registry,
     r: &Reference,
-    registry_args: &crate::cli::RegistryArgs,
+    platform: &Platform,
+    all_platforms: bool,
     opts: &Options,
+    dry_run: bool,
 ) -> anyhow::Result<Option<Vec<Synced>>> {
     let start = Instant::now();
     let names = naming(r, opts)?;
@@ -681,8 +940,7 @@ async fn up_to_date(
             && match i.property("berth_index_digest") {
                 Some(index) => {
                     index == digest
-                        && (registry_args.all_platforms
-                            || versions::serves(&registry_args.platform, i.property("berth_platform").unwrap_or_default()))
+                        && (all_platforms || versions::serves(platform, i.property("berth_platform").unwrap_or_default()))
                 }
                 None => i.property("berth_manifest_digest") == Some(digest.as_str()),
             }
@@ -701,7 +959,7 @@ async fn up_to_date(
         if matching.is_empty() {
             return Ok(None);
         }
-        status = "restored";
+        status = if dry_run { "would restore" } else { "restored" };
     }
     matching.sort_by(|a, b| versions::version(b).cmp(&versions::version(a)).then(b.created_at.cmp(&a.created_at)));
     // One per platform: the newest with the digest.
@@ -728,7 +986,7 @@ async fn up_to_date(
                 extra.push(glance::op("add", &format!("/{k}"), json!(v)));
             }
         }
-        if !others.is_empty() || !extra.is_empty() || keep.property(versions::CURRENT) != Some("true") {
+        if !dry_run && (!others.is_empty() || !extra.is_empty() || keep.property(versions::CURRENT) != Some("true")) {
             promote(session, &keep.id, &others, extra).await?;
         }
         rows.push(Synced {
@@ -759,6 +1017,7 @@ mod tests {
             progress: false,
             uncompressed_layers: false,
             force: false,
+            bars: indicatif::MultiProgress::with_draw_target(indicatif::ProgressDrawTarget::hidden()),
         }
     }
 
@@ -784,7 +1043,9 @@ mod tests {
     #[test]
     fn explicit_names() {
         let n = naming(&r("busybox:1.36"), &opts(Consumer::NovaDocker, Some("tools/bb"))).unwrap();
-        assert_eq!((n.glance_name.as_str(), n.repo_tag.as_str()), ("tools/bb:latest", "tools/bb:latest"));
+        assert_eq!((n.glance_name.as_str(), n.repo_tag.as_str()), ("tools/bb:1.36", "tools/bb:1.36"));
+        let n = naming(&r("busybox"), &opts(Consumer::NovaDocker, Some("tools/bb"))).unwrap();
+        assert_eq!(n.glance_name, "tools/bb:latest");
         let n = naming(&r("busybox:1.36"), &opts(Consumer::NovaDocker, Some("tools/bb:v1"))).unwrap();
         assert_eq!((n.glance_name.as_str(), n.repo_tag.as_str()), ("tools/bb:v1", "tools/bb:v1"));
         let n = naming(&r("busybox:1.36"), &opts(Consumer::Zun, Some("tools/bb"))).unwrap();

@@ -28,6 +28,14 @@ pub struct Image {
     pub extra: Map<String, Value>,
 }
 
+/// Glance's own image attributes (its image schema's base properties): not free-form properties, so `--property`
+/// cannot set them (Glance answers 403 or 400 with little to go on).
+pub const ATTRIBUTES: &[&str] = &[
+    "id", "name", "status", "visibility", "protected", "os_hidden", "checksum", "os_hash_algo", "os_hash_value", "owner",
+    "size", "virtual_size", "container_format", "disk_format", "created_at", "updated_at", "tags", "direct_url",
+    "min_ram", "min_disk", "self", "file", "schema", "locations", "stores",
+];
+
 #[derive(Deserialize)]
 struct Page {
     images: Vec<Image>,

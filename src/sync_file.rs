@@ -1,0 +1,521 @@
+//! The sync file of `berth image sync -f FILE`: the YAML of `skopeo sync --src yaml`, plus per-repository options.
+//!
+//! ```yaml
+//! registry.example.com:            # a registry: host[:port]
+//!   images:                        # repository -> tags ([] = every tag); a tag may be a digest (sha256:...)
+//!     busybox: []
+//!     team/app: ["1.0", "2.0"]
+//!     team/tool:                   # berth: a mapping instead of a list, with options for these images
+//!       tags: ["1.4"]              #   or tag-regex: / semver: ; none of them = every tag
+//!       platform: linux/arm64      #   or all-platforms: true
+//!       name: ops/tool             #   Glance/docker name: repo (each tag kept) or repo:tag (one tag only)
+//!       for: zun                   #   nova-docker | zun
+//!       visibility: shared
+//!       properties: {owner: ops}   #   extra Glance properties
+//!       glance-tags: [prod]        #   extra Glance tags
+//!   images-by-tag-regex:           # repository -> regex, unanchored as in skopeo (use ^...$)
+//!     nginx: ^1\.2[0-9]\.[0-9]+$
+//!   images-by-semver:              # repository -> semver range; tags that are no version are skipped
+//!     alpine: ">= 3.18, < 4"
+//!   credentials: {username: u, password: p}
+//!   tls-verify: false              # skopeo's: do not verify TLS (and allow plain http)
+//!   cert-dir: /etc/containers/certs.d/registry.example.com   # *.crt CA, *.cert + *.key client certificate
+//! ```
+//!
+//! Parsing is pure: it checks the whole file (unknown keys, bad regexes and ranges, tags YAML read as numbers)
+//! before any request. Which tags a regex, range or `[]` selects is decided later against the registry's tag list
+//! with [`TagSelection::select`].
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::cli::Consumer;
+use crate::error::Failure;
+use crate::registry::Platform;
+
+/// The file, in order: one section per registry.
+#[derive(Debug)]
+pub struct SyncFile {
+    pub registries: Vec<Section>,
+}
+
+/// One registry's part of the file.
+#[derive(Debug)]
+pub struct Section {
+    /// host[:port] as written (`docker.io`, `127.0.0.1:5001`).
+    pub registry: String,
+    pub entries: Vec<Entry>,
+    pub credentials: Option<(String, String)>,
+    /// `tls-verify: false`.
+    pub insecure: bool,
+    pub cacert: Option<PathBuf>,
+    pub client_cert: Option<(PathBuf, PathBuf)>,
+}
+
+/// One repository with the tags to take and the options for its images.
+#[derive(Debug)]
+pub struct Entry {
+    pub repository: String,
+    pub tags: TagSelection,
+    pub options: EntryOptions,
+}
+
+/// Per-repository options; unset ones fall back to the command line.
+#[derive(Debug, Default, Clone)]
+pub struct EntryOptions {
+    pub platform: Option<Platform>,
+    pub all_platforms: bool,
+    pub name: Option<String>,
+    pub consumer: Option<Consumer>,
+    pub visibility: Option<String>,
+    pub properties: Vec<(String, String)>,
+    pub glance_tags: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum TagSelection {
+    /// `[]`: every tag of the repository.
+    All,
+    /// Tags and digests as listed.
+    Listed(Vec<String>),
+    /// Tags the regex matches (unanchored).
+    Regex(regex::Regex),
+    /// Tags that read as versions within the range: alternatives (`||`), each all of its comparators.
+    Semver(String, Vec<semver::VersionReq>),
+}
+
+impl TagSelection {
+    /// Whether the registry's tag list is needed to know the tags.
+    pub fn needs_tag_list(&self) -> bool {
+        !matches!(self, TagSelection::Listed(_))
+    }
+
+    /// The tags this selection takes out of the repository's `tags` (in the registry's order); `Listed` ignores them.
+    pub fn select(&self, tags: &[String]) -> Vec<String> {
+        match self {
+            TagSelection::All => tags.to_vec(),
+            TagSelection::Listed(listed) => listed.clone(),
+            TagSelection::Regex(re) => tags.iter().filter(|t| re.is_match(t)).cloned().collect(),
+            TagSelection::Semver(_, alternatives) => tags
+                .iter()
+                .filter(|t| lenient_version(t).is_some_and(|v| alternatives.iter().any(|req| req.matches(&v))))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// How the selection reads in messages.
+    pub fn describe(&self) -> String {
+        match self {
+            TagSelection::All => "every tag".into(),
+            TagSelection::Listed(t) => t.join(", "),
+            TagSelection::Regex(re) => format!("tags matching `{}`", re.as_str()),
+            TagSelection::Semver(range, _) => format!("tags in the semver range `{range}`"),
+        }
+    }
+}
+
+/// A tag as a version the way registries' tags are written: `1.2.3`, `v1.2`, `3.18`, `1.2.3-rc.1`; missing minor
+/// and patch are 0. None for the rest (`latest`, `stable-slim`, `1.2.3.4`).
+pub fn lenient_version(tag: &str) -> Option<semver::Version> {
+    let t = tag.strip_prefix('v').unwrap_or(tag);
+    if let Ok(v) = semver::Version::parse(t) {
+        return Some(v);
+    }
+    let (core, rest) = match t.find(['-', '+']) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let parts: Vec<&str> = core.split('.').collect();
+    if parts.is_empty() || parts.len() > 2 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let padded = format!("{}{}{rest}", core, ".0".repeat(3 - parts.len()));
+    semver::Version::parse(&padded).ok()
+}
+
+/// A semver range as skopeo (Masterminds/semver) writes it: `>= 1.2, < 2`, `~1.4`, `^2`, `1.x`, alternatives
+/// joined by `||`.
+pub fn parse_range(range: &str) -> Result<Vec<semver::VersionReq>, String> {
+    range
+        .split("||")
+        .map(|alt| {
+            let alt = alt.trim();
+            // Masterminds also separates comparators with spaces: `>= 1.2 < 2` -> `>=1.2, <2`.
+            let mut joined = String::new();
+            let mut words = alt.split_whitespace().peekable();
+            while let Some(w) = words.next() {
+                joined.push_str(w);
+                let operator_only = w.chars().all(|c| "<>=~^!".contains(c));
+                if !operator_only && words.peek().is_some() && !w.ends_with(',') {
+                    joined.push(',');
+                }
+                if !operator_only {
+                    joined.push(' ');
+                }
+            }
+            semver::VersionReq::parse(joined.trim().trim_end_matches(',')).map_err(|e| format!("`{alt}`: {e}"))
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSection {
+    #[serde(default)]
+    images: BTreeMap<String, serde_yaml_ng::Value>,
+    #[serde(default)]
+    images_by_tag_regex: BTreeMap<String, String>,
+    #[serde(default)]
+    images_by_semver: BTreeMap<String, String>,
+    credentials: Option<RawCredentials>,
+    tls_verify: Option<bool>,
+    cert_dir: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCredentials {
+    username: String,
+    password: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawEntry {
+    tags: Option<Vec<serde_yaml_ng::Value>>,
+    tag_regex: Option<String>,
+    semver: Option<String>,
+    platform: Option<String>,
+    #[serde(default)]
+    all_platforms: bool,
+    name: Option<String>,
+    #[serde(rename = "for")]
+    consumer: Option<String>,
+    visibility: Option<String>,
+    #[serde(default)]
+    properties: BTreeMap<String, serde_yaml_ng::Value>,
+    #[serde(default)]
+    glance_tags: Vec<String>,
+}
+
+/// Read and check `path`.
+pub fn load(path: &Path) -> anyhow::Result<SyncFile> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::usage(format!("cannot read the sync file `{}`: {e}", path.display())).hint("`-f` takes a YAML file in skopeo sync's format")
+    })?;
+    parse(&text, path)
+}
+
+/// Parse the text of a sync file; `path` is for messages and for relative `cert-dir`s.
+pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
+    let bad = |what: String| Failure::usage(format!("sync file `{}`: {what}", path.display()));
+    let raw: BTreeMap<String, RawSection> = serde_yaml_ng::from_str(text).map_err(|e| {
+        bad(e.to_string()).hint("the file maps registries to `images`, `images-by-tag-regex`, `images-by-semver`, `credentials`, `tls-verify`, `cert-dir` (see `berth image sync --help`)")
+    })?;
+    if raw.is_empty() {
+        return Err(bad("names no registry".into()).hint("start with a registry, e.g. `docker.io:` then `  images:` then `    busybox: [\"1.36\"]`").into());
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut registries = Vec::new();
+    for (registry, s) in raw {
+        let at = |repo: &str| format!("`{registry}` > `{repo}`");
+        if registry.contains('/') || registry.trim().is_empty() {
+            return Err(bad(format!("`{registry}` is not a registry host")).hint("top-level keys are registries (`docker.io`, `host:port`), repositories go under `images`").into());
+        }
+        let mut entries = Vec::new();
+        for (repo, value) in &s.images {
+            entries.push(entry(repo, value).map_err(|e| bad(format!("{}: {e}", at(repo))))?);
+        }
+        for (repo, re) in &s.images_by_tag_regex {
+            let re = regex::Regex::new(re).map_err(|e| bad(format!("{}: the tag regex is invalid: {e}", at(repo))))?;
+            entries.push(Entry { repository: repo.clone(), tags: TagSelection::Regex(re), options: EntryOptions::default() });
+        }
+        for (repo, range) in &s.images_by_semver {
+            let reqs = parse_range(range).map_err(|e| bad(format!("{}: the semver range is invalid: {e}", at(repo))))?;
+            entries.push(Entry { repository: repo.clone(), tags: TagSelection::Semver(range.clone(), reqs), options: EntryOptions::default() });
+        }
+        for e in &entries {
+            let ok = crate::registry::reference::parse(&format!("{registry}/{}", e.repository))
+                .is_ok_and(|r| r.tag.is_none() && r.digest.is_none());
+            if !ok {
+                return Err(bad(format!("{} is not a repository", at(&e.repository)))
+                    .hint("a repository is a path such as `library/busybox` or `team/app`; tags go in its list")
+                    .into());
+            }
+        }
+        if entries.is_empty() {
+            return Err(bad(format!("`{registry}` lists no images")).hint("add `images:` with `repository: [tags]`").into());
+        }
+        let (cacert, client_cert) = match &s.cert_dir {
+            Some(dir) => cert_dir(&base.join(dir)).map_err(|e| bad(format!("`{registry}` > `cert-dir`: {e}")))?,
+            None => (None, None),
+        };
+        registries.push(Section {
+            registry,
+            entries,
+            credentials: s.credentials.map(|c| (c.username, c.password)),
+            insecure: s.tls_verify == Some(false),
+            cacert,
+            client_cert,
+        });
+    }
+    Ok(SyncFile { registries })
+}
+
+fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
+    use serde_yaml_ng::Value;
+    let (tags, options) = match value {
+        Value::Null => (TagSelection::All, EntryOptions::default()),
+        Value::Sequence(items) => (listed(items)?, EntryOptions::default()),
+        Value::Mapping(_) => {
+            let raw: RawEntry = serde_yaml_ng::from_value(value.clone()).map_err(|e| e.to_string())?;
+            let chosen = [raw.tags.is_some(), raw.tag_regex.is_some(), raw.semver.is_some()].iter().filter(|b| **b).count();
+            if chosen > 1 {
+                return Err("give one of `tags`, `tag-regex` and `semver`".into());
+            }
+            let tags = if let Some(items) = &raw.tags {
+                listed(items)?
+            } else if let Some(re) = &raw.tag_regex {
+                TagSelection::Regex(regex::Regex::new(re).map_err(|e| format!("the tag regex is invalid: {e}"))?)
+            } else if let Some(range) = &raw.semver {
+                TagSelection::Semver(range.clone(), parse_range(range).map_err(|e| format!("the semver range is invalid: {e}"))?)
+            } else {
+                TagSelection::All
+            };
+            if raw.platform.is_some() && raw.all_platforms {
+                return Err("give `platform` or `all-platforms`, not both".into());
+            }
+            let platform = raw.platform.as_deref().map(str::parse::<Platform>).transpose().map_err(|e| e.to_string())?;
+            let consumer = match raw.consumer.as_deref() {
+                None => None,
+                Some("nova-docker") => Some(Consumer::NovaDocker),
+                Some("zun") => Some(Consumer::Zun),
+                Some(other) => return Err(format!("`for: {other}` is not a driver: use `nova-docker` or `zun`")),
+            };
+            if let Some(v) = &raw.visibility
+                && !["private", "shared", "community", "public"].contains(&v.as_str())
+            {
+                return Err(format!("`visibility: {v}` is not one of private, shared, community, public"));
+            }
+            let mut properties = Vec::new();
+            for (k, v) in raw.properties {
+                properties.push((k.clone(), scalar(&v).ok_or_else(|| format!("property `{k}` must be a string, number or boolean"))?));
+            }
+            let options = EntryOptions {
+                platform,
+                all_platforms: raw.all_platforms,
+                name: raw.name,
+                consumer,
+                visibility: raw.visibility,
+                properties,
+                glance_tags: raw.glance_tags,
+            };
+            (tags, options)
+        }
+        other => return Err(format!("expected a list of tags or a mapping of options, found {}", kind(other))),
+    };
+    let one_tag = matches!(&tags, TagSelection::Listed(t) if t.len() == 1);
+    if let Some(name) = &options.name
+        && !one_tag
+        && name.rsplit('/').next().is_some_and(|last| last.contains(':'))
+    {
+        return Err(format!("`name: {name}` has a tag, but the entry can select several tags: name only the repository (each image keeps its tag)"));
+    }
+    Ok(Entry { repository: repo.to_string(), tags, options })
+}
+
+/// A list of tags; YAML reads `1.10` as the number 1.1, so numbers are refused rather than guessed at.
+fn listed(items: &[serde_yaml_ng::Value]) -> Result<TagSelection, String> {
+    if items.is_empty() {
+        return Ok(TagSelection::All);
+    }
+    let mut tags = Vec::new();
+    for item in items {
+        match item {
+            serde_yaml_ng::Value::String(s) if !s.is_empty() => tags.push(s.clone()),
+            serde_yaml_ng::Value::Number(n) => {
+                return Err(format!("the tag {n} is a YAML number: quote it (`\"{n}\"`), since YAML reads `1.10` as 1.1"));
+            }
+            other => return Err(format!("a tag must be a string, found {}", kind(other))),
+        }
+    }
+    Ok(TagSelection::Listed(tags))
+}
+
+fn scalar(v: &serde_yaml_ng::Value) -> Option<String> {
+    match v {
+        serde_yaml_ng::Value::String(s) => Some(s.clone()),
+        serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
+        serde_yaml_ng::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn kind(v: &serde_yaml_ng::Value) -> &'static str {
+    match v {
+        serde_yaml_ng::Value::Null => "nothing",
+        serde_yaml_ng::Value::Bool(_) => "a boolean",
+        serde_yaml_ng::Value::Number(_) => "a number",
+        serde_yaml_ng::Value::String(_) => "a string",
+        serde_yaml_ng::Value::Sequence(_) => "a list",
+        serde_yaml_ng::Value::Mapping(_) => "a mapping",
+        serde_yaml_ng::Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// skopeo's (containers') cert-dir: `*.crt` CA certificates (one file here), `*.cert` + `*.key` a client certificate.
+type CertDir = (Option<PathBuf>, Option<(PathBuf, PathBuf)>);
+
+fn cert_dir(dir: &Path) -> Result<CertDir, String> {
+    let read = std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    let with = |ext: &str| files.iter().filter(|p| p.extension().is_some_and(|e| e == ext)).cloned().collect::<Vec<_>>();
+    let (crt, cert, key) = (with("crt"), with("cert"), with("key"));
+    if crt.len() > 1 {
+        return Err(format!("`{}` has {} `*.crt` files; berth takes one CA bundle: concatenate them into one", dir.display(), crt.len()));
+    }
+    let client = match (cert.as_slice(), key.as_slice()) {
+        ([], []) => None,
+        ([c], [k]) => Some((c.clone(), k.clone())),
+        _ => return Err(format!("`{}` needs exactly one `*.cert` with one `*.key` for a client certificate", dir.display())),
+    };
+    if crt.is_empty() && client.is_none() {
+        return Err(format!("`{}` has no `*.crt`, `*.cert` or `*.key` file", dir.display()));
+    }
+    Ok((crt.into_iter().next(), client))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> SyncFile {
+        parse(text, Path::new("images.yaml")).unwrap()
+    }
+
+    fn parse_err(text: &str) -> String {
+        let e = parse(text, Path::new("images.yaml")).unwrap_err();
+        assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
+        format!("{e:#}")
+    }
+
+    #[test]
+    fn skopeo_shape() {
+        let f = parse_ok(
+            r#"
+docker.io:
+  images:
+    busybox: []
+    redis: ["1.0", "sha256:0000000000000000000000000000000000000000000000000000000000000000"]
+  images-by-tag-regex:
+    nginx: ^1\.2[0-9]$
+  images-by-semver:
+    alpine: ">= 3.18, < 4"
+  credentials: {username: u, password: p}
+127.0.0.1:5001:
+  tls-verify: false
+  images:
+    library/busybox: ["1.36"]
+"#,
+        );
+        assert_eq!(f.registries.len(), 2);
+        let hub = f.registries.iter().find(|s| s.registry == "docker.io").unwrap();
+        assert_eq!(hub.entries.len(), 4);
+        assert!(matches!(hub.entries[0].tags, TagSelection::All));
+        assert!(matches!(&hub.entries[1].tags, TagSelection::Listed(t) if t.len() == 2));
+        assert_eq!(hub.credentials, Some(("u".into(), "p".into())));
+        assert!(!hub.insecure);
+        let local = f.registries.iter().find(|s| s.registry == "127.0.0.1:5001").unwrap();
+        assert!(local.insecure);
+    }
+
+    #[test]
+    fn entry_options() {
+        let f = parse_ok(
+            r#"
+r.example:
+  images:
+    team/app:
+      semver: "~1.4"
+      platform: linux/arm64
+      name: ops/app
+      for: zun
+      visibility: shared
+      properties: {owner: ops, tier: 2}
+      glance-tags: [prod]
+"#,
+        );
+        let e = &f.registries[0].entries[0];
+        assert_eq!(e.options.platform.as_ref().unwrap().to_string(), "linux/arm64");
+        assert_eq!(e.options.consumer, Some(Consumer::Zun));
+        assert_eq!(e.options.name.as_deref(), Some("ops/app"));
+        assert_eq!(e.options.properties, vec![("owner".into(), "ops".into()), ("tier".into(), "2".into())]);
+        let tags: Vec<String> = ["1.3.9", "1.4", "1.4.2", "1.5.0", "latest", "v1.4.7"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(e.tags.select(&tags), vec!["1.4", "1.4.2", "v1.4.7"]);
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors_that_say_where() {
+        assert!(parse_err("docker.io:\n  images:\n    busybox: [1.10]\n").contains("quote it"));
+        assert!(parse_err("docker.io:\n  image:\n    busybox: []\n").contains("unknown field `image`"));
+        assert!(parse_err("docker.io:\n  images-by-tag-regex:\n    busybox: \"(\"\n").contains("`docker.io` > `busybox`: the tag regex"));
+        assert!(parse_err("docker.io:\n  images-by-semver:\n    busybox: \">> 1\"\n").contains("semver range is invalid"));
+        assert!(parse_err("docker.io:\n  images:\n    b:\n      tags: [\"1\"]\n      semver: \"1\"\n").contains("one of"));
+        assert!(parse_err("docker.io:\n  images:\n    b:\n      for: kubernetes\n").contains("nova-docker"));
+        assert!(parse_err("docker.io:\n  images:\n    b:\n      name: x/y:1\n").contains("has a tag"));
+        assert!(parse_err("docker.io/library:\n  images:\n    b: []\n").contains("not a registry host"));
+        assert!(parse_err("docker.io:\n  tls-verify: true\n").contains("lists no images"));
+        assert!(parse_err("{}").contains("names no registry"));
+        assert!(parse_err("docker.io:\n  images:\n    busybox:1: []\n").contains("not a repository"));
+        assert!(parse_err("docker.io:\n  images:\n    Bad Repo: []\n").contains("not a repository"));
+        assert!(parse_err("docker.io:\n  images:\n    b: 3\n").contains("found a number"));
+        // One listed tag may carry its own tag in the name.
+        parse_ok("docker.io:\n  images:\n    b:\n      tags: [\"1\"]\n      name: x/y:one\n");
+    }
+
+    #[test]
+    fn regex_is_unanchored_as_in_skopeo() {
+        let f = parse_ok("r.example:\n  images-by-tag-regex:\n    app: \"1\\\\.2\"\n");
+        let tags: Vec<String> = ["1.2", "v1.2-rc", "1.3"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(f.registries[0].entries[0].tags.select(&tags), vec!["1.2", "v1.2-rc"]);
+    }
+
+    #[test]
+    fn versions_and_ranges_as_registries_write_them() {
+        assert_eq!(lenient_version("v1.2").unwrap().to_string(), "1.2.0");
+        assert_eq!(lenient_version("3.18").unwrap().to_string(), "3.18.0");
+        assert_eq!(lenient_version("2").unwrap().to_string(), "2.0.0");
+        assert_eq!(lenient_version("1.2.3-rc.1").unwrap().to_string(), "1.2.3-rc.1");
+        assert_eq!(lenient_version("1.2-alpine").unwrap().to_string(), "1.2.0-alpine");
+        assert!(lenient_version("latest").is_none());
+        assert!(lenient_version("1.2.3.4").is_none());
+        let sel = |range: &str, tags: &[&str]| {
+            let reqs = parse_range(range).unwrap();
+            TagSelection::Semver(range.into(), reqs).select(&tags.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
+        let tags = ["1.0", "1.9.9", "2.0.0", "2.3", "3.1.0", "edge", "2.1.0-rc.1"];
+        assert_eq!(sel(">= 2, < 3", &tags), vec!["2.0.0", "2.3"]);
+        assert_eq!(sel(">= 2 < 3", &tags), vec!["2.0.0", "2.3"]);
+        assert_eq!(sel("< 1.5 || >= 3", &tags), vec!["1.0", "3.1.0"]);
+        assert_eq!(sel("^2", &tags), vec!["2.0.0", "2.3"]);
+        assert!(parse_range("not a range").is_err());
+    }
+
+    #[test]
+    fn cert_dir_takes_one_ca_and_a_client_pair() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("ca.crt"), "x").unwrap();
+        let (ca, client) = cert_dir(d.path()).unwrap();
+        assert!(ca.unwrap().ends_with("ca.crt") && client.is_none());
+        std::fs::write(d.path().join("me.cert"), "x").unwrap();
+        assert!(cert_dir(d.path()).unwrap_err().contains("exactly one"));
+        std::fs::write(d.path().join("me.key"), "x").unwrap();
+        assert!(cert_dir(d.path()).unwrap().1.is_some());
+        std::fs::write(d.path().join("other.crt"), "x").unwrap();
+        assert!(cert_dir(d.path()).unwrap_err().contains("concatenate"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Bulk `berth image sync`: a sync file (skopeo sync's YAML plus per-repository options), `--all-tags`, `-j`,
+//! `--dry-run`, and the partial-failure summary, against the dev environment's real registries and Glance.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Berth, Out, demo, dev, unique};
+use serde_json::Value;
+
+/// A sync file in a fresh directory (kept until the test ends).
+struct SyncFile {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn sync_file(text: &str) -> SyncFile {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("images.yaml");
+    std::fs::write(&path, text).unwrap();
+    SyncFile { _dir: dir, path }
+}
+
+fn sync(b: &Berth, args: &[&str]) -> Out {
+    let mut a = vec!["image", "sync", "-o", "json"];
+    a.extend_from_slice(args);
+    b.run(&a)
+}
+
+fn rows(out: &Out) -> Vec<Value> {
+    out.json().as_array().unwrap().clone()
+}
+
+/// The row for a Glance name (and platform), which must be there exactly once.
+#[track_caller]
+fn row<'a>(rows: &'a [Value], name: &str) -> &'a Value {
+    let found: Vec<&Value> = rows.iter().filter(|r| r["name"] == name).collect();
+    assert_eq!(found.len(), 1, "one row for `{name}` in {rows:#?}");
+    found[0]
+}
+
+/// Every Glance image (hidden versions too) named `name`.
+fn glance(b: &Berth, name: &str) -> Vec<Value> {
+    let all = b.run(&["image", "list", "--all", "--all-versions", "-o", "json"]).ok().json();
+    all.as_array().unwrap().iter().filter(|i| i["name"] == name).cloned().collect()
+}
+
+fn show(b: &Berth, id: &str) -> Value {
+    b.run(&["image", "show", id, "-o", "json"]).ok().json()
+}
+
+#[test]
+fn a_sync_file_with_lists_ranges_regexes_and_entry_options() {
+    let b = demo();
+    let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("bulk"));
+    let f = sync_file(&format!(
+        r#"
+{anon}:
+  images:
+    library/busybox:
+      tags: ["1.36", "1.35"]
+      name: {prefix}/zun
+      for: zun
+      properties: {{team: ops, tier: 2}}
+      glance-tags: [prod]
+  images-by-semver:
+    library/busybox: ">= 1.35, < 1.36"
+  images-by-tag-regex:
+    private/secret: "^1\\."
+"#
+    ));
+    let out = sync(&b, &["-f", f.path.to_str().unwrap()]).ok();
+    let r = rows(&out);
+    // Two Zun-named images under one Glance name (two lineages: one per docker tag), the semver match under its
+    // reference's own name, the regex match from the private repository.
+    let zun: Vec<&Value> = r.iter().filter(|x| x["name"] == format!("{prefix}/zun")).collect();
+    assert_eq!(zun.len(), 2, "{r:#?}");
+    assert!(zun.iter().all(|x| x["status"] == "synced"));
+    for z in &zun {
+        let shown = show(&b, z["id"].as_str().unwrap());
+        let tags = shown["tags"].as_array().unwrap();
+        assert!(tags.contains(&Value::from("prod")), "{shown:#}");
+        assert!(tags.contains(&Value::from("1.36")) || tags.contains(&Value::from("1.35")), "{shown:#}");
+        assert_eq!(shown["properties"]["team"], "ops");
+        assert_eq!(shown["properties"]["tier"], "2");
+    }
+    let semver = row(&r, &format!("{anon}/library/busybox:1.35"));
+    assert!(["synced", "up to date"].contains(&semver["status"].as_str().unwrap()));
+    let secret = row(&r, &format!("{anon}/private/secret:1.0"));
+    assert!(["synced", "up to date"].contains(&secret["status"].as_str().unwrap()));
+    // Both Zun images are current: parallel syncs under one name do not hide each other.
+    let current: Vec<Value> = glance(&b, &format!("{prefix}/zun")).into_iter().filter(|i| i["current"] == true).collect();
+    assert_eq!(current.len(), 2);
+
+    // Again: nothing to transfer.
+    let again = rows(&sync(&b, &["-f", f.path.to_str().unwrap()]).ok());
+    assert_eq!(again.len(), r.len());
+    assert!(again.iter().all(|x| x["status"] == "up to date"), "{again:#?}");
+}
+
+#[test]
+fn one_image_failing_does_not_stop_the_others_and_the_exit_code_says_partial() {
+    let b = demo();
+    let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("part"));
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      tags: [\"1.36\", \"no-such-tag\", \"1.35\"]\n      name: {prefix}/bb\n"));
+    let out = sync(&b, &["-f", f.path.to_str().unwrap(), "-j", "2"]).code(6);
+    assert!(out.stderr.contains("no tag `no-such-tag`"), "{}", out.stderr);
+    assert!(out.stderr.contains("1 of 3 images failed to sync"), "{}", out.stderr);
+    let r = rows(&out);
+    assert_eq!(r.len(), 3, "a row for each: {r:#?}");
+    assert_eq!(row(&r, &format!("{prefix}/bb:1.36"))["status"], "synced");
+    assert_eq!(row(&r, &format!("{prefix}/bb:1.35"))["status"], "synced");
+    let failed = row(&r, &format!("{prefix}/bb:no-such-tag"));
+    assert_eq!(failed["status"], "failed");
+    assert!(failed["error"].as_str().unwrap().contains("no-such-tag"), "{failed:#}");
+    assert!(glance(&b, &format!("{prefix}/bb:no-such-tag")).is_empty(), "nothing is left for the failed one");
+    // Everything failed: the failure's own code, not "partial".
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      tags: [\"gone-1\", \"gone-2\"]\n      name: {prefix}/none\n"));
+    let out = sync(&b, &["-f", f.path.to_str().unwrap()]).code(1);
+    assert_eq!(rows(&out).len(), 2);
+}
+
+#[test]
+fn all_tags_syncs_every_tag_of_a_repository() {
+    let b = demo();
+    let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("all"));
+    let repo = format!("{anon}/library/busybox");
+    let tags: Vec<String> = b.run(&["registry", "tags", &repo, "-o", "json"]).ok().json().as_array().unwrap().iter()
+        .map(|t| t["tag"].as_str().or(t.as_str()).unwrap().to_string()).collect();
+    assert!(tags.len() >= 4, "{tags:?}");
+    let name = format!("{prefix}/bb");
+    let r = rows(&sync(&b, &["--all-tags", &repo, "--name", &name, "-j", "3"]).ok());
+    let mut got: Vec<String> = r.iter().map(|x| x["name"].as_str().unwrap().trim_start_matches(&format!("{name}:")).to_string()).collect();
+    got.sort();
+    got.dedup();
+    let mut want = tags.clone();
+    want.sort();
+    assert_eq!(got, want);
+    assert!(r.iter().all(|x| x["status"] == "synced"), "{r:#?}");
+    // A tag given with --all-tags, or a tagged --name, is a usage error.
+    sync(&b, &["--all-tags", &format!("{repo}:1.36")]).code(2).stderr_has("takes repositories");
+    sync(&b, &["--all-tags", &repo, "--name", &format!("{name}:x")]).code(2).stderr_has("has a tag");
+    // An unknown repository: its own error, exit 1.
+    sync(&b, &["--all-tags", &format!("{anon}/library/{prefix}")]).code(1).stderr_has("cannot list the tags");
+}
+
+#[test]
+fn dry_run_changes_nothing_and_says_what_would_happen() {
+    let b = demo();
+    let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("dry"));
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      tags: [\"1.36\", \"multi\"]\n      name: {prefix}/bb\n      all-platforms: true\n"));
+    let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "--dry-run"]).ok());
+    assert!(r.len() >= 3, "1.36 and every platform of multi: {r:#?}");
+    assert!(r.iter().all(|x| x["status"] == "would sync" && x["id"] == ""), "{r:#?}");
+    assert!(r.iter().any(|x| x["platform"].as_str().unwrap().starts_with("linux/arm64")), "{r:#?}");
+    assert!(glance(&b, &format!("{prefix}/bb:1.36")).is_empty() && glance(&b, &format!("{prefix}/bb:multi")).is_empty());
+    sync(&b, &["-f", f.path.to_str().unwrap()]).ok();
+    let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "--dry-run"]).ok());
+    assert!(r.iter().all(|x| x["status"] == "up to date"), "{r:#?}");
+}
+
+#[test]
+fn registry_credentials_and_tls_come_from_the_sync_file() {
+    let b = demo();
+    let prefix = unique("cred");
+    let certs = tempfile::tempdir().unwrap();
+    std::fs::copy(dev("BERTH_DEV_REGISTRY_CA"), certs.path().join("ca.crt")).unwrap();
+    let f = sync_file(&format!(
+        "{basic}:\n  credentials: {{username: {user}, password: '{password}'}}\n  images:\n    library/busybox:\n      tags: [\"1.36\"]\n      name: {prefix}/basic\n\
+         {tls}:\n  cert-dir: {certs}\n  images:\n    library/busybox:\n      tags: [\"1.35\"]\n      name: {prefix}/tls\n",
+        basic = dev("BERTH_DEV_REGISTRY_BASIC"),
+        user = dev("BERTH_DEV_REGISTRY_BASIC_USER"),
+        password = dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD"),
+        tls = dev("BERTH_DEV_REGISTRY_TLS_HOST"),
+        certs = certs.path().display(),
+    ));
+    // Out::checked (in every run) fails the test if the password shows up in any output.
+    let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap()]).ok());
+    assert_eq!(row(&r, &format!("{prefix}/basic:1.36"))["status"], "synced");
+    assert_eq!(row(&r, &format!("{prefix}/tls:1.35"))["status"], "synced");
+    // Without them: the basic registry refuses (exit 4) and TLS verification fails, each on its own row.
+    let f = sync_file(&format!(
+        "{basic}:\n  images:\n    library/busybox:\n      tags: [\"1.36\"]\n      name: {prefix}/basic2\n{tls}:\n  images:\n    library/busybox:\n      tags: [\"1.35\"]\n      name: {prefix}/tls2\n",
+        basic = dev("BERTH_DEV_REGISTRY_BASIC"),
+        tls = dev("BERTH_DEV_REGISTRY_TLS_HOST"),
+    ));
+    let out = sync(&b, &["-f", f.path.to_str().unwrap()]);
+    assert_ne!(out.code, 0);
+    let r = rows(&out);
+    assert!(r.iter().all(|x| x["status"] == "failed"), "{r:#?}");
+}
+
+#[test]
+fn sync_file_mistakes_are_usage_errors() {
+    let b = Berth::new();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox: [1.10]\n"));
+    b.run(&["image", "sync", "-f", f.path.to_str().unwrap()]).code(2).stderr_has("YAML number");
+    let f = sync_file(&format!("{anon}:\n  imgs:\n    library/busybox: []\n"));
+    b.run(&["image", "sync", "-f", f.path.to_str().unwrap()]).code(2).stderr_has("unknown field `imgs`");
+    b.run(&["image", "sync", "-f", "/nonexistent/images.yaml"]).code(2).stderr_has("cannot read the sync file");
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox@x: [\"1\"]\n"));
+    b.run(&["image", "sync", "-f", f.path.to_str().unwrap()]).code(2).stderr_has("is not a repository");
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox: [\"1.36\"]\n"));
+    b.run(&["image", "sync", "-f", f.path.to_str().unwrap(), "--name", "x/y"]).code(2);
+    b.run(&["image", "sync"]).code(2);
+    b.run(&["image", "sync", "busybox", "-j", "0"]).code(2);
+    b.run(&["image", "sync", "busybox", "--property", "owner=me"]).code(2).stderr_has("Glance's own attribute");
+    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      properties: {{berth_version: 9}}\n"));
+    b.run(&["image", "sync", "-f", f.path.to_str().unwrap()]).code(2).stderr_has("not a property berth can set");
+}
