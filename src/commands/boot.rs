@@ -42,10 +42,10 @@ fn did_you_mean(found: &[String]) -> String {
 
 /// An image by Glance ID, Glance name, or docker reference (the newest active image synced from it).
 pub async fn resolve_image(session: &Session, wanted: &str) -> anyhow::Result<Image> {
-    if is_uuid(wanted) {
-        if let Ok(img) = glance::get(session, wanted).await {
-            return Ok(img);
-        }
+    if is_uuid(wanted)
+        && let Ok(img) = glance::get(session, wanted).await
+    {
+        return Ok(img);
     }
     let newest = |mut imgs: Vec<Image>| {
         imgs.sort_by(|a, b| (a.status == "active", &a.created_at).cmp(&(b.status == "active", &b.created_at)));

@@ -15,10 +15,10 @@ use crate::output::Record;
 
 /// A server by ID, else by exact name (exactly one).
 async fn find(compute: &Compute<'_>, wanted: &str) -> anyhow::Result<Server> {
-    if is_uuid(wanted) {
-        if let Some(s) = compute.server(wanted).await? {
-            return Ok(s);
-        }
+    if is_uuid(wanted)
+        && let Some(s) = compute.server(wanted).await?
+    {
+        return Ok(s);
     }
     let all = compute.servers(&[]).await?;
     let named: Vec<&Server> = all.iter().filter(|s| s.name == wanted).collect();
