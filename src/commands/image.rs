@@ -28,7 +28,7 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                     json!(i.id),
                     json!(i.name),
                     json!(i.tags),
-                    json!(i.property("berth_manifest_digest")),
+                    json!(versions::digest(&i)),
                     json!(i.property("berth_platform")),
                     json!(i.size),
                     json!(i.status),
