@@ -13,6 +13,7 @@ pub mod http;
 pub mod openstack;
 pub mod output;
 pub mod registry;
+pub mod retag;
 
 use std::ffi::OsString;
 
