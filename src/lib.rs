@@ -7,6 +7,7 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod docker;
 pub mod error;
 pub mod gaps;
 pub mod http;
