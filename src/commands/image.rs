@@ -9,10 +9,13 @@ use crate::output::{List, Record};
 use super::versions;
 
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    if let ImageCommand::Sync { references, consumer, name, visibility, properties, tags, no_command_line, uncompressed_layers, force, registry } = cmd {
+    if let ImageCommand::Sync { references, from_daemon, consumer, name, visibility, properties, tags, no_command_line, uncompressed_layers, force, registry } = cmd {
         let progress = ctx.out.settings().progress;
         let opts =
             super::sync::Options { consumer, name, visibility, properties, tags, command_line: !no_command_line, progress, uncompressed_layers, force };
+        if from_daemon {
+            return super::daemon_sync::run(ctx, &references, opts).await;
+        }
         return super::sync::run(ctx, &references, &registry, opts).await;
     }
     let session = ctx.session().await?;
@@ -103,6 +106,7 @@ fn record(i: &Image) -> Record {
         "berth_manifest_digest",
         "berth_config_digest",
         "berth_index_digest",
+        "berth_repo_digest",
         "berth_platform",
         "berth_layers",
         "architecture",
