@@ -452,7 +452,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_s
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "sync" -d 'Copy images from a registry (or a local Docker engine) into Glance, streamed and verified, bootable by nova-docker and Zun'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "history" -d 'The versions of a synced image, newest first: digest, created, size, current marker, servers using each'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "rollback" -d 'Make an earlier version current again (the current one is hidden, not deleted)'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "prune" -d 'Delete old versions: never the current one, never one a Nova server uses'
@@ -586,6 +586,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l from-daemon -d 'Take the images from the local Docker engine (`DOCKER_HOST`, else /var/run/docker.sock)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-tags -d 'Every tag of each REF, which then names a repository (`busybox`, `host:5000/team/app`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l dry-run -d 'Resolve what would be synced (tags, digests, up to date or not) and change nothing'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-command-line -d 'Do not set `os_command_line` from the image\'s Entrypoint + Cmd'
@@ -643,7 +644,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l to -d 'The version with this manifest digest (or a unique prefix of its hex)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l to -d 'The version with this manifest digest (or a unique prefix of its hex); the image ID for `--from-daemon` ones' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l steps -d 'This many versions older than the current one' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l platform -d 'Only the versions of this platform: `os/arch[/variant]`' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -734,7 +735,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from a registry (or a local Docker engine) into Glance, streamed and verified, bootable by nova-docker and Zun'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "history" -d 'The versions of a synced image, newest first: digest, created, size, current marker, servers using each'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Make an earlier version current again (the current one is hidden, not deleted)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old versions: never the current one, never one a Nova server uses'
@@ -1259,7 +1260,7 @@ complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
-complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "sync" -d 'Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "sync" -d 'Copy images from a registry (or a local Docker engine) into Glance, streamed and verified, bootable by nova-docker and Zun'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "history" -d 'The versions of a synced image, newest first: digest, created, size, current marker, servers using each'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "rollback" -d 'Make an earlier version current again (the current one is hidden, not deleted)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "prune" -d 'Delete old versions: never the current one, never one a Nova server uses'

@@ -79,7 +79,7 @@ pub struct Plan {
     image_id: String,
 }
 
-const BLOCK: usize = 512;
+pub(crate) const BLOCK: usize = 512;
 /// The largest size the 11 octal digits of a ustar header hold (8 GiB - 1); larger ones use base-256.
 const USTAR_SIZE_MAX: u64 = 0o777_7777_7777;
 /// The Docker v1 `created` of layers below the top, as `docker save` writes it.
@@ -294,7 +294,7 @@ fn corrupt_gzip(e: io::Error) -> io::Error {
 
 /// `repo -> [tag]` for the `repositories` file, in RepoTag order; each RepoTag must be `name:tag` as Docker
 /// parses it (the repo is split at the last `:` after the last `/`).
-fn repositories_map(repo_tags: &[String]) -> anyhow::Result<Vec<(String, Vec<String>)>> {
+pub(crate) fn repositories_map(repo_tags: &[String]) -> anyhow::Result<Vec<(String, Vec<String>)>> {
     let mut repositories: Vec<(String, Vec<String>)> = Vec::new();
     for repo_tag in repo_tags {
         let parsed = reference::parse(repo_tag).with_context(|| format!("RepoTag `{repo_tag}`"))?;
@@ -389,19 +389,19 @@ impl TarBuilder {
 }
 
 /// Zeros after `size` bytes of data up to the next 512-byte block.
-fn padding(size: u64) -> usize {
+pub(crate) fn padding(size: u64) -> usize {
     ((BLOCK as u64 - size % BLOCK as u64) % BLOCK as u64) as usize
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum EntryKind {
+pub(crate) enum EntryKind {
     File,
     Dir,
 }
 
 /// A ustar header for `name` (< 100 bytes: berth's names are at most 75) of `size` bytes. Sizes over the 11
 /// octal digits of ustar (8 GiB and more) are written in GNU base-256, with GNU's magic, as GNU tar and Go do.
-fn header(name: &str, size: u64, kind: EntryKind) -> [u8; BLOCK] {
+pub(crate) fn header(name: &str, size: u64, kind: EntryKind) -> [u8; BLOCK] {
     assert!(
         name.len() < 100 && name.is_ascii(),
         "tar entry name `{name}` must be short ASCII"

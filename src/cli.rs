@@ -315,7 +315,7 @@ pub enum ImageCommand {
         /// Glance image ID or name (a name must match exactly one image)
         image: String,
     },
-    /// Copy images from a registry into Glance, streamed and verified, bootable by nova-docker and Zun
+    /// Copy images from a registry (or a local Docker engine) into Glance, streamed and verified, bootable by nova-docker and Zun
     #[command(long_about = "Copy images from any Docker Registry v2 / OCI registry (Docker Hub by default) into \
         Glance as `container_format=docker`, `disk_format=raw` images holding a `docker save` archive, in one \
         streamed pass: no Docker daemon, no temp file. Every blob's sha256 is checked as it arrives, and Glance's \
@@ -348,11 +348,29 @@ pub enum ImageCommand {
         `--per-registry N` of them from one registry. One image failing does not stop the others: the summary \
         has a row for each (status `failed` and an `error` column), and the exit code is 6 when some failed and \
         some did not. `--dry-run` lists the images with status `would sync`, `up to date` or `would restore` \
-        and changes nothing.")]
+        and changes nothing.\n\n\
+        From a local Docker engine (`--from-daemon`), for images built locally and never pushed: each REF is an \
+        image of the engine at `DOCKER_HOST` (`unix:///path` or `tcp://HOST:PORT`; unset: \
+        /var/run/docker.sock; docker CLI contexts are not read), by name or ID. Its `docker save` of the image \
+        by ID streams into Glance (chunked, no temp file), renamed to the same Glance and docker names as a \
+        registry image (an ID takes `--name`, else its only tag; the engine's tags are never changed), and is \
+        checked on the way: the config must hash to the image ID and each layer to its diff_id, and Glance's md5 \
+        and sha512 must equal what was sent. berth_config_digest is the image ID, which is also the digest \
+        column and what tells versions apart (the same ID is `up to date`; a rebuilt image is a new version); \
+        berth_source is `docker-daemon:NAME`; berth_repo_digest the registry digest the engine recorded for the \
+        name, if any; berth_layers is `uncompressed` (the engine's layers are plain tars). Exit 1 when the engine \
+        cannot be reached or has no such image, 2 for a `DOCKER_HOST` berth cannot use (TLS, ssh) or an ID with \
+        several tags and no `--name`.")]
     Sync {
-        /// Image references: `busybox`, `busybox:1.36`, `registry.example:5000/team/app@sha256:...`
+        /// Image references: `busybox`, `busybox:1.36`, `registry.example:5000/team/app@sha256:...`; with
+        /// `--from-daemon`, local image names or IDs
         #[arg(required_unless_present = "file", value_name = "REF")]
         references: Vec<String>,
+
+        /// Take the images from the local Docker engine (`DOCKER_HOST`, else /var/run/docker.sock)
+        #[arg(long, conflicts_with_all = ["platform", "all_platforms", "registry_user", "registry_password_stdin",
+              "registry_cacert", "registry_insecure", "file", "all_tags", "dry_run"])]
+        from_daemon: bool,
 
         /// Sync the images a YAML file lists: skopeo sync's format (registry -> images -> tags, tag regex, semver
         /// range) plus per-repository options; see the long help
@@ -422,7 +440,7 @@ pub enum ImageCommand {
     Rollback {
         /// Glance name or docker reference
         name: String,
-        /// The version with this manifest digest (or a unique prefix of its hex)
+        /// The version with this manifest digest (or a unique prefix of its hex); the image ID for `--from-daemon` ones
         #[arg(long, value_name = "DIGEST", conflicts_with = "steps")]
         to: Option<String>,
         /// This many versions older than the current one

@@ -7,12 +7,14 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod docker;
 pub mod error;
 pub mod gaps;
 pub mod http;
 pub mod openstack;
 pub mod output;
 pub mod registry;
+pub mod retag;
 pub mod sync_file;
 
 use std::ffi::OsString;

@@ -9,51 +9,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Berth, FaultProxy, Out, demo, demo_with, dev, run_stdin, seed, unique};
+use common::{Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, run_stdin, seed, show, unique};
 use serde_json::Value;
 
 fn sync(b: &Berth, args: &[&str]) -> Vec<Value> {
     let mut a = vec!["image", "sync", "-o", "json"];
     a.extend_from_slice(args);
     b.run(&a).ok().json().as_array().unwrap().clone()
-}
-
-/// Glance images with this exact name.
-fn glance_images(b: &Berth, name: &str) -> Vec<Value> {
-    let all = b.run(&["image", "list", "--all", "-o", "json"]).ok().json();
-    all.as_array().unwrap().iter().filter(|i| i["name"] == name).cloned().collect()
-}
-
-fn show(b: &Berth, id: &str) -> Value {
-    b.run(&["image", "show", id, "-o", "json"]).ok().json()
-}
-
-/// Download a Glance image's data, as the container driver does.
-fn download(b: &Berth, id: &str, to: &Path) {
-    let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
-    let st = Command::new("curl")
-        .args(["-fsS", "-o"])
-        .arg(to)
-        .args(["-H", &format!("X-Auth-Token: {token}")])
-        .arg(format!("{}/v2/images/{id}/file", dev("BERTH_DEV_IMAGE_URL")))
-        .status()
-        .unwrap();
-    assert!(st.success(), "downloading image {id} failed");
-}
-
-fn docker(args: &[&str]) -> std::process::Output {
-    Command::new(dev("BERTH_DEV_DOCKER"))
-        .args(args)
-        .env("DOCKER_HOST", dev("BERTH_DEV_DOCKER_HOST"))
-        .output()
-        .expect("running docker")
-}
-
-#[track_caller]
-fn docker_ok(args: &[&str]) -> String {
-    let out = docker(args);
-    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The nova-docker boot path for one synced image: load its Glance data, `docker image inspect <Glance name>`

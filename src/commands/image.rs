@@ -11,6 +11,7 @@ use super::versions;
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     if let ImageCommand::Sync {
         references,
+        from_daemon,
         file,
         all_tags,
         jobs,
@@ -41,6 +42,9 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             force,
             bars,
         };
+        if from_daemon {
+            return super::daemon_sync::run(ctx, &references, opts).await;
+        }
         let req = super::sync::Request { references, file, all_tags, jobs: jobs as usize, per_registry: per_registry as usize, dry_run };
         return super::sync::run(ctx, &req, &registry, opts).await;
     }
@@ -57,7 +61,7 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                     json!(i.id),
                     json!(i.name),
                     json!(i.tags),
-                    json!(i.property("berth_manifest_digest")),
+                    json!(versions::digest(&i)),
                     json!(i.property("berth_platform")),
                     json!(i.size),
                     json!(i.status),
@@ -132,6 +136,7 @@ fn record(i: &Image) -> Record {
         "berth_manifest_digest",
         "berth_config_digest",
         "berth_index_digest",
+        "berth_repo_digest",
         "berth_platform",
         "berth_layers",
         "architecture",

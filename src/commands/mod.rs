@@ -5,6 +5,7 @@ pub mod boot;
 mod catalog;
 mod completions;
 mod config;
+mod daemon_sync;
 mod gaps;
 mod image;
 mod server;

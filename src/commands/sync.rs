@@ -459,10 +459,11 @@ pub struct Synced {
 /// Glance IDs created and not yet complete: deleted when the command fails or is interrupted.
 pub type Pending = Arc<Mutex<Vec<String>>>;
 
-struct Hashes {
-    md5: String,
-    sha512: String,
-    bytes: u64,
+/// What berth sent to Glance: its md5 and sha512 (hex), and its length.
+pub(crate) struct Hashes {
+    pub(crate) md5: String,
+    pub(crate) sha512: String,
+    pub(crate) bytes: u64,
 }
 
 /// Sync one resolved image into Glance.
@@ -513,21 +514,7 @@ pub async fn sync_image(
     for (k, v) in &opts.properties {
         props.insert(k.clone(), v.clone());
     }
-    // The lineage: earlier versions under this name, docker name and platform.
-    let platform = image.platform.to_string();
-    let lineage: Vec<&glance::Image> = known
-        .iter()
-        .filter(|i| i.name.as_deref() == Some(names.glance_name.as_str()))
-        .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()) && i.property("berth_platform") == Some(platform.as_str()))
-        .collect();
-    let mut previous: Vec<&glance::Image> = lineage.iter().copied().filter(|i| versions::is_current(i)).collect();
-    previous.sort_by(|a, b| versions::version(b).cmp(&versions::version(a)).then(b.created_at.cmp(&a.created_at)));
-    props.insert(versions::VERSION.to_string(), versions::next_version(&lineage).to_string());
-    if let Some(p) = previous.first() {
-        props.insert(versions::PREVIOUS.to_string(), p.id.clone());
-    }
-    // `true` once it is verified and the previous version is hidden.
-    props.insert(versions::CURRENT.to_string(), "false".to_string());
+    let previous = versions::start_version(known, &names, &image.platform.to_string(), &mut props);
     let new = glance::NewImage { name: names.glance_name.clone(), visibility: opts.visibility.clone(), tags: names.glance_tags.clone(), properties: props };
 
     let record = glance::create(session, &new).await?;
@@ -538,7 +525,7 @@ pub async fn sync_image(
             pending.lock().unwrap().retain(|id| id != &record.id);
             // Active and verified: only now does the previous version step aside. A failure from here on leaves
             // the new image and maybe the old one visible; a re-run finds the new one up to date and finishes.
-            let others: Vec<&str> = previous.iter().map(|p| p.id.as_str()).collect();
+            let others: Vec<&str> = previous.iter().map(String::as_str).collect();
             promote(session, &record.id, &others, vec![]).await?;
             Ok(Synced {
                 name: names.glance_name,
@@ -603,6 +590,12 @@ async fn upload_and_verify(
     if hashes.bytes != plan.len() {
         anyhow::bail!("wrote {} bytes of a {}-byte archive", hashes.bytes, plan.len());
     }
+    check_stored(session, id, &hashes).await?;
+    Ok(plan.len())
+}
+
+/// After an upload: Glance's image must be active with the md5, sha512 and size of what berth sent.
+pub(crate) async fn check_stored(session: &Session, id: &str, hashes: &Hashes) -> anyhow::Result<()> {
     let img = glance::get(session, id).await?;
     let checksum = img.extra.get("checksum").and_then(Value::as_str).unwrap_or_default().to_string();
     let hash_algo = img.property("os_hash_algo").unwrap_or_default();
@@ -616,15 +609,15 @@ async fn upload_and_verify(
     if hash_algo == "sha512" && hash_value != hashes.sha512 {
         return Err(Failure::new(ExitCode::Failure, format!("Glance's sha512 of image `{id}` differs from what berth sent")).into());
     }
-    if img.size != Some(plan.len()) {
-        return Err(Failure::new(ExitCode::Failure, format!("Glance stored {:?} bytes for image `{id}`, berth sent {}", img.size, plan.len())).into());
+    if img.size != Some(hashes.bytes) {
+        return Err(Failure::new(ExitCode::Failure, format!("Glance stored {:?} bytes for image `{id}`, berth sent {}", img.size, hashes.bytes)).into());
     }
-    Ok(plan.len())
+    Ok(())
 }
 
 /// The upload ended before the archive was written: the reason is on the upload's side.
 #[derive(Debug)]
-struct ReaderGone;
+pub(crate) struct ReaderGone;
 
 impl std::fmt::Display for ReaderGone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -878,7 +871,7 @@ impl LayerCheck {
     }
 }
 
-fn progress_bar(show: bool, bars: &indicatif::MultiProgress, len: u64, name: &str) -> indicatif::ProgressBar {
+pub(crate) fn progress_bar(show: bool, bars: &indicatif::MultiProgress, len: u64, name: &str) -> indicatif::ProgressBar {
     if !show {
         return indicatif::ProgressBar::hidden();
     }
@@ -900,7 +893,7 @@ pub fn row(s: &Synced) -> Vec<Value> {
 pub const COLUMNS: &[&str] = &["name", "id", "digest", "platform", "size", "seconds", "status"];
 
 /// Hide `others` (the versions that were current), then mark `id` current with `extra` patch operations.
-async fn promote(session: &Session, id: &str, others: &[&str], extra: Vec<Value>) -> anyhow::Result<()> {
+pub(crate) async fn promote(session: &Session, id: &str, others: &[&str], extra: Vec<Value>) -> anyhow::Result<()> {
     for other in others.iter().filter(|o| **o != id) {
         versions::hide(session, other).await.map_err(|e| {
             e.context(format!("`{id}` is synced, but the previous version `{other}` could not be hidden: run the same sync again to finish"))
@@ -945,7 +938,23 @@ async fn up_to_date(
                 None => i.property("berth_manifest_digest") == Some(digest.as_str()),
             }
     };
-    let mut matching: Vec<&glance::Image> = visible.iter().filter(same).collect();
+    settle(session, &names, opts, &visible, same, start, dry_run).await
+}
+
+/// The version to keep when one under this name has the content asked for (`same`): the newest such among
+/// `visible` (the current ones), else among the hidden ones (made current again: `restored`), one per platform,
+/// with the other visible versions of its platform hidden and the requested Glance tags and properties added.
+/// `None` when no version has it. With `dry_run`, only the rows: nothing is changed.
+pub(crate) async fn settle(
+    session: &Session,
+    names: &Naming,
+    opts: &Options,
+    visible: &[glance::Image],
+    same: impl Fn(&&glance::Image) -> bool,
+    start: Instant,
+    dry_run: bool,
+) -> anyhow::Result<Option<Vec<Synced>>> {
+    let mut matching: Vec<&glance::Image> = visible.iter().filter(&same).collect();
     let mut status = "up to date";
     // Not current, but maybe an older version (after a rollback): made current again, without a transfer.
     let hidden: Vec<glance::Image>;
@@ -955,7 +964,7 @@ async fn up_to_date(
             .into_iter()
             .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()))
             .collect();
-        matching = hidden.iter().filter(same).collect();
+        matching = hidden.iter().filter(&same).collect();
         if matching.is_empty() {
             return Ok(None);
         }
@@ -992,7 +1001,7 @@ async fn up_to_date(
         rows.push(Synced {
             name: names.glance_name.clone(),
             id: keep.id.clone(),
-            digest: keep.property("berth_manifest_digest").unwrap_or_default().to_string(),
+            digest: versions::digest(keep).unwrap_or_default().to_string(),
             platform: platform.to_string(),
             size: keep.size.unwrap_or(0),
             seconds: start.elapsed().as_secs_f64(),

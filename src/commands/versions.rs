@@ -44,6 +44,12 @@ pub fn version(i: &Image) -> Option<u64> {
     i.property(VERSION).and_then(|v| v.parse().ok())
 }
 
+/// The digest that tells versions apart: the manifest's; for an image synced from a local Docker engine (which has
+/// no manifest), the image ID (its config's digest).
+pub fn digest(i: &Image) -> Option<&str> {
+    i.property("berth_manifest_digest").or_else(|| i.property("berth_config_digest"))
+}
+
 /// Current = what Glance's default listings (and so `boot` and the drivers) see.
 pub fn is_current(i: &Image) -> bool {
     !i.hidden()
@@ -58,6 +64,25 @@ pub fn sort_newest_first(images: &mut [Image]) {
 pub fn next_version(lineage: &[&Image]) -> u64 {
     let max = lineage.iter().filter_map(|i| version(i)).max().unwrap_or(0);
     max.max(lineage.len() as u64) + 1
+}
+
+/// Set the version properties of a new image (`props`) named as `names`, of `platform`, among the `known` images
+/// under its Glance name: `berth_version` (next in its lineage), `berth_previous` (the current version, if any)
+/// and `berth_current=false` until it is verified. Returns the IDs of the current versions, to hide then.
+pub fn start_version(known: &[Image], names: &super::sync::Naming, platform: &str, props: &mut BTreeMap<String, String>) -> Vec<String> {
+    let lineage: Vec<&Image> = known
+        .iter()
+        .filter(|i| i.name.as_deref() == Some(names.glance_name.as_str()))
+        .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()) && i.property("berth_platform") == Some(platform))
+        .collect();
+    let mut previous: Vec<&Image> = lineage.iter().copied().filter(|i| is_current(i)).collect();
+    previous.sort_by(|a, b| version(b).cmp(&version(a)).then(b.created_at.cmp(&a.created_at)));
+    props.insert(VERSION.to_string(), next_version(&lineage).to_string());
+    if let Some(p) = previous.first() {
+        props.insert(PREVIOUS.to_string(), p.id.clone());
+    }
+    props.insert(CURRENT.to_string(), "false".to_string());
+    previous.iter().map(|p| p.id.clone()).collect()
 }
 
 /// True when an image recorded as `stored` (its `berth_platform`) serves a request for `wanted`, as the
@@ -163,7 +188,7 @@ pub async fn history(session: &Session, verbose: u8, name: &str, platform: Optio
                 json!(k.platform),
                 json!(version(i)),
                 json!(i.id),
-                json!(i.property("berth_manifest_digest")),
+                json!(digest(i)),
                 json!(is_current(i)),
                 json!(i.created_at),
                 json!(i.size),
@@ -177,7 +202,7 @@ pub async fn history(session: &Session, verbose: u8, name: &str, platform: Optio
 pub const PLAN_COLUMNS: &[&str] = &["action", "id", "name", "version", "digest", "reason"];
 
 fn plan_row(action: &str, i: &Image, reason: &str) -> Vec<Value> {
-    vec![json!(action), json!(i.id), json!(i.name), json!(version(i)), json!(i.property("berth_manifest_digest")), json!(reason)]
+    vec![json!(action), json!(i.id), json!(i.name), json!(version(i)), json!(digest(i)), json!(reason)]
 }
 
 /// What rollback chooses: the version to make current.
@@ -194,7 +219,7 @@ pub fn rollback_target<'a>(lineage: &'a [Image], target: &Target) -> anyhow::Res
         Target::Digest(d) => {
             let found: Vec<&Image> = lineage
                 .iter()
-                .filter(|i| i.property("berth_manifest_digest").is_some_and(|m| m == d || m.strip_prefix("sha256:").is_some_and(|h| h.starts_with(d.as_str()))))
+                .filter(|i| digest(i).is_some_and(|m| m == d || m.strip_prefix("sha256:").is_some_and(|h| h.starts_with(d.as_str()))))
                 .collect();
             match found.as_slice() {
                 [one] => Ok(one),

@@ -101,6 +101,16 @@ pub async fn upload(session: &Session, id: &str, body: reqwest::Body, len: u64) 
     Ok(())
 }
 
+/// `PUT /v2/images/{id}/file` with a streamed body whose length is not known in advance (chunked transfer
+/// encoding, which Glance's WSGI server reads).
+pub async fn upload_streamed(session: &Session, id: &str, body: reqwest::Body) -> anyhow::Result<()> {
+    let resp = session
+        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/file"), |r| r.header("Content-Type", "application/octet-stream").body(body))
+        .await?;
+    check(resp, &format!("uploading the data of Glance image `{id}`")).await?;
+    Ok(())
+}
+
 pub async fn get(session: &Session, id: &str) -> anyhow::Result<Image> {
     let resp = session.request(reqwest::Method::GET, "image", &format!("/v2/images/{id}"), |r| r).await?;
     Ok(check(resp, &format!("reading Glance image `{id}`")).await?.json().await?)

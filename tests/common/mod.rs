@@ -63,6 +63,46 @@ pub fn unique(prefix: &str) -> String {
     format!("{prefix}{}x{}x{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst), nanos % 100_000)
 }
 
+/// Glance images with this exact name.
+pub fn glance_images(b: &Berth, name: &str) -> Vec<Value> {
+    let all = b.run(&["image", "list", "--all", "-o", "json"]).ok().json();
+    all.as_array().unwrap().iter().filter(|i| i["name"] == name).cloned().collect()
+}
+
+/// `berth image show ID` as JSON.
+pub fn show(b: &Berth, id: &str) -> Value {
+    b.run(&["image", "show", id, "-o", "json"]).ok().json()
+}
+
+/// Download a Glance image's data, as the container driver does.
+pub fn download(b: &Berth, id: &str, to: &Path) {
+    let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
+    let st = Command::new("curl")
+        .args(["-fsS", "-o"])
+        .arg(to)
+        .args(["-H", &format!("X-Auth-Token: {token}")])
+        .arg(format!("{}/v2/images/{id}/file", dev("BERTH_DEV_IMAGE_URL")))
+        .status()
+        .unwrap();
+    assert!(st.success(), "downloading image {id} failed");
+}
+
+/// The dev environment's docker client on its engine.
+pub fn docker(args: &[&str]) -> std::process::Output {
+    Command::new(dev("BERTH_DEV_DOCKER"))
+        .args(args)
+        .env("DOCKER_HOST", dev("BERTH_DEV_DOCKER_HOST"))
+        .output()
+        .expect("running docker")
+}
+
+#[track_caller]
+pub fn docker_ok(args: &[&str]) -> String {
+    let out = docker(args);
+    assert!(out.status.success(), "docker {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// berth as the dev cloud's non-admin user, with its clouds.yaml.
 pub fn demo() -> Berth {
     Berth::new().clouds().env("OS_CLOUD", "berth-demo")

@@ -2,13 +2,15 @@
 and spoils the ones a rule matches, for faults a real service cannot produce on demand.
 
 usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
-                      [--fail-upload STATUS] [--schema-drop-format FORMAT] [--delay-gets TEXT:SECONDS]
+                      [--blob-path TEXT] [--fail-upload STATUS] [--schema-drop-format FORMAT] [--delay-gets TEXT:SECONDS]
                       [--catalog-drop TYPE]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
                         intact, then spoiled: a registry that changes its answer between two reads)
   --slow-blobs S        send blob bodies in 4 KiB pieces, sleeping S seconds before each
+  --blob-path TEXT      what makes a GET a "blob" for the three rules above: its path contains TEXT (default
+                        `/blobs/sha256:`; `/get` for the `docker save` of a Docker engine)
   --fail-upload STATUS  read the whole body of PUT .../file, then answer STATUS (Glance's store failing the upload)
   --schema-drop-format FORMAT  remove FORMAT from the `container_format` enum of GET /v2/schemas/image(s) (a Glance
                         whose `container_formats` setting lacks it)
@@ -51,6 +53,7 @@ def main():
     ap.add_argument("--corrupt-blobs", action="store_true")
     ap.add_argument("--corrupt-blobs-from", type=int, default=0)
     ap.add_argument("--slow-blobs", type=float, default=0.0)
+    ap.add_argument("--blob-path", default="/blobs/sha256:")
     ap.add_argument("--fail-upload", type=int, default=0)
     ap.add_argument("--schema-drop-format", default="")
     ap.add_argument("--delay-gets", default="")
@@ -86,7 +89,8 @@ def main():
                 text, seconds = args.delay_gets.rsplit(":", 1)
                 if text in self.path:
                     time.sleep(float(seconds))
-            is_blob = self.command == "GET" and "/blobs/sha256:" in self.path
+            is_blob = self.command == "GET" and args.blob_path in self.path
+            blob_key = self.path.split("/blobs/")[-1]
             if args.fail_upload and self.command == "PUT" and self.path.endswith("/file"):
                 self._body()
                 msg = b'{"message": "injected failure"}'
@@ -106,8 +110,8 @@ def main():
             data = resp.read()
             if is_blob and resp.status == 200:
                 with lock:
-                    blob_gets[self.path.split("/blobs/")[1]] += 1
-                    nth = blob_gets[self.path.split("/blobs/")[1]]
+                    blob_gets[blob_key] += 1
+                    nth = blob_gets[blob_key]
             if is_blob and resp.status == 200 and args.corrupt_blobs_from and nth >= args.corrupt_blobs_from and data:
                 i = len(data) // 2
                 data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]

@@ -1,0 +1,380 @@
+//! `berth image sync --from-daemon`: images of the local Docker engine into Glance, for images built locally and
+//! never pushed, under the naming, verification and versioning of a registry sync.
+//!
+//! Each image is inspected (ID, tags, platform, Entrypoint + Cmd, diff_ids) and named like a registry image
+//! (`--for`, `--name`). When the current version under that name already has its image ID, it is `up to date`:
+//! no transfer. Otherwise a Glance record is created and the engine's `docker save` of the image *by ID* streams
+//! into its upload through [`crate::retag::Retag`], which names it and checks its config and every layer against
+//! the inspected image; then Glance's md5, sha512 and size must equal what was sent. A failure or Ctrl-C deletes
+//! the record. The archive's length is not known before it is written, so the upload is chunked.
+//!
+//! The engine's layers are plain tars (`berth_layers=uncompressed`). The engine's tags are never changed.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::Bytes;
+use futures_util::StreamExt;
+use md5::Md5;
+use serde_json::json;
+use sha2::{Digest, Sha512};
+
+use super::sync::{self, Hashes, Options, Pending, ReaderGone, Synced};
+use super::versions;
+use crate::docker::{Engine, Host, LocalImage};
+use crate::error::{ExitCode, Failure};
+use crate::openstack::{Session, glance};
+use crate::registry::reference::{self, Reference};
+use crate::retag::{Expected, Retag};
+
+/// What the user asked for: a local image name, or an image ID.
+#[derive(Debug, Clone, PartialEq)]
+enum Wanted {
+    Name(Reference),
+    /// `sha256:<hex>` or the hex alone, full or a prefix.
+    Id(String),
+}
+
+/// A local image argument, checked before the engine is asked (it becomes part of an API path).
+fn wanted(arg: &str) -> anyhow::Result<Wanted> {
+    let is_hex = |s: &str| !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if let Some(hex) = arg.strip_prefix("sha256:") {
+        if !is_hex(hex) {
+            return Err(Failure::usage(format!("`{arg}` is not an image ID"))
+                .hint("an ID is `sha256:` and up to 64 lowercase hex digits, as `docker images --no-trunc` shows")
+                .into());
+        }
+        return Ok(Wanted::Id(arg.to_string()));
+    }
+    // Docker reads 64 hex digits as an ID, never as a name.
+    if arg.len() == 64 && is_hex(arg) {
+        return Ok(Wanted::Id(arg.to_string()));
+    }
+    Ok(Wanted::Name(reference::parse(arg)?))
+}
+
+/// True when the engine found `arg` as a prefix of the image's ID rather than as a name (`docker inspect 4d35`).
+fn found_by_id(arg: &str, image: &LocalImage) -> bool {
+    let hex = image.id.strip_prefix("sha256:").unwrap_or(&image.id);
+    arg.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) && hex.starts_with(arg) && !image.repo_tags.contains(&format!("{arg}:latest"))
+}
+
+/// The reference the Glance and docker names derive from: the name asked for; for an ID, `--name`, else the
+/// image's only tag. The flag is true when the image was asked for by ID.
+fn naming_reference(arg: &str, want: &Wanted, image: &LocalImage, opts: &Options) -> anyhow::Result<(Reference, bool)> {
+    if let Wanted::Name(r) = want
+        && !(r.tag.is_none() && r.digest.is_none() && found_by_id(arg, image))
+    {
+        return Ok((r.clone(), false));
+    }
+    naming_id(arg, image, opts).map(|r| (r, true))
+}
+
+fn naming_id(arg: &str, image: &LocalImage, opts: &Options) -> anyhow::Result<Reference> {
+    if let Some(name) = &opts.name {
+        return reference::parse(name);
+    }
+    match image.repo_tags.as_slice() {
+        [one] => reference::parse(one),
+        tags => Err(Failure::usage(format!(
+            "`{arg}` is an image ID and the image has {}: berth cannot tell which name to give it",
+            if tags.is_empty() { "no tag".to_string() } else { format!("{} tags ({})", tags.len(), tags.join(", ")) }
+        ))
+        .hint("name it with `--name repo:tag`")
+        .into()),
+    }
+}
+
+/// `berth image sync --from-daemon IMAGE...`: every image; failures are reported and the others go on.
+pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> anyhow::Result<()> {
+    if opts.name.is_some() && images.len() > 1 {
+        return Err(Failure::usage("`--name` names one image, but several images were given")
+            .hint("sync them one by one, each with its own `--name`")
+            .into());
+    }
+    let wanted: Vec<Wanted> = images.iter().map(|i| wanted(i)).collect::<anyhow::Result<_>>()?;
+    let host = Host::from_env(std::env::var("DOCKER_HOST").ok().as_deref(), std::env::var("DOCKER_TLS_VERIFY").ok().as_deref())?;
+    // The engine first: it is local, and a wrong DOCKER_HOST is the likeliest mistake.
+    let engine = Engine::connect(host, ctx.http_timeout()?, ctx.out.settings().verbose).await?;
+    let session = ctx.session().await?;
+    let settings = ctx.out.settings().clone();
+    let pending: Pending = Arc::default();
+
+    let work = async {
+        let mut done = Vec::new();
+        let mut failed: Vec<anyhow::Error> = Vec::new();
+        for (arg, want) in images.iter().zip(&wanted) {
+            match sync_one(&session, &engine, arg, want, &opts, &pending).await {
+                Ok(s) => done.push(s),
+                Err(e) => failed.push(e.context(format!("cannot sync `{arg}` from the Docker engine"))),
+            }
+        }
+        (done, failed)
+    };
+    let (done, mut failed) = tokio::select! {
+        r = work => r,
+        _ = tokio::signal::ctrl_c() => {
+            let mut deleted = Vec::new();
+            let ids: Vec<String> = pending.lock().unwrap().clone();
+            for id in ids {
+                match glance::delete(&session, &id).await {
+                    Ok(()) => deleted.push(format!("deleted the incomplete Glance image `{id}`")),
+                    Err(_) => deleted.push(format!("could not delete the incomplete Glance image `{id}`: `openstack image delete {id}`")),
+                }
+            }
+            let what = if deleted.is_empty() { "nothing was left behind".to_string() } else { deleted.join("; ") };
+            return Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into());
+        }
+    };
+    let mut list = crate::output::List::new(sync::COLUMNS);
+    for s in &done {
+        list.row(sync::row(s));
+    }
+    if !done.is_empty() || failed.is_empty() {
+        ctx.out.list(&list)?;
+    }
+    match (done.len(), failed.len()) {
+        (_, 0) => Ok(()),
+        (0, 1) => Err(failed.remove(0)),
+        (ok, n) => {
+            for e in &failed {
+                crate::error::render(e, &settings, &mut std::io::stderr());
+            }
+            let code = if ok == 0 { crate::error::exit_code(&failed[0]) } else { ExitCode::Partial };
+            Err(Failure::new(code, format!("{n} of {} images failed to sync", images.len())).into())
+        }
+    }
+}
+
+/// One local image into Glance, or the version that already has it.
+async fn sync_one(session: &Session, engine: &Engine, arg: &str, want: &Wanted, opts: &Options, pending: &Pending) -> anyhow::Result<Synced> {
+    let start = Instant::now();
+    let image = engine.inspect(arg).await?;
+    let (r, by_id) = naming_reference(arg, want, &image, opts)?;
+    let names = sync::naming(&r, opts)?;
+    let platform = image.platform.to_string();
+
+    if !opts.force {
+        let visible: Vec<glance::Image> = glance::by_name(session, &names.glance_name)
+            .await?
+            .into_iter()
+            .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()))
+            .collect();
+        if visible.iter().any(|i| i.status == "active") {
+            // The same image ID is the same image, wherever the version came from.
+            let same = |i: &&glance::Image| {
+                i.status == "active"
+                    && i.property("berth_config_digest") == Some(image.id.as_str())
+                    && i.property("berth_platform") == Some(platform.as_str())
+            };
+            if let Some(mut rows) = sync::settle(session, &names, opts, &visible, same, start, false).await? {
+                return Ok(rows.remove(0));
+            }
+        }
+    }
+
+    let mut props = BTreeMap::new();
+    // What was asked for: the image's name as docker shows it, or its ID.
+    let source = match (&r.digest, by_id) {
+        (_, true) => image.id.clone(),
+        (Some(d), false) => format!("{}@{d}", r.familiar()),
+        (None, false) => r.familiar_with_tag(),
+    };
+    props.insert("berth_source".to_string(), format!("docker-daemon:{source}"));
+    props.insert("berth_config_digest".to_string(), image.id.clone());
+    if let Some(d) = repo_digest(&image, &r) {
+        props.insert("berth_repo_digest".to_string(), d);
+    }
+    props.insert("berth_repo_tag".to_string(), names.repo_tag.clone());
+    props.insert("berth_platform".to_string(), platform.clone());
+    props.insert("berth_layers".to_string(), "uncompressed".to_string());
+    props.insert("architecture".to_string(), image.platform.glance_architecture().to_string());
+    props.insert("os_type".to_string(), image.platform.os.clone());
+    if opts.command_line
+        && let Some(cl) = sync::command_line(&json!({"config": {"Entrypoint": image.entrypoint, "Cmd": image.cmd}}))
+    {
+        props.insert("os_command_line".to_string(), cl);
+    }
+    for (k, v) in &opts.properties {
+        props.insert(k.clone(), v.clone());
+    }
+    let known = glance::by_name_all_versions(session, &names.glance_name).await?;
+    let previous = versions::start_version(&known, &names, &platform, &mut props);
+    let new = glance::NewImage { name: names.glance_name.clone(), visibility: opts.visibility.clone(), tags: names.glance_tags.clone(), properties: props };
+
+    let record = glance::create(session, &new).await?;
+    pending.lock().unwrap().push(record.id.clone());
+    let expected = Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
+    let result = upload(session, engine, &image, expected, &record.id, opts.progress, &names.repo_tag).await;
+    match result {
+        Ok(size) => {
+            pending.lock().unwrap().retain(|id| id != &record.id);
+            let others: Vec<&str> = previous.iter().map(String::as_str).collect();
+            sync::promote(session, &record.id, &others, vec![]).await?;
+            Ok(Synced {
+                name: names.glance_name,
+                id: record.id,
+                digest: image.id,
+                platform,
+                size,
+                seconds: start.elapsed().as_secs_f64(),
+                status: "synced",
+            })
+        }
+        Err(e) => {
+            let cleanup = glance::delete(session, &record.id).await;
+            pending.lock().unwrap().retain(|id| id != &record.id);
+            Err(match cleanup {
+                Ok(()) => e.context(format!("syncing `{arg}` failed; the incomplete Glance image `{}` was deleted", record.id)),
+                Err(d) => e.context(format!(
+                    "syncing `{arg}` failed and the incomplete Glance image `{}` could not be deleted ({d:#}): delete it with `openstack image delete {}`",
+                    record.id, record.id
+                )),
+            })
+        }
+    }
+}
+
+/// The digest of the image in its registry, when the engine recorded one for the repository it is named after
+/// (`docker pull` and `docker push` do): a manifest's, or a manifest list's for a multi-platform pull, so it is
+/// kept apart from `berth_manifest_digest`.
+fn repo_digest(image: &LocalImage, r: &Reference) -> Option<String> {
+    image.repo_digests.iter().find_map(|rd| {
+        let (repo, digest) = rd.split_once('@')?;
+        let repo = reference::parse(repo).ok()?;
+        (repo.familiar() == r.familiar()).then(|| digest.to_string())
+    })
+}
+
+/// Stream the engine's archive of `image` into the Glance record `id`, then check what Glance stored.
+async fn upload(session: &Session, engine: &Engine, image: &LocalImage, expected: Expected, id: &str, progress: bool, label: &str) -> anyhow::Result<u64> {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    // The engine's size of the image is a little less than its archive's: the bar's total grows if need be.
+    let bar = sync::progress_bar(progress, &indicatif::MultiProgress::new(), image.size.max(1), label);
+    let producer = tokio::spawn(produce(engine.save(&image.id), Retag::new(expected), tx, bar.clone()));
+    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }));
+    let uploaded = glance::upload_streamed(session, id, body).await;
+    let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
+    bar.finish_and_clear();
+    // Whichever side failed first is the cause (see `sync::upload_and_verify`).
+    let hashes = match (produced, uploaded) {
+        (Err(e), Err(up)) if e.is::<ReaderGone>() => return Err(up),
+        (Err(e), _) => return Err(e),
+        (Ok(_), Err(up)) => return Err(up),
+        (Ok(h), Ok(())) => h,
+    };
+    sync::check_stored(session, id, &hashes).await?;
+    Ok(hashes.bytes)
+}
+
+/// Read the engine's archive through `retag` into the channel, hashing what is sent. On failure the body stream
+/// gets an error too, so the upload aborts before the archive is whole.
+async fn produce(
+    save: impl futures_core::Stream<Item = anyhow::Result<Bytes>> + Send + 'static,
+    mut retag: Retag,
+    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
+    bar: indicatif::ProgressBar,
+) -> anyhow::Result<Hashes> {
+    let mut md5 = Md5::new();
+    let mut sha = Sha512::new();
+    let mut bytes = 0u64;
+    let mut send = async |piece: Bytes| -> anyhow::Result<()> {
+        md5.update(&piece);
+        sha.update(&piece);
+        bytes += piece.len() as u64;
+        bar.inc(piece.len() as u64);
+        if bar.position() > bar.length().unwrap_or(0) {
+            bar.set_length(bar.position());
+        }
+        tx.send(Ok(piece)).await.map_err(|_| ReaderGone)?;
+        Ok(())
+    };
+    let result: anyhow::Result<()> = async {
+        let mut save = std::pin::pin!(save);
+        let mut out = Vec::new();
+        while let Some(chunk) = save.next().await {
+            retag.push(chunk?, &mut out)?;
+            for piece in out.drain(..) {
+                send(piece).await?;
+            }
+        }
+        send(Bytes::from(retag.finish()?)).await
+    }
+    .await;
+    if let Err(e) = result {
+        let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
+        return Err(e);
+    }
+    Ok(Hashes { md5: format!("{:x}", md5.finalize()), sha512: format!("{:x}", sha.finalize()), bytes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Platform;
+
+    fn image(id_hex: &str, tags: &[&str]) -> LocalImage {
+        LocalImage {
+            id: format!("sha256:{id_hex}"),
+            repo_tags: tags.iter().map(|t| t.to_string()).collect(),
+            repo_digests: vec![],
+            platform: Platform::linux_amd64(),
+            entrypoint: vec![],
+            cmd: vec![],
+            diff_ids: vec![],
+            size: 0,
+        }
+    }
+
+    fn opts(name: Option<&str>) -> Options {
+        Options {
+            consumer: sync::Consumer::NovaDocker,
+            name: name.map(str::to_string),
+            visibility: "private".into(),
+            properties: vec![],
+            tags: vec![],
+            command_line: true,
+            progress: false,
+            uncompressed_layers: false,
+            force: false,
+        }
+    }
+
+    #[test]
+    fn arguments_are_names_or_ids() {
+        let hex = "4d359dc2cfdbd5b152ac3131feab0af493de01d7398ba04b29b7ee56c4290298";
+        assert_eq!(wanted(hex).unwrap(), Wanted::Id(hex.into()));
+        assert_eq!(wanted(&format!("sha256:{}", &hex[..12])).unwrap(), Wanted::Id(format!("sha256:{}", &hex[..12])));
+        assert!(matches!(wanted("myapp:dev").unwrap(), Wanted::Name(r) if r.familiar_with_tag() == "myapp:dev"));
+        for bad in ["sha256:XYZ", "sha256:", "../containers/x", "My App", "a?b"] {
+            assert_eq!(crate::error::exit_code(&wanted(bad).unwrap_err()), ExitCode::Usage, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_id_takes_its_name_from_name_or_its_only_tag() {
+        let hex = "4d359dc2cfdbd5b152ac3131feab0af493de01d7398ba04b29b7ee56c4290298";
+        let one = image(hex, &["team/app:v1"]);
+        let by = |arg: &str, img: &LocalImage, name: Option<&str>| naming_reference(arg, &wanted(arg).unwrap(), img, &opts(name)).map(|r| r.0.familiar_with_tag());
+        assert_eq!(by(hex, &one, None).unwrap(), "team/app:v1");
+        assert_eq!(by("4d359dc2cfdb", &one, None).unwrap(), "team/app:v1", "a short ID the engine resolved");
+        assert_eq!(by("4d359dc2cfdb", &one, Some("other:2")).unwrap(), "other:2");
+        let e = by(hex, &image(hex, &["a:1", "b:2"]), None).unwrap_err();
+        assert_eq!(crate::error::exit_code(&e), ExitCode::Usage);
+        assert!(e.to_string().contains("2 tags (a:1, b:2)"), "{e}");
+        assert!(by(hex, &image(hex, &[]), None).unwrap_err().to_string().contains("has no tag"));
+        // A name is a name, even one made of hex digits, when the engine found it as a name.
+        assert_eq!(by("cafe", &image("cafe00", &["cafe:latest"]), None).unwrap(), "cafe:latest");
+        assert_eq!(by("myapp:dev", &one, None).unwrap(), "myapp:dev");
+    }
+
+    #[test]
+    fn the_repo_digest_of_the_repository_named() {
+        let mut img = image("00", &["busybox:1.36"]);
+        img.repo_digests = vec!["127.0.0.1:5001/x@sha256:aa".into(), "busybox@sha256:bb".into()];
+        assert_eq!(repo_digest(&img, &reference::parse("busybox:1.36").unwrap()).as_deref(), Some("sha256:bb"));
+        assert_eq!(repo_digest(&img, &reference::parse("docker.io/library/busybox").unwrap()).as_deref(), Some("sha256:bb"));
+        assert_eq!(repo_digest(&img, &reference::parse("other:1").unwrap()), None);
+    }
+}

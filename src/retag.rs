@@ -1,0 +1,683 @@
+//! A local engine's `docker save` stream, renamed and verified on its way to Glance.
+//!
+//! The engine's archive is already what Glance should hold, but for its name: berth exports the image by ID (so
+//! that what is uploaded is exactly the image it inspected, whatever happens to its tags meanwhile), and such an
+//! archive has no RepoTags and no `repositories` file. [`Retag`] passes the tar through entry by entry, every
+//! header and data byte as it arrives, except `manifest.json` and `repositories` (small, held in memory), which
+//! it writes at the end with the chosen docker name. It hashes every regular file on the way; at the end the
+//! manifest's config must hash to the image ID and its layers to the image's diff_ids, in order (a link is
+//! followed: `docker save` writes a layer that repeats an earlier one as a symlink to it). Only then are the
+//! rewritten files and the end of the archive emitted, so an archive that fails a check never reaches Glance
+//! whole: the caller aborts the upload.
+//!
+//! Tar support is what Go's `archive/tar` (the engine's writer) produces: ustar headers, PAX extended headers
+//! (`x`, `g`), GNU long names (`L`, `K`) and base-256 sizes.
+
+use std::collections::HashMap;
+
+use bytes::Bytes;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::archive::{self, BLOCK, EntryKind};
+use crate::error::{ExitCode, Failure};
+
+/// What the archive must contain, and the name it gets.
+#[derive(Debug, Clone)]
+pub struct Expected {
+    /// The image ID, `sha256:<hex>`: the sha256 of its config file.
+    pub image_id: String,
+    /// The layers' diff_ids (`RootFS.Layers`), bottom first: the sha256 of each `layer.tar`.
+    pub diff_ids: Vec<String>,
+    /// The docker name it loads as (`repo:tag`): its only RepoTag.
+    pub repo_tag: String,
+}
+
+/// `manifest.json` and `repositories` are held; anything this large is not what `docker save` writes.
+const HELD_MAX: u64 = 1 << 20;
+/// Extension entries (PAX headers, GNU long names) are held until the entry they describe: bounded too.
+const EXT_MAX: usize = 1 << 20;
+/// Links followed to reach a file, at most (a loop is an error).
+const LINKS_MAX: usize = 16;
+
+/// The pass-through: feed it the engine's bytes with [`Retag::push`], then [`Retag::finish`].
+pub struct Retag {
+    expected: Expected,
+    /// A header block being assembled across chunks.
+    block: Vec<u8>,
+    state: State,
+    /// Extension entries (header, data, padding) before the next entry, not yet emitted.
+    ext: Vec<u8>,
+    fields: Fields,
+    /// The sha256 (hex) of every regular file, by normalised path.
+    files: HashMap<String, String>,
+    /// Symbolic and hard links: normalised path -> the normalised path they point to.
+    links: HashMap<String, String>,
+    manifest: Option<Vec<u8>>,
+    repositories: Option<Vec<u8>>,
+}
+
+/// What extension entries said about the next entry.
+#[derive(Debug, Default)]
+struct Fields {
+    path: Option<String>,
+    linkpath: Option<String>,
+    size: Option<u64>,
+}
+
+enum State {
+    Header,
+    /// An entry's data (`left` bytes) and then its padding (`pad` bytes).
+    Data { left: u64, pad: usize, sink: Sink },
+    /// After the end-of-archive block: the rest is ignored.
+    End,
+}
+
+enum Sink {
+    /// Passed through; a regular file's bytes are hashed under its path.
+    Pass(Option<(String, Sha256)>),
+    /// `manifest.json` or `repositories`: kept, not emitted.
+    Hold(String, Vec<u8>),
+    /// An extension entry's data, appended to `ext` from `start`; parsed at its end.
+    Ext { kind: u8, start: usize, size: usize },
+}
+
+fn broken(message: impl Into<String>) -> anyhow::Error {
+    Failure::new(ExitCode::Failure, message)
+        .hint("the engine's `docker save` did not give the image `docker image inspect` describes: its image store may be damaged")
+        .into()
+}
+
+impl Retag {
+    pub fn new(expected: Expected) -> Retag {
+        Retag {
+            expected,
+            block: Vec::with_capacity(BLOCK),
+            state: State::Header,
+            ext: Vec::new(),
+            fields: Fields::default(),
+            files: HashMap::new(),
+            links: HashMap::new(),
+            manifest: None,
+            repositories: None,
+        }
+    }
+
+    /// Take the next bytes of the engine's archive; what may go on to Glance is appended to `out` (data as
+    /// slices of `chunk`, no copy). An error means the archive is not a valid tar.
+    pub fn push(&mut self, mut chunk: Bytes, out: &mut Vec<Bytes>) -> anyhow::Result<()> {
+        while !chunk.is_empty() {
+            match &mut self.state {
+                State::End => return Ok(()),
+                State::Header => {
+                    let take = (BLOCK - self.block.len()).min(chunk.len());
+                    self.block.extend_from_slice(&chunk.split_to(take));
+                    if self.block.len() == BLOCK {
+                        let block = std::mem::replace(&mut self.block, Vec::with_capacity(BLOCK));
+                        self.header(block, out)?;
+                    }
+                }
+                State::Data { left, pad, sink } => {
+                    if *left > 0 {
+                        let piece = chunk.split_to((*left).min(chunk.len() as u64) as usize);
+                        *left -= piece.len() as u64;
+                        match sink {
+                            Sink::Pass(file) => {
+                                if let Some((_, hash)) = file {
+                                    hash.update(&piece);
+                                }
+                                out.push(piece);
+                            }
+                            Sink::Hold(_, data) => data.extend_from_slice(&piece),
+                            Sink::Ext { .. } => self.ext.extend_from_slice(&piece),
+                        }
+                    } else {
+                        let piece = chunk.split_to((*pad).min(chunk.len()));
+                        *pad -= piece.len();
+                        match sink {
+                            Sink::Pass(_) => out.push(piece),
+                            Sink::Hold(..) => {}
+                            Sink::Ext { .. } => self.ext.extend_from_slice(&piece),
+                        }
+                    }
+                    if *left == 0 && *pad == 0 {
+                        self.end_entry()?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One header block: where its entry's bytes go.
+    fn header(&mut self, block: Vec<u8>, out: &mut Vec<Bytes>) -> anyhow::Result<()> {
+        if block.iter().all(|&b| b == 0) {
+            // The end of the archive (Go writes two zero blocks; the first is enough).
+            self.state = State::End;
+            return Ok(());
+        }
+        check_sum(&block)?;
+        let kind = block[156];
+        let fields = std::mem::take(&mut self.fields);
+        let size = match fields.size {
+            Some(s) => s,
+            None => number(&block[124..136]).ok_or_else(|| broken("the engine's archive has a tar header with a malformed size"))?,
+        };
+        let pad = archive::padding(size);
+        let name = fields.path.clone().unwrap_or_else(|| header_name(&block));
+        let path = normalise(&name);
+        let sink = match kind {
+            b'x' | b'L' | b'K' => {
+                if size > EXT_MAX as u64 || self.ext.len() > EXT_MAX {
+                    return Err(broken(format!("the engine's archive has a tar extension header of {size} bytes")));
+                }
+                // They describe the next entry: keep what they said so far, and hold them with their bytes.
+                self.fields = fields;
+                self.ext.extend_from_slice(&block);
+                Sink::Ext { kind, start: self.ext.len(), size: size as usize }
+            }
+            b'0' | 0 | b'7' if path == "manifest.json" || path == "repositories" => {
+                if size > HELD_MAX {
+                    return Err(broken(format!("the engine's archive has a `{path}` of {size} bytes")));
+                }
+                // Rewritten at the end: its own extension entries go with it.
+                self.ext.clear();
+                Sink::Hold(path, Vec::with_capacity(size as usize))
+            }
+            _ => {
+                match kind {
+                    b'2' => {
+                        let target = fields.linkpath.unwrap_or_else(|| c_string(&block[157..257]));
+                        let from = if target.starts_with('/') { String::new() } else { parent(&path).to_string() };
+                        self.links.insert(path.clone(), normalise(&format!("{from}/{target}")));
+                    }
+                    b'1' => {
+                        let target = fields.linkpath.unwrap_or_else(|| c_string(&block[157..257]));
+                        self.links.insert(path.clone(), normalise(&target));
+                    }
+                    _ => {}
+                }
+                if !self.ext.is_empty() {
+                    out.push(Bytes::from(std::mem::take(&mut self.ext)));
+                }
+                out.push(Bytes::from(block));
+                let file = matches!(kind, b'0' | 0 | b'7').then(|| (path, Sha256::new()));
+                Sink::Pass(file)
+            }
+        };
+        self.state = State::Data { left: size, pad, sink };
+        if size == 0 {
+            self.end_entry()?;
+        }
+        Ok(())
+    }
+
+    fn end_entry(&mut self) -> anyhow::Result<()> {
+        match std::mem::replace(&mut self.state, State::Header) {
+            State::Data { sink: Sink::Pass(Some((path, hash))), .. } => {
+                self.files.insert(path, format!("{:x}", hash.finalize()));
+            }
+            State::Data { sink: Sink::Hold(path, data), .. } => {
+                if path == "manifest.json" {
+                    self.manifest = Some(data);
+                } else {
+                    self.repositories = Some(data);
+                }
+            }
+            State::Data { sink: Sink::Ext { kind, start, size }, .. } => {
+                let data = &self.ext[start..start + size];
+                match kind {
+                    b'L' => self.fields.path = Some(c_string(data)),
+                    b'K' => self.fields.linkpath = Some(c_string(data)),
+                    _ => {
+                        for (key, value) in pax_records(data)? {
+                            match key.as_str() {
+                                "path" => self.fields.path = Some(value),
+                                "linkpath" => self.fields.linkpath = Some(value),
+                                "size" => {
+                                    let size = value.parse().map_err(|_| broken(format!("the engine's archive has a PAX size `{value}`")))?;
+                                    self.fields.size = Some(size);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The end of the engine's archive: check the config and the layers, and return the rest of the archive to
+    /// send (`repositories` and `manifest.json` with the new name, then the end-of-archive blocks).
+    pub fn finish(self) -> anyhow::Result<Vec<u8>> {
+        if !matches!(self.state, State::End) {
+            return Err(broken("the engine's archive ended before its end-of-archive block (it was cut short)"));
+        }
+        let Some(manifest) = &self.manifest else {
+            return Err(broken("the engine's archive has no `manifest.json`"));
+        };
+        let mut manifest: Value =
+            serde_json::from_slice(manifest).map_err(|e| broken(format!("the engine's `manifest.json` is not valid JSON: {e}")))?;
+        let entry = match manifest.as_array_mut().map(|a| a.as_mut_slice()) {
+            Some([one]) if one.is_object() => one,
+            _ => return Err(broken("the engine's `manifest.json` does not describe exactly one image")),
+        };
+        let config = entry.get("Config").and_then(Value::as_str).unwrap_or_default();
+        let want = self.expected.image_id.strip_prefix("sha256:").unwrap_or(&self.expected.image_id);
+        let actual = self.hash_of(config)?;
+        if actual != want {
+            return Err(broken(format!(
+                "the image config in the engine's archive (`{config}`) has the sha256 `{actual}`, not the image ID `{}`",
+                self.expected.image_id
+            )));
+        }
+        let layers: Vec<&str> = entry.get("Layers").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        if layers.len() != self.expected.diff_ids.len() {
+            return Err(broken(format!(
+                "the engine's archive has {} layers, but the image has {} (`RootFS.Layers`)",
+                layers.len(),
+                self.expected.diff_ids.len()
+            )));
+        }
+        for (i, (layer, diff_id)) in layers.iter().zip(&self.expected.diff_ids).enumerate() {
+            let actual = self.hash_of(layer)?;
+            if Some(actual) != diff_id.strip_prefix("sha256:") {
+                return Err(broken(format!(
+                    "layer {i} in the engine's archive (`{layer}`) has the sha256 `sha256:{actual}`, but the image's diff_id {i} is `{diff_id}`"
+                )));
+            }
+        }
+        // The top layer's v1 folder, for `repositories` (Docker < 25 layouts: `<v1id>/layer.tar`).
+        let top = layers.last().and_then(|l| l.strip_suffix("/layer.tar")).map(normalise).filter(|t| !t.contains('/'));
+        let top = self.previous_top().or(top);
+        let repo_tag = self.expected.repo_tag.clone();
+        entry["RepoTags"] = Value::from(vec![repo_tag.clone()]);
+
+        let mut rest = Vec::new();
+        if let Some(top) = top {
+            let mut repositories = Map::new();
+            for (repo, tags) in archive::repositories_map(std::slice::from_ref(&repo_tag))? {
+                repositories.insert(repo, Value::Object(tags.into_iter().map(|t| (t, Value::from(top.clone()))).collect()));
+            }
+            file(&mut rest, "repositories", Value::Object(repositories).to_string().as_bytes());
+        }
+        file(&mut rest, "manifest.json", manifest.to_string().as_bytes());
+        rest.resize(rest.len() + 2 * BLOCK, 0);
+        Ok(rest)
+    }
+
+    /// The top layer's v1 id as the engine's own `repositories` named it (an image exported by name).
+    fn previous_top(&self) -> Option<String> {
+        let doc: Value = serde_json::from_slice(self.repositories.as_deref()?).ok()?;
+        doc.as_object()?.values().filter_map(Value::as_object).flat_map(|tags| tags.values()).find_map(Value::as_str).map(str::to_string)
+    }
+
+    /// The sha256 (hex) of the file at `path`, links followed.
+    fn hash_of(&self, path: &str) -> anyhow::Result<&str> {
+        let mut at = normalise(path);
+        for _ in 0..LINKS_MAX {
+            if let Some(hash) = self.files.get(&at) {
+                return Ok(hash);
+            }
+            match self.links.get(&at) {
+                Some(next) => at = next.clone(),
+                None => break,
+            }
+        }
+        Err(broken(format!("the engine's `manifest.json` names `{path}`, which is not a file in its archive")))
+    }
+}
+
+/// A file entry of the rewritten end: header, data, padding.
+fn file(out: &mut Vec<u8>, name: &str, data: &[u8]) {
+    out.extend_from_slice(&archive::header(name, data.len() as u64, EntryKind::File));
+    out.extend_from_slice(data);
+    out.resize(out.len() + archive::padding(data.len() as u64), 0);
+}
+
+/// The header checksum: the sum of its bytes with the checksum field as spaces (unsigned, or signed as old tars).
+fn check_sum(block: &[u8]) -> anyhow::Result<()> {
+    let stored = number(&block[148..156]);
+    let unsigned: i64 = block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b) }).sum();
+    let signed: i64 = block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b as i8) }).sum();
+    match stored {
+        Some(s) if s as i64 == unsigned || s as i64 == signed => Ok(()),
+        _ => Err(broken("the engine's archive has a tar header with a wrong checksum")),
+    }
+}
+
+/// A numeric header field: octal (space/NUL padded), or GNU base-256 when its first byte has the high bit.
+fn number(field: &[u8]) -> Option<u64> {
+    if field[0] & 0x80 != 0 {
+        if field[0] != 0x80 || field[1..field.len() - 8].iter().any(|&b| b != 0) {
+            return None;
+        }
+        return Some(u64::from_be_bytes(field[field.len() - 8..].try_into().ok()?));
+    }
+    let text = std::str::from_utf8(field).ok()?.trim_matches(|c| c == ' ' || c == '\0');
+    if text.is_empty() {
+        return Some(0);
+    }
+    u64::from_str_radix(text, 8).ok()
+}
+
+/// Bytes up to the first NUL, as text.
+fn c_string(b: &[u8]) -> String {
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    String::from_utf8_lossy(&b[..end]).into_owned()
+}
+
+/// The ustar name: `prefix/name` when the header has a prefix.
+fn header_name(block: &[u8]) -> String {
+    let name = c_string(&block[..100]);
+    let prefix = if &block[257..262] == b"ustar" { c_string(&block[345..500]) } else { String::new() };
+    if prefix.is_empty() { name } else { format!("{prefix}/{name}") }
+}
+
+/// `./a//b/../c/` -> `a/c`: paths as the archive's readers compare them.
+fn normalise(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn parent(p: &str) -> &str {
+    p.rfind('/').map_or("", |i| &p[..i])
+}
+
+/// PAX records: `<len> <key>=<value>\n`, each `len` bytes long.
+fn pax_records(mut data: &[u8]) -> anyhow::Result<Vec<(String, String)>> {
+    let bad = || broken("the engine's archive has a malformed PAX header");
+    let mut out = Vec::new();
+    while !data.is_empty() && data[0] != 0 {
+        let space = data.iter().position(|&b| b == b' ').ok_or_else(bad)?;
+        let len: usize = std::str::from_utf8(&data[..space]).ok().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+        if len <= space + 1 || len > data.len() || data[len - 1] != b'\n' {
+            return Err(bad());
+        }
+        let record = String::from_utf8_lossy(&data[space + 1..len - 1]).into_owned();
+        let (k, v) = record.split_once('=').ok_or_else(bad)?;
+        out.push((k.to_string(), v.to_string()));
+        data = &data[len..];
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn sha(data: &[u8]) -> String {
+        format!("{:x}", Sha256::digest(data))
+    }
+
+    fn tar_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        for (name, data) in files {
+            let mut h = tar::Header::new_gnu();
+            h.set_size(data.len() as u64);
+            h.set_mode(0o644);
+            b.append_data(&mut h, name, *data).unwrap();
+        }
+        b.into_inner().unwrap()
+    }
+
+    /// How the fixture's entry names are written.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Names {
+        /// 64-hex v1 ids, as Docker: ustar names.
+        Short,
+        /// 124-character v1 ids: ustar prefix + name.
+        Prefix,
+        /// 200-character v1 ids: GNU long-name entries.
+        Gnu,
+        /// Every name and link target in a PAX extended header, the ustar fields holding a placeholder.
+        Pax,
+    }
+
+    struct Saved {
+        archive: Vec<u8>,
+        id: String,
+        diff_ids: Vec<String>,
+        layers: Vec<Vec<u8>>,
+    }
+
+    fn saved(names: Names) -> Saved {
+        saved_as(names, false)
+    }
+
+    /// An image as a Docker 20.10 engine saves it by ID: v1 folders, the config, a manifest without RepoTags
+    /// and no `repositories`; the third layer repeats the first, so it is a symlink to it. `by_name`: as saved by
+    /// `myapp:dev`, with RepoTags and `repositories`.
+    fn saved_as(names: Names, by_name: bool) -> Saved {
+        let layers: Vec<Vec<u8>> = vec![
+            tar_of(&[("bin/busybox", &[7u8; 3000][..])]),
+            tar_of(&[("etc/motd", b"hello\n")]),
+            tar_of(&[("bin/busybox", &[7u8; 3000][..])]),
+        ];
+        let diff_ids: Vec<String> = layers.iter().map(|l| format!("sha256:{}", sha(l))).collect();
+        let config = serde_json::json!({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": diff_ids}}).to_string();
+        let id = sha(config.as_bytes());
+        let pad = match names {
+            Names::Short | Names::Pax => 0,
+            Names::Prefix => 60,
+            Names::Gnu => 136,
+        };
+        let v1: Vec<String> = (0..3).map(|i| format!("{}{i:064x}", "d".repeat(pad))).collect();
+        let mut b = tar::Builder::new(Vec::new());
+        let mut add = |name: &str, data: &[u8], kind: tar::EntryType, link: Option<&str>| {
+            let mut h = tar::Header::new_ustar();
+            h.set_mode(if kind == tar::EntryType::Directory { 0o755 } else { 0o644 });
+            h.set_mtime(1_700_000_000);
+            if names == Names::Pax {
+                let mut records = Vec::new();
+                for (k, v) in [("path", Some(name)), ("linkpath", link)] {
+                    if let Some(v) = v {
+                        let body = format!(" {k}={v}\n");
+                        let mut len = body.len() + 1;
+                        len += format!("{len}").len() - 1;
+                        records.extend(format!("{len}{body}").into_bytes());
+                    }
+                }
+                let mut x = tar::Header::new_ustar();
+                x.set_entry_type(tar::EntryType::XHeader);
+                x.set_path("PaxHeaders.0/entry").unwrap();
+                x.set_size(records.len() as u64);
+                x.set_mode(0o644);
+                x.set_cksum();
+                b.append(&x, &records[..]).unwrap();
+                h.set_entry_type(kind);
+                h.set_path("placeholder").unwrap();
+                if link.is_some() {
+                    h.set_link_name("placeholder").unwrap();
+                }
+                h.set_size(data.len() as u64);
+                h.set_cksum();
+                return b.append(&h, data).unwrap();
+            }
+            h.set_entry_type(kind);
+            h.set_size(data.len() as u64);
+            match link {
+                Some(l) => b.append_link(&mut h, name, l).unwrap(),
+                None => b.append_data(&mut h, name, data).unwrap(),
+            }
+        };
+        for (i, l) in v1.iter().enumerate() {
+            add(&format!("{l}/"), b"", tar::EntryType::Directory, None);
+            add(&format!("{l}/VERSION"), b"1.0", tar::EntryType::Regular, None);
+            add(&format!("{l}/json"), br#"{"id":"x"}"#, tar::EntryType::Regular, None);
+            if i == 2 {
+                add(&format!("{l}/layer.tar"), b"", tar::EntryType::Symlink, Some(&format!("../{}/layer.tar", v1[0])));
+            } else {
+                add(&format!("{l}/layer.tar"), &layers[i], tar::EntryType::Regular, None);
+            }
+        }
+        add(&format!("{id}.json"), config.as_bytes(), tar::EntryType::Regular, None);
+        let tags = if by_name { serde_json::json!(["myapp:dev"]) } else { Value::Null };
+        let manifest = serde_json::json!([{"Config": format!("{id}.json"), "RepoTags": tags,
+            "Layers": v1.iter().map(|l| format!("{l}/layer.tar")).collect::<Vec<_>>()}]);
+        if by_name {
+            add("repositories", serde_json::json!({"myapp": {"dev": v1[2]}}).to_string().as_bytes(), tar::EntryType::Regular, None);
+        }
+        add("manifest.json", manifest.to_string().as_bytes(), tar::EntryType::Regular, None);
+        Saved { archive: b.into_inner().unwrap(), id: format!("sha256:{id}"), diff_ids, layers }
+    }
+
+    fn expected(s: &Saved, repo_tag: &str) -> Expected {
+        Expected { image_id: s.id.clone(), diff_ids: s.diff_ids.clone(), repo_tag: repo_tag.into() }
+    }
+
+    /// Feed `archive` in `chunk`-byte pieces: what was emitted, and the result (the rest, from `finish`).
+    fn run(archive: &[u8], chunk: usize, exp: Expected) -> (Vec<u8>, anyhow::Result<Vec<u8>>) {
+        let mut r = Retag::new(exp);
+        let mut sent = Vec::new();
+        for c in archive.chunks(chunk) {
+            let mut out = Vec::new();
+            let pushed = r.push(Bytes::copy_from_slice(c), &mut out);
+            for b in out {
+                sent.extend_from_slice(&b);
+            }
+            if let Err(e) = pushed {
+                return (sent, Err(e));
+            }
+        }
+        (sent, r.finish())
+    }
+
+    /// (path, type, link target, data) of each entry, as a tar reader sees them.
+    fn entries(archive: &[u8]) -> Vec<(String, tar::EntryType, Option<String>, Vec<u8>)> {
+        let mut out = Vec::new();
+        for e in tar::Archive::new(archive).entries().unwrap() {
+            let mut e = e.unwrap();
+            let path = e.path().unwrap().to_string_lossy().into_owned();
+            let kind = e.header().entry_type();
+            let link = e.link_name().unwrap().map(|l| l.to_string_lossy().into_owned());
+            let mut data = Vec::new();
+            e.read_to_end(&mut data).unwrap();
+            out.push((path, kind, link, data));
+        }
+        out
+    }
+
+    #[test]
+    fn passes_every_entry_through_and_names_the_image_in_any_chunking() {
+        for names in [Names::Short, Names::Prefix, Names::Gnu, Names::Pax] {
+            let s = saved(names);
+            for chunk in [1, 7, 511, 512, 513, 4096, s.archive.len()] {
+                let (mut sent, rest) = run(&s.archive, chunk, expected(&s, "team/app:v2"));
+                sent.extend(rest.unwrap_or_else(|e| panic!("{names:?} chunk {chunk}: {e:#}")));
+                let before = entries(&s.archive);
+                let after = entries(&sent);
+                // Every entry but manifest.json as it was, in order; then repositories and manifest.json.
+                let kept: Vec<_> = before.iter().filter(|e| e.0 != "manifest.json").cloned().collect();
+                assert_eq!(after.len(), kept.len() + 2, "{names:?} chunk {chunk}");
+                assert!(after[..kept.len()] == kept[..], "{names:?} chunk {chunk}");
+                let names_at_end: Vec<&str> = after[kept.len()..].iter().map(|e| e.0.as_str()).collect();
+                assert_eq!(names_at_end, ["repositories", "manifest.json"], "{names:?}");
+                let manifest: Value = serde_json::from_slice(&after[after.len() - 1].3).unwrap();
+                assert_eq!(manifest[0]["RepoTags"], serde_json::json!(["team/app:v2"]));
+                assert_eq!(manifest[0]["Config"], format!("{}.json", &s.id[7..]), "the other keys stay");
+                let top = manifest[0]["Layers"][2].as_str().unwrap().strip_suffix("/layer.tar").unwrap();
+                let repositories: Value = serde_json::from_slice(&after[after.len() - 2].3).unwrap();
+                assert_eq!(repositories, serde_json::json!({"team/app": {"v2": top}}));
+                assert!(after.iter().any(|e| e.3 == s.layers[1]));
+                assert_eq!(sent.len() % 512, 0);
+                assert!(sent.ends_with(&[0u8; 1024]), "the end-of-archive blocks");
+            }
+        }
+    }
+
+    #[test]
+    fn the_engines_names_are_replaced() {
+        // Saved by name: RepoTags and `repositories` name the local tag; only the new name is left.
+        let s = saved_as(Names::Short, true);
+        let (mut sent, rest) = run(&s.archive, 1000, expected(&s, "other/name:1"));
+        sent.extend(rest.unwrap());
+        let after = entries(&sent);
+        assert_eq!(after.iter().filter(|e| e.0 == "repositories" || e.0 == "manifest.json").count(), 2, "the engine's copies are gone");
+        let manifest: Value = serde_json::from_slice(&after[after.len() - 1].3).unwrap();
+        assert_eq!(manifest[0]["RepoTags"], serde_json::json!(["other/name:1"]));
+        let top = manifest[0]["Layers"][2].as_str().unwrap().strip_suffix("/layer.tar").unwrap();
+        let repositories: Value = serde_json::from_slice(&after[after.len() - 2].3).unwrap();
+        assert_eq!(repositories, serde_json::json!({"other/name": {"1": top}}));
+    }
+
+    #[test]
+    fn a_layer_or_config_that_is_not_the_inspected_image_fails_before_the_end() {
+        let s = saved(Names::Short);
+        let mut wrong = s.diff_ids.clone();
+        wrong[1] = format!("sha256:{}", "0".repeat(64));
+        let (sent, rest) = run(&s.archive, 4096, Expected { diff_ids: wrong.clone(), ..expected(&s, "a:b") });
+        let e = rest.unwrap_err();
+        assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
+        assert!(e.to_string().starts_with("layer 1 in the engine's archive (`"), "{e}");
+        assert!(e.to_string().ends_with(&format!("has the sha256 `{}`, but the image's diff_id 1 is `{}`", s.diff_ids[1], wrong[1])), "{e}");
+        // What went out has no manifest.json and no end: a reader cannot take it for a whole archive.
+        assert!(!sent.ends_with(&[0u8; 1024]));
+        assert!(!entries(&sent).iter().any(|e| e.0 == "manifest.json"));
+
+        // The symlinked layer is checked through its link.
+        let mut wrong = s.diff_ids.clone();
+        wrong[2] = s.diff_ids[1].clone();
+        let (_, rest) = run(&s.archive, 4096, Expected { diff_ids: wrong, ..expected(&s, "a:b") });
+        assert!(rest.unwrap_err().to_string().starts_with("layer 2 in the engine's archive"));
+
+        let (_, rest) = run(&s.archive, 4096, Expected { image_id: format!("sha256:{}", "1".repeat(64)), ..expected(&s, "a:b") });
+        assert!(rest.unwrap_err().to_string().contains("not the image ID `sha256:1111"));
+
+        let (_, rest) = run(&s.archive, 4096, Expected { diff_ids: s.diff_ids[..2].to_vec(), ..expected(&s, "a:b") });
+        assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has 3 layers, but the image has 2 (`RootFS.Layers`)");
+    }
+
+    #[test]
+    fn a_cut_short_or_damaged_archive_fails() {
+        let s = saved(Names::Short);
+        // Cut anywhere before the end-of-archive block.
+        for cut in [0, 100, 512, 3000, s.archive.len() - 1024 - 1] {
+            let (_, rest) = run(&s.archive[..cut], 333, expected(&s, "a:b"));
+            assert!(rest.is_err(), "cut at {cut}");
+        }
+        // A flipped bit in a header.
+        let mut bad = s.archive.clone();
+        bad[10] ^= 1;
+        let (sent, rest) = run(&bad, 4096, expected(&s, "a:b"));
+        assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has a tar header with a wrong checksum");
+        assert!(sent.is_empty());
+        // A flipped bit in a layer's data: its sha256 is not its diff_id.
+        let at = s.archive.windows(3000).position(|w| w == [7u8; 3000]).unwrap() + 1500;
+        let mut bad = s.archive.clone();
+        bad[at] ^= 1;
+        let (_, rest) = run(&bad, 4096, expected(&s, "a:b"));
+        assert!(rest.unwrap_err().to_string().starts_with("layer 0 in the engine's archive"));
+        // No manifest.json at all.
+        let (_, rest) = run(&tar_of(&[("a", b"b")]), 10, expected(&s, "a:b"));
+        assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has no `manifest.json`");
+    }
+
+    #[test]
+    fn header_fields() {
+        assert_eq!(number(b"0000644\0"), Some(0o644));
+        assert_eq!(number(b"   17 \0"), Some(0o17));
+        assert_eq!(number(b"\0\0\0\0"), Some(0));
+        let mut big = [0u8; 12];
+        big[0] = 0x80;
+        big[4..].copy_from_slice(&(9u64 << 30).to_be_bytes());
+        assert_eq!(number(&big), Some(9 << 30));
+        assert_eq!(number(b"12x\0"), None);
+        assert_eq!(normalise("./a//b/../c/"), "a/c");
+        assert_eq!(normalise("x/../../y"), "y");
+        assert_eq!(pax_records(b"20 path=a/b/c/d/e/f\n12 size=123\n").unwrap(), [("path".into(), "a/b/c/d/e/f".into()), ("size".into(), "123".into())]);
+        assert!(pax_records(b"99 path=x\n").is_err());
+    }
+}
