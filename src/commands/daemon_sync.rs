@@ -338,6 +338,7 @@ mod tests {
             progress: false,
             uncompressed_layers: false,
             force: false,
+            bars: indicatif::MultiProgress::with_draw_target(indicatif::ProgressDrawTarget::hidden()),
         }
     }
 
