@@ -23,7 +23,7 @@ use sha2::{Digest, Sha512};
 use super::sync::{self, Hashes, Options, Pending, ReaderGone, Synced};
 use super::versions;
 use crate::docker::{Engine, Host, LocalImage};
-use crate::error::{ExitCode, Failure};
+use crate::error::Failure;
 use crate::openstack::{Session, glance};
 use crate::registry::reference::{self, Reference};
 use crate::retag::{Expected, Retag};
@@ -103,48 +103,21 @@ pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> 
 
     let work = async {
         let mut done = Vec::new();
-        let mut failed: Vec<anyhow::Error> = Vec::new();
+        let mut failed = Vec::new();
         for (arg, want) in images.iter().zip(&wanted) {
             match sync_one(&session, &engine, arg, want, &opts, &pending).await {
                 Ok(s) => done.push(s),
-                Err(e) => failed.push(e.context(format!("cannot sync `{arg}` from the Docker engine"))),
+                Err(e) => failed.push(sync::Failed {
+                    what: arg.clone(),
+                    name: None,
+                    error: e.context(format!("cannot sync `{arg}` from the Docker engine")),
+                }),
             }
         }
         (done, failed)
     };
-    let (done, mut failed) = tokio::select! {
-        r = work => r,
-        _ = tokio::signal::ctrl_c() => {
-            let mut deleted = Vec::new();
-            let ids: Vec<String> = pending.lock().unwrap().clone();
-            for id in ids {
-                match glance::delete(&session, &id).await {
-                    Ok(()) => deleted.push(format!("deleted the incomplete Glance image `{id}`")),
-                    Err(_) => deleted.push(format!("could not delete the incomplete Glance image `{id}`: `openstack image delete {id}`")),
-                }
-            }
-            let what = if deleted.is_empty() { "nothing was left behind".to_string() } else { deleted.join("; ") };
-            return Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into());
-        }
-    };
-    let mut list = crate::output::List::new(sync::COLUMNS);
-    for s in &done {
-        list.row(sync::row(s));
-    }
-    if !done.is_empty() || failed.is_empty() {
-        ctx.out.list(&list)?;
-    }
-    match (done.len(), failed.len()) {
-        (_, 0) => Ok(()),
-        (0, 1) => Err(failed.remove(0)),
-        (ok, n) => {
-            for e in &failed {
-                crate::error::render(e, &settings, &mut std::io::stderr());
-            }
-            let code = if ok == 0 { crate::error::exit_code(&failed[0]) } else { ExitCode::Partial };
-            Err(Failure::new(code, format!("{n} of {} images failed to sync", images.len())).into())
-        }
-    }
+    let (done, failed) = sync::until_interrupted(&session, &pending, work).await?;
+    sync::report(ctx, &settings, done, failed, images.len())
 }
 
 /// One local image into Glance, or the version that already has it.

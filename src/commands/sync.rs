@@ -146,10 +146,12 @@ struct Source {
 }
 
 /// What could not be synced: a job, or a sync-file entry whose tags could not be listed.
-struct Failed {
-    what: String,
-    name: Option<String>,
-    error: anyhow::Error,
+pub(crate) struct Failed {
+    /// What was asked for (a reference, an entry of the sync file).
+    pub what: String,
+    /// The Glance name it would have had, when known.
+    pub name: Option<String>,
+    pub error: anyhow::Error,
 }
 
 /// `berth image sync`: plan every image (references, `--all-tags`, the sync file), sync them `-j` at a time;
@@ -217,22 +219,40 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
         }
         anyhow::Ok((done, failed, jobs.len()))
     };
-    let (done, mut failed, planned) = tokio::select! {
-        r = work => r?,
+    let (done, failed, planned) = until_interrupted(&session, &pending, work).await??;
+    report(ctx, &settings, done, failed, planned)
+}
+
+/// `work`, unless Ctrl-C comes first: then the Glance records still `pending` are deleted (or named when they
+/// cannot be) and the command fails with exit 130.
+pub(crate) async fn until_interrupted<T>(session: &Session, pending: &Pending, work: impl std::future::Future<Output = T>) -> anyhow::Result<T> {
+    tokio::select! {
+        r = work => Ok(r),
         _ = tokio::signal::ctrl_c() => {
             let mut deleted = Vec::new();
             let ids: Vec<String> = pending.lock().unwrap().clone();
             for id in ids {
-                match glance::delete(&session, &id).await {
+                match glance::delete(session, &id).await {
                     Ok(()) => deleted.push(format!("deleted the incomplete Glance image `{id}`")),
                     Err(_) => deleted.push(format!("could not delete the incomplete Glance image `{id}`: `openstack image delete {id}`")),
                 }
             }
             let what = if deleted.is_empty() { "nothing was left behind".to_string() } else { deleted.join("; ") };
-            return Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into());
+            Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into())
         }
-    };
-    // One failure and nothing else: that error alone, as for any command.
+    }
+}
+
+/// The summary of a sync of `planned` images: a row for each, in order, with an `error` column when some failed;
+/// the errors in full on stderr; exit 6 when some failed and some did not. One failure and nothing else is that
+/// error alone, as for any command.
+pub(crate) fn report(
+    ctx: &mut super::Ctx<'_>,
+    settings: &crate::output::Settings,
+    done: Vec<Synced>,
+    mut failed: Vec<Failed>,
+    planned: usize,
+) -> anyhow::Result<()> {
     if done.is_empty() && failed.len() == 1 && planned <= 1 {
         return Err(failed.remove(0).error);
     }
@@ -258,7 +278,7 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
     }
     ctx.out.flush()?;
     for f in &failed {
-        crate::error::render(&f.error, &settings, &mut std::io::stderr());
+        crate::error::render(&f.error, settings, &mut std::io::stderr());
     }
     let code = if done.is_empty() { crate::error::exit_code(&failed[0].error) } else { ExitCode::Partial };
     let total = failed.len() + done.len();
