@@ -285,6 +285,7 @@ async fn produce(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ExitCode;
     use crate::registry::Platform;
 
     fn image(id_hex: &str, tags: &[&str]) -> LocalImage {
