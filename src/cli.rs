@@ -163,6 +163,11 @@ pub struct CloudArgs {
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 30.0, help_heading = "Cloud")]
     pub http_timeout: f64,
 
+    /// Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::retry::DEFAULT_RETRIES,
+          value_parser = clap::value_parser!(u32).range(0..=20), help_heading = "Cloud")]
+    pub retries: u32,
+
     /// Print a table of every HTTP request (method, URL, status, time) on stderr at the end
     #[arg(long, global = true, help_heading = "Output")]
     pub timing: bool,

@@ -1,5 +1,6 @@
 //! berth's one HTTP client: TLS settings (custom CA, insecure, client certificate), proxies from the
-//! environment, timeouts, a User-Agent, request logging with secrets redacted, and per-request timing.
+//! environment, timeouts, a User-Agent, request logging with secrets redacted, per-request timing, and retries
+//! of idempotent requests (see [`crate::retry`]).
 
 use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
@@ -9,6 +10,7 @@ use reqwest::header::HeaderMap;
 use reqwest::{RequestBuilder, Response};
 
 use crate::error::Failure;
+use crate::retry::{self, Policy, Retried};
 
 pub const USER_AGENT: &str = concat!("berth/", env!("CARGO_PKG_VERSION"));
 
@@ -47,6 +49,19 @@ pub struct Http {
     upload_client: reqwest::Client,
     verbose: u8,
     timings: Mutex<Vec<Timing>>,
+    retry: Policy,
+}
+
+/// Which failures [`Http::send_with`] retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Transport failures and retryable answers (429, 5xx), for idempotent requests.
+    All,
+    /// Retryable answers only: a transport failure is returned at once, e.g. to a caller that tries another
+    /// scheme next.
+    Answers,
+    /// Nothing: the request is sent once.
+    Never,
 }
 
 fn install_crypto_provider() {
@@ -114,7 +129,23 @@ impl Http {
             }
             b.build().context("setting up the HTTP client")
         };
-        Ok(Http { client: build(Some(timeout))?, upload_client: build(None)?, verbose, timings: Mutex::new(Vec::new()) })
+        Ok(Http {
+            client: build(Some(timeout))?,
+            upload_client: build(None)?,
+            verbose,
+            timings: Mutex::new(Vec::new()),
+            retry: Policy::default(),
+        })
+    }
+
+    /// The retry policy (`--retries`) for this client's idempotent requests.
+    pub fn with_retry(mut self, policy: Policy) -> Http {
+        self.retry = policy;
+        self
+    }
+
+    pub fn retry_policy(&self) -> Policy {
+        self.retry
     }
 
     /// A client without a read timeout, for requests whose body takes long to send: the server answers only
@@ -127,11 +158,69 @@ impl Http {
         &self.client
     }
 
-    /// Send a request: log it (`-v`: method, URL, status, time; `-vv`: headers, secrets redacted), record its
-    /// timing, and turn transport failures into errors that say what to check.
+    /// Send a request, retrying an idempotent one (GET, HEAD, DELETE) on connection failures, resets, timeouts,
+    /// 429 and 5xx as the retry policy says. When the retries run out on an answer, that last answer is returned
+    /// (with [`Retried`] in its extensions); on a transport failure, the error says how many retries it took.
     pub async fn send(&self, req: RequestBuilder) -> anyhow::Result<Response> {
+        self.send_with(req, Retry::All).await
+    }
+
+    /// Send a request once, never retried (e.g. an upload whose body is a stream).
+    pub async fn send_once(&self, req: RequestBuilder) -> anyhow::Result<Response> {
+        self.send_with(req, Retry::Never).await
+    }
+
+    pub async fn send_with(&self, req: RequestBuilder, mode: Retry) -> anyhow::Result<Response> {
         let (client, req) = req.build_split();
         let req = req.context("building an HTTP request")?;
+        let method = req.method().to_string();
+        let url = redact_url(req.url());
+        let retries = if mode == Retry::Never || !retry::idempotent(req.method()) { 0 } else { self.retry.retries };
+        let mut next = Some(req);
+        let mut n = 0;
+        let result = loop {
+            let current = next.take().expect("a request to send");
+            // A copy for the next attempt; a body that cannot be copied (a stream) is sent once.
+            next = if n < retries { current.try_clone() } else { None };
+            let result = self.execute(&client, current).await;
+            if next.is_none() {
+                break result;
+            }
+            let (delay, why) = match &result {
+                Ok(r) if retry::retryable_status(r.status()) => {
+                    let status = r.status();
+                    let Some(wait) = self.retry.wait(n, status, r.headers()) else {
+                        if self.verbose >= 1 {
+                            eprintln!(
+                                "http: {method} {url} answered {status} with a Retry-After longer than berth waits ({} s): not retrying",
+                                self.retry.max_retry_after.as_secs()
+                            );
+                        }
+                        break result;
+                    };
+                    (wait.delay, if wait.told { format!("{status}; its Retry-After says {}", retry::shown(wait.delay)) } else { status.to_string() })
+                }
+                Err(e) if mode == Retry::All && retry::retryable_error(e) => (self.retry.backoff(n), chain(e)),
+                _ => break result,
+            };
+            n += 1;
+            if self.verbose >= 1 {
+                eprintln!("http: retry {n}/{retries} of {method} {url} in {} ({why})", retry::shown(delay));
+            }
+            drop(result);
+            tokio::time::sleep(delay).await;
+        };
+        match result {
+            Ok(mut r) => {
+                r.extensions_mut().insert(Retried(n));
+                Ok(r)
+            }
+            Err(e) => Err(transport_error(&method, &url, e, n)),
+        }
+    }
+
+    /// One attempt: logged (`-v`: method, URL, status, time; `-vv`: headers, secrets redacted) and timed.
+    async fn execute(&self, client: &reqwest::Client, req: reqwest::Request) -> Result<Response, reqwest::Error> {
         let method = req.method().to_string();
         let url = redact_url(req.url());
         if self.verbose >= 2 {
@@ -148,13 +237,13 @@ impl Http {
                 Err(e) => eprintln!("http: {method} {url} -> failed after {} ms: {}", elapsed.as_millis(), chain(e)),
             }
         }
-        if self.verbose >= 2 {
-            if let Ok(r) = &result {
-                log_headers("<", r.headers());
-            }
+        if self.verbose >= 2
+            && let Ok(r) = &result
+        {
+            log_headers("<", r.headers());
         }
-        self.timings.lock().unwrap().push(Timing { method: method.clone(), url: url.clone(), status, elapsed });
-        result.map_err(|e| transport_error(&method, &url, e))
+        self.timings.lock().unwrap().push(Timing { method, url, status, elapsed });
+        result
     }
 
     pub fn timings(&self) -> Vec<Timing> {
@@ -193,7 +282,7 @@ pub fn redact_url(url: &reqwest::Url) -> String {
 }
 
 /// The whole cause chain of an error on one line.
-fn chain(e: &dyn std::error::Error) -> String {
+pub fn chain(e: &dyn std::error::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut src = e.source();
     while let Some(s) = src {
@@ -206,8 +295,11 @@ fn chain(e: &dyn std::error::Error) -> String {
     parts.join(": ")
 }
 
-fn transport_error(method: &str, url: &str, e: reqwest::Error) -> anyhow::Error {
-    let detail = chain(&e);
+fn transport_error(method: &str, url: &str, e: reqwest::Error, retries: u32) -> anyhow::Error {
+    let mut detail = chain(&e);
+    if retries > 0 {
+        detail.push_str(&format!(" (after {retries} {})", if retries == 1 { "retry" } else { "retries" }));
+    }
     let lower = detail.to_lowercase();
     let failure = if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls") {
         Failure::new(crate::error::ExitCode::Failure, format!("TLS verification of `{url}` failed: {detail}"))

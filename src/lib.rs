@@ -15,6 +15,7 @@ pub mod openstack;
 pub mod output;
 pub mod registry;
 pub mod retag;
+pub mod retry;
 pub mod sync_file;
 
 use std::ffi::OsString;

@@ -44,7 +44,7 @@ impl<'a> Ctx<'a> {
             return Ok(h.clone());
         }
         let timeout = self.http_timeout()?;
-        let http = Arc::new(Http::new(&openstack::tls_options(cfg)?, timeout, self.out.settings().verbose)?);
+        let http = Arc::new(Http::new(&openstack::tls_options(cfg)?, timeout, self.out.settings().verbose)?.with_retry(self.retry_policy()));
         self.http = Some(http.clone());
         Ok(http)
     }
@@ -56,6 +56,11 @@ impl<'a> Ctx<'a> {
             return Err(Failure::usage(format!("`--http-timeout {secs}` is not a positive number of seconds")).into());
         }
         Ok(Duration::from_secs_f64(secs))
+    }
+
+    /// `--retries`: the retry policy of both the cloud's and the registries' clients.
+    pub fn retry_policy(&self) -> crate::retry::Policy {
+        crate::retry::Policy::with_retries(self.cloud.retries)
     }
 
     /// An authenticated session for the resolved cloud.

@@ -164,13 +164,14 @@ pub async fn timed<T>(fut: impl Future<Output = anyhow::Result<T>>) -> Fact<T> {
 /// Set when a service refused the token (HTTP 401): [`gather`] then renews it once and asks again.
 static REFUSED: AtomicBool = AtomicBool::new(false);
 
-/// An authenticated GET of a whole URL; a 401 is noted in [`REFUSED`].
+/// An authenticated GET of a whole URL; a 401 is noted in [`REFUSED`]. Sent once, not retried: gaps reports
+/// what a service answers within its probe timeout, and retries would turn "refused" into "no answer".
 async fn send(session: &Session, url: &str, headers: &[(&str, &str)]) -> anyhow::Result<reqwest::Response> {
     let mut req = session.http.client().get(url).header("X-Auth-Token", session.token().id);
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
-    let resp = session.http.send(req).await?;
+    let resp = session.http.send_once(req).await?;
     if resp.status() == reqwest::StatusCode::UNAUTHORIZED {
         REFUSED.store(true, Ordering::SeqCst);
     }
@@ -231,7 +232,7 @@ pub fn heat_base(url: &str, project_id: &str) -> String {
 }
 
 async fn probe(session: &Session, url: String) -> anyhow::Result<Probe> {
-    let resp = session.http.send(session.http.client().get(&url).header("X-Auth-Token", session.token().id)).await?;
+    let resp = session.http.send_once(session.http.client().get(&url).header("X-Auth-Token", session.token().id)).await?;
     let status = resp.status().as_u16();
     let body: Value = resp.json().await.unwrap_or(Value::Null);
     Ok(Probe { versions: versions(&body), url, status, body })

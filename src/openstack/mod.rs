@@ -1,5 +1,8 @@
 //! The OpenStack client: an authenticated session (token from the cache or Keystone), endpoint lookup, and
-//! requests that recover once from a token Keystone no longer accepts.
+//! requests that outlive their token: one about to expire is renewed before it is sent, and one that Keystone
+//! no longer accepts (a 401: revoked, deleted, expired early) is renewed and the request sent once more. So a
+//! long sync whose token runs out or is revoked mid-way goes on with a new one. Idempotent requests (GET, HEAD,
+//! DELETE) are also retried on transient failures by [`Http::send`] (`--retries`); uploads never are.
 
 pub mod auth;
 pub mod cache;
@@ -21,6 +24,10 @@ use cache::TokenCache;
 /// A cached token is used only while it stays valid this much longer, so that a command never starts with a
 /// token about to expire.
 pub const CACHE_MARGIN: Duration = Duration::from_secs(300);
+
+/// A request is sent with a token that stays valid at least this much longer; else the token is renewed first
+/// (Glance checks the token when an upload starts, so this is also the margin an upload starts with).
+pub const RENEW_MARGIN: Duration = Duration::from_secs(60);
 
 /// TLS options from a resolved cloud configuration; a named CA file that does not exist is a usage error.
 pub fn tls_options(cfg: &CloudConfig) -> anyhow::Result<TlsOptions> {
@@ -108,6 +115,19 @@ impl Session {
         Ok(())
     }
 
+    /// Renew the token first when it expires within [`RENEW_MARGIN`] (a long command outliving its token).
+    async fn fresh_token(&self) -> anyhow::Result<Token> {
+        let token = self.token();
+        if expires_within(&token, RENEW_MARGIN) {
+            if self.verbose >= 1 {
+                eprintln!("auth: the token expires at {}; getting a new one", token.body.expires_at);
+            }
+            self.renew().await?;
+            return Ok(self.token());
+        }
+        Ok(token)
+    }
+
     /// The base URL of a service: `<service>_endpoint_override`, else the catalog's endpoint for the configured
     /// interface and region.
     pub fn endpoint(&self, kind: &str) -> anyhow::Result<String> {
@@ -139,7 +159,7 @@ impl Session {
     ) -> anyhow::Result<Response> {
         let url = format!("{}{}", self.endpoint(kind)?, path);
         for attempt in 0..2 {
-            let token = self.token();
+            let token = self.fresh_token().await?;
             let req = build(self.http.client().request(method.clone(), &url).header("X-Auth-Token", &token.id));
             let resp = self.http.send(req).await?;
             if resp.status() == StatusCode::UNAUTHORIZED && attempt == 0 {
@@ -164,8 +184,9 @@ impl Session {
         build: impl FnOnce(RequestBuilder) -> RequestBuilder,
     ) -> anyhow::Result<Response> {
         let url = format!("{}{}", self.endpoint(kind)?, path);
-        let req = build(self.http.upload_client().request(method, &url).header("X-Auth-Token", self.token().id));
-        self.http.send(req).await
+        let token = self.fresh_token().await?;
+        let req = build(self.http.upload_client().request(method, &url).header("X-Auth-Token", token.id));
+        self.http.send_once(req).await
     }
 
     /// Revoke the token at Keystone and drop it from the cache. Returns whether Keystone still accepted it.
@@ -185,6 +206,12 @@ impl Session {
     }
 }
 
+/// True when the token's expiry is known and comes within `margin` (a token without a readable expiry is left
+/// to the 401 path).
+fn expires_within(token: &Token, margin: Duration) -> bool {
+    token.expires_at().is_some() && !token.valid_for(margin)
+}
+
 /// Turn a service's error answer into an error: 401/403 are auth failures (4), the rest runtime failures (1).
 pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
     let status = resp.status();
@@ -192,16 +219,36 @@ pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
         return Ok(resp);
     }
     let url = crate::http::redact_url(resp.url());
+    let retried = crate::retry::after_retries(&resp);
+    let come_back = crate::retry::come_back(status, resp.headers());
     let message = auth::api_message(resp).await;
     let (code, hint) = match status.as_u16() {
-        401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials")),
-        403 => (ExitCode::Auth, Some("the identity lacks the role this needs; ask for it or use an admin identity")),
-        _ => (ExitCode::Failure, None),
+        401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials".to_string())),
+        403 => (ExitCode::Auth, Some("the identity lacks the role this needs; ask for it or use an admin identity".to_string())),
+        _ => (ExitCode::Failure, come_back),
     };
-    let f = Failure::new(code, format!("{what} failed: `{url}` answered HTTP {}: {message}", status.as_u16()));
+    let f = Failure::new(code, format!("{what} failed: `{url}` answered HTTP {}{retried}: {message}", status.as_u16()));
     Err(match hint {
         Some(h) => f.hint(h),
         None => f,
     }
     .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(expires_at: &str) -> Token {
+        serde_json::from_value(serde_json::json!({"id": "t", "identity_url": "http://k/v3", "body": {"expires_at": expires_at}})).unwrap()
+    }
+
+    #[test]
+    fn tokens_are_renewed_before_they_expire_not_when_the_expiry_is_unknown() {
+        let in_ = |secs: i64| jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_secs(secs)).unwrap().to_string();
+        assert!(!expires_within(&token(&in_(3600)), RENEW_MARGIN));
+        assert!(expires_within(&token(&in_(30)), RENEW_MARGIN));
+        assert!(expires_within(&token(&in_(-10)), RENEW_MARGIN));
+        assert!(!expires_within(&token("not a time"), RENEW_MARGIN));
+    }
 }
