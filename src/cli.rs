@@ -252,7 +252,7 @@ pub enum Command {
     #[command(subcommand)]
     Server(ServerCommand),
 
-    /// Docker registries: what a reference resolves to, a repository's tags
+    /// Docker registries: what a reference resolves to, a repository's tags, the pull quota
     #[command(subcommand)]
     Registry(RegistryCommand),
 
@@ -511,6 +511,21 @@ pub enum RegistryCommand {
         reference: String,
         #[command(flatten)]
         registry: RegistryArgs,
+    },
+    /// The pull quota the registry reports for a reference (Docker Hub's rate limit), from a manifest HEAD
+    #[command(long_about = "The pull quota the registry reports, from one manifest HEAD (which Docker Hub does not \
+        count as a pull): `limit` and `remaining` pulls, the `window_seconds` they refill over, and the `source` they \
+        are counted for (an IP address, or the user when logged in). A registry that sends no `ratelimit-limit` / \
+        `ratelimit-remaining` headers (most besides Docker Hub) reports no rate limit: the fields are empty, \
+        `summary` says so, and the exit code is 0.\n\n\
+        `image sync` asks the same before it pulls: it warns when fewer pulls are left than it may need, and does \
+        not pull at all (exit 1) from a registry that reports 0 left, while an unchanged tag, which needs no pull, \
+        still counts as up to date.")]
+    Quota {
+        /// Image reference: `[registry[:port]/]repository[:tag][@sha256:digest]`
+        reference: String,
+        #[command(flatten)]
+        access: RegistryAccessArgs,
     },
     /// Every tag of a repository
     Tags {

@@ -8,8 +8,8 @@ use crate::cli::{Format, RegistryAccessArgs, RegistryCommand};
 use crate::commands::Ctx;
 use crate::error::Failure;
 use crate::http::TlsOptions;
-use crate::output::List;
-use crate::registry::{Credentials, Registry, RegistryOptions, reference};
+use crate::output::{List, Output, Record};
+use crate::registry::{Credentials, Quota, Reference, Registry, RegistryOptions, reference};
 
 pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
@@ -49,6 +49,14 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
             }
             ctx.out.list(&list)
         }
+        RegistryCommand::Quota { reference, access } => {
+            let r = reference::parse(&reference)?;
+            let client = Registry::new(&r.registry, options(&access, ctx)?)?;
+            let result = client.head_manifest(&r).await;
+            print_timing(ctx, &client);
+            let head = result?;
+            ctx.out.record(&quota_record(&r, head.quota.as_ref()))
+        }
         RegistryCommand::Tags { repository, access } => {
             let r = reference::parse(&repository)?;
             if r.tag.is_some() || r.digest.is_some() {
@@ -67,6 +75,48 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
             }
             ctx.out.list(&list)
         }
+    }
+}
+
+/// What `registry quota` prints; a registry that reports no quota gets empty fields and says so.
+fn quota_record(r: &Reference, q: Option<&Quota>) -> Record {
+    Record::new()
+        .field("reference", r.to_string())
+        .field("registry", r.registry.clone())
+        .field("limit", q.map_or(Value::Null, |q| json!(q.limit)))
+        .field("remaining", q.map_or(Value::Null, |q| json!(q.remaining)))
+        .field("window_seconds", q.and_then(|q| q.window).map_or(Value::Null, |w| json!(w)))
+        .field("source", q.and_then(|q| q.source.clone()).map_or(Value::Null, Value::from))
+        .field("summary", q.map_or_else(|| "no rate limit reported".to_string(), Quota::summary))
+}
+
+/// Before `image sync` pulls: for each registry and the references it is to sync, one manifest HEAD of the first
+/// reference (the answer is kept for the sync's own up-to-date check, which then asks nothing more) tells the
+/// pull quota, when the registry reports one. When fewer pulls are left than references, a warning says so and
+/// what to do. Never fails: the sync reports what goes wrong (and pulls nothing from a registry that reported 0).
+pub async fn warn_if_over_quota(out: &Output, registries: &[(&Registry, Vec<&Reference>)]) {
+    for (client, refs) in registries {
+        let Some(first) = refs.first() else { continue };
+        let Ok(head) = client.head_manifest_kept(first).await else { continue };
+        let Some(q) = head.quota else { continue };
+        let needed = refs.len() as u64;
+        if q.remaining >= needed {
+            continue;
+        }
+        let host = client.host();
+        let what = if needed == 1 { "an image".to_string() } else { format!("up to {needed} images") };
+        let consequence = if q.remaining == 0 {
+            "tags that moved cannot be synced now".to_string()
+        } else {
+            format!("pulls beyond {} will be refused", q.remaining)
+        };
+        out.warn(
+            &format!("`{host}` reports {}; this sync may pull {what} (an unchanged tag needs no pull): {consequence}", q.summary()),
+            Some(&format!(
+                "pull as a user with a higher limit (`docker login {host}`, or `--registry-user`), or wait for the quota to refill{}",
+                q.window.map_or(String::new(), |w| format!(" (its window is {})", crate::registry::quota::shown_window(w)))
+            )),
+        );
     }
 }
 
@@ -90,7 +140,9 @@ pub fn options(access: &RegistryAccessArgs, ctx: &Ctx<'_>) -> anyhow::Result<Reg
         credentials,
         docker_config_dir: None,
         timeout,
+        retry: ctx.retry_policy(),
         verbose: ctx.out.settings().verbose,
+        ..RegistryOptions::default()
     })
 }
 

@@ -189,9 +189,12 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
     let session = ctx.session().await?;
     let settings = ctx.out.settings().clone();
     let pending: Pending = Arc::default();
+    let out = &*ctx.out;
 
     let work = async {
         let (sources, jobs, mut failed) = plan(req, &refs, file.as_ref(), registry_args, &opts, &reg_opts).await?;
+        let pulls: Vec<_> = sources.iter().enumerate().map(|(i, s)| (&*s.registry, jobs.iter().filter(|j| j.source == i).map(|j| &j.reference).collect())).collect();
+        super::registry::warn_if_over_quota(out, &pulls).await;
         let outcomes: Vec<(usize, anyhow::Result<Vec<Synced>>)> = futures_util::stream::iter(jobs.iter().enumerate())
             .map(|(i, job)| {
                 let (session, pending, source) = (&session, &pending, &sources[job.source]);

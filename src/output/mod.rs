@@ -79,6 +79,19 @@ impl Output {
         Ok(())
     }
 
+    /// A warning on stderr (`warning: ...`, then `hint: ...`), unless `-q`.
+    pub fn warn(&self, message: &str, hint: Option<&str>) {
+        if self.settings.quiet {
+            return;
+        }
+        let (yellow, bold, reset) = if self.settings.color_stderr { ("\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
+        let mut text = format!("{yellow}warning{reset}{bold}:{reset} {message}\n");
+        if let Some(h) = hint {
+            text.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {h}\n"));
+        }
+        let _ = io::stderr().write_all(text.as_bytes());
+    }
+
     pub fn flush(&mut self) -> anyhow::Result<()> {
         self.stdout.flush()?;
         Ok(())

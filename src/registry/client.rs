@@ -5,6 +5,12 @@
 //! only ever sent to this registry's host (and credentials to its token server); reqwest drops `Authorization`
 //! when a redirect leaves the host, port or scheme (blob downloads redirected to a CDN), which a test below
 //! checks.
+//!
+//! Resilience: idempotent requests are retried by [`Http::send`] (`--retries`); a blob whose body is cut off
+//! mid-way is resumed with a `Range` request from the first missing byte, into the same verified stream, so its
+//! reader never notices (see [`Registry::blob`]). Pull quotas that the registry reports (Docker Hub's
+//! `ratelimit-*` headers) are remembered, and a manifest GET that the registry already said it would refuse
+//! (0 pulls left) fails at once instead of collecting 429s.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -16,15 +22,16 @@ use anyhow::Context;
 use bytes::Bytes;
 use futures_core::Stream;
 use futures_util::StreamExt;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, LINK, RETRY_AFTER, WWW_AUTHENTICATE};
+use reqwest::header::{ACCEPT, CONTENT_RANGE, CONTENT_TYPE, HeaderMap, HeaderValue, LINK, RANGE, WWW_AUTHENTICATE};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::Deserialize;
 use sha2::Digest;
 
 use crate::error::{ExitCode, Failure};
-use crate::http::{Http, Timing, TlsOptions, redact_url};
+use crate::http::{Http, Retry, Timing, TlsOptions, redact_url};
 use crate::registry::auth::{self, Challenge, Credentials, Found};
 use crate::registry::manifest::{self, Descriptor, Manifest, Platform};
+use crate::registry::quota::{self, Quota};
 use crate::registry::reference::{DOCKER_HUB_REGISTRY, Reference};
 
 /// The largest manifest berth reads (distribution's own limit is 4 MiB).
@@ -43,7 +50,19 @@ pub struct RegistryOptions {
     /// Where Docker's `config.json` is; else `$DOCKER_CONFIG`, else `~/.docker`.
     pub docker_config_dir: Option<std::path::PathBuf>,
     pub timeout: Duration,
+    /// `--retries`: for requests, and for resuming a blob cut off mid-way.
+    pub retry: crate::retry::Policy,
     pub verbose: u8,
+    /// What the registry clients made from these options learn and share during one command.
+    pub shared: Arc<Shared>,
+}
+
+/// What one command's registry clients share: pull quotas by registry host, and manifest HEAD answers kept
+/// for the next client that asks (see [`Registry::head_manifest_kept`]).
+#[derive(Debug, Default)]
+pub struct Shared {
+    quotas: Mutex<HashMap<String, Quota>>,
+    heads: Mutex<HashMap<String, ManifestHead>>,
 }
 
 impl Default for RegistryOptions {
@@ -53,7 +72,9 @@ impl Default for RegistryOptions {
             credentials: None,
             docker_config_dir: None,
             timeout: Duration::from_secs(30),
+            retry: crate::retry::Policy::default(),
             verbose: 0,
+            shared: Arc::default(),
         }
     }
 }
@@ -89,9 +110,8 @@ pub struct ManifestHead {
     pub digest: Option<String>,
     pub media_type: Option<String>,
     pub size: Option<u64>,
-    /// `ratelimit-limit` / `ratelimit-remaining` as sent (Docker Hub: `100;w=21600`).
-    pub ratelimit_limit: Option<String>,
-    pub ratelimit_remaining: Option<String>,
+    /// The pull quota, when the registry reports one (Docker Hub's `ratelimit-*` headers).
+    pub quota: Option<Quota>,
 }
 
 /// What to send in `Authorization`.
@@ -109,15 +129,18 @@ struct AuthState {
     tokens: HashMap<String, (String, Instant)>,
 }
 
+/// A registry client. Clones share everything (connections, scheme, credentials, tokens), so a blob stream can
+/// keep one to resume itself.
+#[derive(Clone)]
 pub struct Registry {
     host: String,
     http: Arc<Http>,
     opts: RegistryOptions,
     /// `https` or `http`, once the first request has settled it.
-    scheme: Mutex<Option<&'static str>>,
+    scheme: Arc<Mutex<Option<&'static str>>>,
     /// Credentials, looked up on the first 401 only (no credential helper runs for anonymous registries).
-    credentials: Mutex<Option<Option<Found>>>,
-    auth: Mutex<AuthState>,
+    credentials: Arc<Mutex<Option<Option<Found>>>>,
+    auth: Arc<Mutex<AuthState>>,
 }
 
 impl std::fmt::Debug for Registry {
@@ -252,14 +275,14 @@ fn next_link(headers: &HeaderMap) -> Option<String> {
 impl Registry {
     /// A client for the registry at `host` (`host[:port]` as in [`Reference::registry`]).
     pub fn new(host: &str, opts: RegistryOptions) -> anyhow::Result<Registry> {
-        let http = Arc::new(Http::new(&opts.tls, opts.timeout, opts.verbose)?);
+        let http = Arc::new(Http::new(&opts.tls, opts.timeout, opts.verbose)?.with_retry(opts.retry));
         Ok(Registry {
             host: host.to_string(),
             http,
             opts,
-            scheme: Mutex::new(None),
-            credentials: Mutex::new(None),
-            auth: Mutex::new(AuthState::default()),
+            scheme: Arc::default(),
+            credentials: Arc::default(),
+            auth: Arc::default(),
         })
     }
 
@@ -315,7 +338,9 @@ impl Registry {
         if let Some(scheme) = known {
             return self.http.send(make(&format!("{scheme}://{}", self.host))).await.map_err(|e| self.transport(e));
         }
-        match self.http.send(make(&format!("https://{}", self.host))).await {
+        // While plain http is still an option, a transport failure of https means "try http", not "try again".
+        let probe = if self.http_allowed() { Retry::Answers } else { Retry::All };
+        match self.http.send_with(make(&format!("https://{}", self.host)), probe).await {
             Ok(r) => {
                 *self.scheme.lock().unwrap() = Some("https");
                 Ok(r)
@@ -368,16 +393,22 @@ impl Registry {
     /// A request to this registry about `repo`: auth sent up front when known; on 401 the challenge is answered
     /// (Basic credentials, or a Bearer token fetched for its scope) and the request sent once more.
     async fn request(&self, method: Method, path: &str, repo: &str, accept: Option<&str>) -> anyhow::Result<Response> {
+        let mut headers = HeaderMap::new();
+        if let Some(a) = accept {
+            headers.insert(ACCEPT, HeaderValue::from_str(a).context("an Accept header")?);
+        }
+        self.request_headers(method, path, repo, headers).await
+    }
+
+    /// [`Registry::request`] with any headers (`Accept`, `Range`). Every answer's quota headers are noted.
+    async fn request_headers(&self, method: Method, path: &str, repo: &str, headers: HeaderMap) -> anyhow::Result<Response> {
         let default_scope = format!("repository:{repo}:pull");
         let mut auth = self.auth_for(&default_scope);
         let mut answered = false;
         loop {
             let sent = auth.clone();
             let make = |base: &str| {
-                let mut b = self.http.client().request(method.clone(), format!("{base}{path}"));
-                if let Some(a) = accept {
-                    b = b.header(ACCEPT, a);
-                }
+                let b = self.http.client().request(method.clone(), format!("{base}{path}")).headers(headers.clone());
                 match &sent {
                     Some(AuthHeader::Basic(c)) => b.basic_auth(&c.username, Some(&c.password)),
                     Some(AuthHeader::Bearer(t)) => b.bearer_auth(t),
@@ -385,6 +416,9 @@ impl Registry {
                 }
             };
             let resp = self.execute(&make).await?;
+            if let Some(q) = quota::from_headers(resp.headers()) {
+                self.opts.shared.quotas.lock().unwrap().insert(self.host.clone(), q);
+            }
             match resp.status() {
                 StatusCode::UNAUTHORIZED if !answered => {
                     answered = true;
@@ -550,7 +584,8 @@ impl Registry {
     /// The error for any other failed answer about `what` in `r`'s repository.
     async fn failed(&self, resp: Response, r: &Reference, what: Option<&str>) -> anyhow::Error {
         let status = resp.status();
-        let retry_after = header(resp.headers(), RETRY_AFTER.as_str());
+        let come_back = crate::retry::come_back(status, resp.headers());
+        let retried = crate::retry::after_retries(&resp);
         let said = read_error(resp).await;
         let host = &self.host;
         let repo = &r.repository;
@@ -576,15 +611,20 @@ impl Registry {
             .into();
         }
         if status == StatusCode::TOO_MANY_REQUESTS || code("TOOMANYREQUESTS") {
-            return Failure::new(ExitCode::Failure, format!("`{host}` refuses more requests for now (rate limit): {}", said.text))
+            return Failure::new(ExitCode::Failure, format!("`{host}` refuses more requests for now (rate limit){retried}: {}", said.text))
                 .hint(format!(
-                    "try again {}; on Docker Hub, logged-in pulls have a higher limit (`docker login`, or `--registry-user`)",
-                    retry_after.map_or("later".to_string(), |s| format!("in {s} s"))
+                    "{}; on Docker Hub, logged-in pulls have a higher limit (`docker login`, or `--registry-user`); `berth registry quota` shows it",
+                    come_back.unwrap_or_else(|| "try again later".to_string())
                 ))
                 .into();
         }
         let text = if said.text.is_empty() { String::new() } else { format!(": {}", said.text) };
-        Failure::new(ExitCode::Failure, format!("`{host}` answered {status} about `{repo}`{text}")).into()
+        let f = Failure::new(ExitCode::Failure, format!("`{host}` answered {status} about `{repo}`{retried}{text}"));
+        match come_back {
+            Some(h) => f.hint(h),
+            None => f,
+        }
+        .into()
     }
 
     /// GET a manifest by tag or digest, verified: the body's digest must equal `Docker-Content-Digest` and, for a
@@ -638,6 +678,8 @@ impl Registry {
     /// Resolve `r` to one image per requested platform: a plain manifest is returned as it is; a manifest list /
     /// OCI index gives its entry for `platform`, or every entry (but `unknown/unknown` attestations) when `all`.
     pub async fn resolve(&self, r: &Reference, platform: &Platform, all: bool) -> anyhow::Result<Vec<Image>> {
+        // The pull is counted on this GET (Docker Hub counts an index and its entry's manifest as one pull).
+        self.check_quota(r)?;
         let (digest, top) = self.manifest(r, r.manifest_reference()).await?;
         match top {
             Manifest::Image { media_type, config, layers } => Ok(vec![self.image(r, digest, media_type, config, layers, None).await?]),
@@ -690,6 +732,12 @@ impl Registry {
 
     /// Stream a blob, verifying its size and digest on the fly: the stream never yields more than `size` bytes,
     /// and ends with an error (not Ok) when the size or digest does not match.
+    ///
+    /// A body cut off mid-way (a reset, a read timeout, an early end) is resumed: the blob is asked for again
+    /// with `Range: bytes=N-` (N the first byte not yet received; redirects followed as before) and the stream
+    /// goes on where it stopped, with the same hash, so its reader sees one uninterrupted blob. A registry that
+    /// answers 200 instead of 206 sends the whole blob again: its first N bytes are skipped. `--retries` bounds
+    /// the resumes in a row that brought less than [`RESUME_PROGRESS`] bytes; the final digest check applies.
     pub async fn blob(
         &self,
         repository: &str,
@@ -697,28 +745,110 @@ impl Registry {
         size: u64,
     ) -> anyhow::Result<impl Stream<Item = anyhow::Result<Bytes>> + Send + 'static> {
         let hasher = Hasher::for_digest(digest)?;
-        let path = format!("/v2/{repository}/blobs/{digest}");
-        let resp = self.request(Method::GET, &path, repository, None).await?;
-        if resp.status() != StatusCode::OK {
-            let status = resp.status();
-            let said = read_error(resp).await;
-            if status == StatusCode::NOT_FOUND {
-                return Err(Failure::new(ExitCode::Failure, format!("registry `{}` has no blob `{digest}` in `{repository}`", self.host))
-                    .hint("the image is incomplete in the registry; push it again")
-                    .into());
-            }
-            return Err(Failure::new(ExitCode::Failure, format!("`{}` answered {status} for the blob `{digest}`: {}", self.host, said.text)).into());
-        }
-        if let Some(len) = resp.content_length()
-            && len != size
-        {
-            anyhow::bail!("`{}` sends {len} bytes for the blob `{digest}`, whose manifest says {size}", self.host);
-        }
-        Ok(verified(Box::pin(resp.bytes_stream()), digest.to_string(), size, hasher))
+        let (resp, skip) = self.blob_from(repository, digest, size, 0).await?;
+        let state = Resume {
+            registry: self.clone(),
+            repository: repository.to_string(),
+            digest: digest.to_string(),
+            size,
+            inner: Box::pin(resp.bytes_stream()),
+            skip,
+            seen: 0,
+            since_resume: 0,
+            resumes: 0,
+            done: false,
+        };
+        Ok(verified(Box::pin(resumed(state)), digest.to_string(), size, hasher))
     }
 
-    /// HEAD a manifest: its digest and the rate-limit headers, without counting as a pull.
+    /// GET a blob from byte `from` on: the answer, and how many bytes of its body to skip (a 200 to a `Range`
+    /// request carries the whole blob).
+    async fn blob_from(&self, repository: &str, digest: &str, size: u64, from: u64) -> anyhow::Result<(Response, u64)> {
+        let path = format!("/v2/{repository}/blobs/{digest}");
+        let mut headers = HeaderMap::new();
+        if from > 0 {
+            headers.insert(RANGE, HeaderValue::from_str(&format!("bytes={from}-")).context("a Range header")?);
+        }
+        let resp = self.request_headers(Method::GET, &path, repository, headers).await?;
+        let status = resp.status();
+        let announced = resp.content_length();
+        match status {
+            StatusCode::OK => {
+                if let Some(len) = announced
+                    && len != size
+                {
+                    anyhow::bail!("`{}` sends {len} bytes for the blob `{digest}`, whose manifest says {size}", self.host);
+                }
+                Ok((resp, from))
+            }
+            StatusCode::PARTIAL_CONTENT if from > 0 => {
+                let range = header(resp.headers(), CONTENT_RANGE.as_str()).unwrap_or_default();
+                let start = range.strip_prefix("bytes ").and_then(|r| r.split('-').next()).and_then(|n| n.trim().parse::<u64>().ok());
+                if start != Some(from) {
+                    anyhow::bail!("`{}` answered the range `bytes={from}-` of the blob `{digest}` with `Content-Range: {range}`", self.host);
+                }
+                Ok((resp, 0))
+            }
+            _ => {
+                let retried = crate::retry::after_retries(&resp);
+                let come_back = crate::retry::come_back(status, resp.headers());
+                let said = read_error(resp).await;
+                if status == StatusCode::NOT_FOUND {
+                    return Err(Failure::new(ExitCode::Failure, format!("registry `{}` has no blob `{digest}` in `{repository}`", self.host))
+                        .hint("the image is incomplete in the registry; push it again")
+                        .into());
+                }
+                let from = if from > 0 { format!(" from byte {from}") } else { String::new() };
+                let f = Failure::new(ExitCode::Failure, format!("`{}` answered {status}{retried} for the blob `{digest}`{from}: {}", self.host, said.text));
+                Err(match come_back {
+                    Some(h) => f.hint(h),
+                    None => f,
+                }
+                .into())
+            }
+        }
+    }
+
+    /// The pull quota this registry reported last (to any client made from the same options), if it did.
+    pub fn quota(&self) -> Option<Quota> {
+        self.opts.shared.quotas.lock().unwrap().get(&self.host).cloned()
+    }
+
+    /// A manifest GET by the reference counts as a pull on Docker Hub: when the registry already said no pull is
+    /// left, fail now with what to do, instead of collecting 429s.
+    fn check_quota(&self, r: &Reference) -> anyhow::Result<()> {
+        match self.quota() {
+            Some(q) if q.remaining == 0 => {
+                let window = q.window.map_or(String::new(), |w| format!(" (the window is {})", quota::shown_window(w)));
+                Err(Failure::new(
+                    ExitCode::Failure,
+                    format!("`{}` reports 0 of {} pulls left; not pulling the manifest of `{r}`", self.host, q.limit),
+                )
+                .hint(format!(
+                    "wait for the quota to refill{window}, or pull as a user with a higher limit: `docker login {}` or `--registry-user`; \
+                     `berth registry quota {r}` shows it",
+                    self.host
+                ))
+                .into())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// HEAD a manifest, and keep the answer for the next [`Registry::head_manifest`] of the same reference by
+    /// any client made from the same options (one command asks once).
+    pub async fn head_manifest_kept(&self, r: &Reference) -> anyhow::Result<ManifestHead> {
+        let head = self.head_manifest(r).await?;
+        self.opts.shared.heads.lock().unwrap().insert(format!("{}/{}", self.host, r), head.clone());
+        Ok(head)
+    }
+
+    /// HEAD a manifest: its digest and the rate-limit headers, without counting as a pull. An answer kept by
+    /// [`Registry::head_manifest_kept`] is used (once) instead of asking again.
     pub async fn head_manifest(&self, r: &Reference) -> anyhow::Result<ManifestHead> {
+        if let Some(kept) = self.opts.shared.heads.lock().unwrap().remove(&format!("{}/{}", self.host, r)) {
+            return Ok(kept);
+        }
         let reference = r.manifest_reference();
         let path = format!("/v2/{}/manifests/{reference}", r.repository);
         let resp = self.request(Method::HEAD, &path, &r.repository, Some(manifest::ACCEPT)).await?;
@@ -730,8 +860,7 @@ impl Registry {
             digest: header(h, "docker-content-digest"),
             media_type: header(h, CONTENT_TYPE.as_str()),
             size: header(h, "content-length").and_then(|s| s.parse().ok()),
-            ratelimit_limit: header(h, "ratelimit-limit"),
-            ratelimit_remaining: header(h, "ratelimit-remaining"),
+            quota: quota::from_headers(h),
         })
     }
 
@@ -788,7 +917,97 @@ fn who(c: &Credentials) -> String {
     if c.is_identity_token() { "an identity token".into() } else { format!("`{}`", c.username) }
 }
 
-type ByteStream = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
+type ByteStream = Pin<Box<dyn Stream<Item = anyhow::Result<Bytes>> + Send>>;
+
+/// A resume that brought at least this much gives the next one a fresh `--retries` budget.
+pub const RESUME_PROGRESS: u64 = 1 << 20;
+
+struct Resume {
+    registry: Registry,
+    repository: String,
+    digest: String,
+    size: u64,
+    inner: Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>,
+    /// Bytes of the current body still to drop (a 200 to a Range request).
+    skip: u64,
+    /// Bytes passed on so far.
+    seen: u64,
+    /// Bytes passed on since the last resume.
+    since_resume: u64,
+    /// Resumes in a row that brought less than RESUME_PROGRESS.
+    resumes: u32,
+    done: bool,
+}
+
+/// A blob's body, resumed with Range requests when it is cut off before `size` bytes (see [`Registry::blob`]).
+fn resumed(state: Resume) -> impl Stream<Item = anyhow::Result<Bytes>> + Send + 'static {
+    futures_util::stream::unfold(state, |mut st| async move {
+        if st.done {
+            return None;
+        }
+        loop {
+            let cut = match st.inner.next().await {
+                Some(Ok(mut chunk)) => {
+                    if st.skip > 0 {
+                        let n = st.skip.min(chunk.len() as u64);
+                        chunk = chunk.slice(n as usize..);
+                        st.skip -= n;
+                    }
+                    if chunk.is_empty() {
+                        continue;
+                    }
+                    st.seen += chunk.len() as u64;
+                    st.since_resume += chunk.len() as u64;
+                    return Some((Ok(chunk), st));
+                }
+                // All there (or more, which the digest check reports): done.
+                None if st.seen >= st.size => return None,
+                None => "the body ended early".to_string(),
+                Some(Err(_)) if st.seen >= st.size => return None,
+                Some(Err(e)) => crate::http::chain(&e),
+            };
+            if st.since_resume >= RESUME_PROGRESS {
+                st.resumes = 0;
+            }
+            let policy = st.registry.opts.retry;
+            if st.resumes >= policy.retries {
+                st.done = true;
+                let tries = if st.resumes > 0 { format!(" (after {} resumes)", st.resumes) } else { String::new() };
+                let e = Failure::new(
+                    ExitCode::Failure,
+                    format!("reading the blob `{}` from `{}` broke off after {} of {} bytes{tries}: {cut}", st.digest, st.registry.host, st.seen, st.size),
+                )
+                .hint("the connection to the registry keeps breaking: check the network, or raise `--retries`");
+                return Some((Err(e.into()), st));
+            }
+            let delay = policy.backoff(st.resumes);
+            st.resumes += 1;
+            st.since_resume = 0;
+            st.registry.log(format!(
+                "the blob `{}` broke off after {} of {} bytes ({cut}); resuming from byte {} in {} ({}/{})",
+                st.digest,
+                st.seen,
+                st.size,
+                st.seen,
+                crate::retry::shown(delay),
+                st.resumes,
+                policy.retries
+            ));
+            tokio::time::sleep(delay).await;
+            match st.registry.blob_from(&st.repository, &st.digest, st.size, st.seen).await {
+                Ok((resp, skip)) => {
+                    st.inner = Box::pin(resp.bytes_stream());
+                    st.skip = skip;
+                }
+                Err(e) => {
+                    st.done = true;
+                    let e = e.context(format!("resuming the blob `{}` after {} of {} bytes ({cut})", st.digest, st.seen, st.size));
+                    return Some((Err(e), st));
+                }
+            }
+        }
+    })
+}
 
 struct Verify {
     inner: ByteStream,
@@ -819,7 +1038,6 @@ fn verified(inner: ByteStream, digest: String, size: u64, hasher: Hasher) -> imp
             }
             Some(Err(e)) => {
                 st.hasher = None;
-                let e = anyhow::Error::new(e).context(format!("reading the blob `{}` after {} of {} bytes", st.digest, st.seen, st.size));
                 Some((Err(e), st))
             }
             None => {
@@ -848,7 +1066,7 @@ mod tests {
     }
 
     fn chunks(parts: &[&'static [u8]]) -> ByteStream {
-        let items: Vec<reqwest::Result<Bytes>> = parts.iter().map(|p| Ok(Bytes::from_static(p))).collect();
+        let items: Vec<anyhow::Result<Bytes>> = parts.iter().map(|p| Ok(Bytes::from_static(p))).collect();
         Box::pin(futures_util::stream::iter(items))
     }
 

@@ -4,9 +4,11 @@
 pub mod auth;
 pub mod client;
 pub mod manifest;
+pub mod quota;
 pub mod reference;
 
 pub use auth::Credentials;
 pub use client::{Image, ManifestHead, Registry, RegistryOptions};
 pub use manifest::{Descriptor, Platform};
+pub use quota::Quota;
 pub use reference::Reference;
