@@ -126,20 +126,25 @@ pub fn demo_with(extra: &str) -> Berth {
     b.env("OS_CLIENT_CONFIG_FILE", &p).env("OS_CLIENT_SECURE_FILE", &dev("BERTH_DEV_SECURE_YAML")).env("OS_CLOUD", "berth-demo")
 }
 
-/// `tests/tools/faultproxy.py` in front of a real service (its rules in `flags`); killed on drop.
+/// `tests/tools/faultproxy.py` in front of a real service (its rules in `flags`); killed on drop. Every request
+/// it saw is in [`FaultProxy::requests`].
 pub struct FaultProxy {
     child: std::process::Child,
     pub port: u16,
+    dir: tempfile::TempDir,
 }
 
 impl FaultProxy {
     pub fn start(target: &str, flags: &[&str]) -> FaultProxy {
         use std::io::BufRead;
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tools/faultproxy.py");
+        let dir = tempfile::tempdir().expect("temp dir");
         let mut child = Command::new(format!("{}/bin/python", dev("BERTH_DEV_VENV")))
             .arg(script)
             .arg(target)
             .args(flags)
+            .arg("--log")
+            .arg(dir.path().join("requests.jsonl"))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -147,11 +152,18 @@ impl FaultProxy {
         let mut line = String::new();
         std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
-        FaultProxy { child, port }
+        FaultProxy { child, port, dir }
     }
 
     pub fn addr(&self) -> String {
         format!("127.0.0.1:{}", self.port)
+    }
+
+    /// The requests the proxy answered so far, oldest first: `method`, `path`, `range`, `status`, `bytes` (of
+    /// body sent), `reset` (cut off on purpose), `injected` (answered by the proxy itself).
+    pub fn requests(&self) -> Vec<Value> {
+        let text = std::fs::read_to_string(self.dir.path().join("requests.jsonl")).unwrap_or_default();
+        text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
     }
 }
 

@@ -2,8 +2,10 @@
 and spoils the ones a rule matches, for faults a real service cannot produce on demand.
 
 usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
-                      [--blob-path TEXT] [--fail-upload STATUS] [--schema-drop-format FORMAT] [--delay-gets TEXT:SECONDS]
-                      [--catalog-drop TYPE]
+                      [--blob-path TEXT] [--fail-upload STATUS[:AFTER_BYTES]] [--schema-drop-format FORMAT]
+                      [--delay-gets TEXT:SECONDS] [--catalog-drop TYPE] [--reset-blobs-after BYTES] [--drop-range]
+                      [--fail-first TEXT:N:STATUS[:RETRY_AFTER]]... [--ratelimit LIMIT:REMAINING[:WINDOW]]
+                      [--strict-tokens KEYSTONE_V3_URL] [--token-ttl SECONDS] [--log FILE]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
@@ -11,13 +13,36 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
   --slow-blobs S        send blob bodies in 4 KiB pieces, sleeping S seconds before each
   --blob-path TEXT      what makes a GET a "blob" for the three rules above: its path contains TEXT (default
                         `/blobs/sha256:`; `/get` for the `docker save` of a Docker engine)
-  --fail-upload STATUS  read the whole body of PUT .../file, then answer STATUS (Glance's store failing the upload)
+  --fail-upload STATUS[:AFTER_BYTES]  read the whole body of PUT .../file, then answer STATUS (Glance's store
+                        failing the upload); with AFTER_BYTES, answer STATUS and close the connection after reading
+                        only that many bytes of the body (a failure mid-upload)
   --schema-drop-format FORMAT  remove FORMAT from the `container_format` enum of GET /v2/schemas/image(s) (a Glance
                         whose `container_formats` setting lacks it)
   --delay-gets TEXT:SECONDS  hold every GET whose path contains TEXT for SECONDS before relaying it (a slow API,
                         e.g. `/servers/:5` keeps a client polling a server waiting)
   --catalog-drop TYPE   remove services of TYPE from the catalogs Keystone answers (POST /v3/auth/tokens,
                         GET /v3/auth/catalog): a cloud where that service is not deployed
+  --reset-blobs-after BYTES  on the first GET of each blob that is longer than BYTES (and not a Range request),
+                        send the headers (full Content-Length) and BYTES of the body, then reset the connection (RST):
+                        a blob cut off mid-way. Range requests are relayed to the target as they come.
+  --drop-range          remove the Range header from blob GETs before relaying them: a registry that ignores Range
+                        and answers 200 with the whole blob
+  --fail-first TEXT:N:STATUS[:RETRY_AFTER]  answer the first N requests whose path contains TEXT with STATUS (and
+                        `Retry-After: RETRY_AFTER` when given) without relaying them; STATUS 0 resets the
+                        connection instead of answering; repeatable. E.g. `/manifests/:1:429:1` (rate limited
+                        once), `/blobs/:10:503` (a burst of 503s), `/blobs/:2:0` (two connection resets)
+  --ratelimit LIMIT:REMAINING[:WINDOW]  add Docker Hub's `ratelimit-limit: LIMIT;w=WINDOW`, `ratelimit-remaining`
+                        and `docker-ratelimit-source` headers to manifest answers (WINDOW default 21600). As on Docker
+                        Hub, a manifest GET by tag counts as a pull (a HEAD does not): REMAINING goes down by one, and
+                        a GET by tag when it is 0 is answered 429 TOOMANYREQUESTS
+  --strict-tokens KEYSTONE_V3_URL  check the X-Auth-Token of every request at Keystone before relaying it, and
+                        answer 401 when Keystone no longer accepts it: a service without keystonemiddleware's token
+                        cache (which otherwise accepts a revoked token for up to `token_cache_time`, 300 s)
+  --token-ttl SECONDS   in Keystone's answers to POST /v3/auth/tokens, set the token's `expires_at` SECONDS from now
+                        (both in the body and the client's view): a token that expires during a long command, without
+                        changing Keystone's expiration for everyone
+  --log FILE            append one JSON line per request: method, path, range, status, bytes (body bytes sent),
+                        reset (cut off on purpose), injected (answered by the proxy itself)
 
 Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
 """
@@ -25,6 +50,8 @@ import argparse
 import collections
 import json
 import http.client
+import socket
+import struct
 import sys
 import threading
 import time
@@ -44,6 +71,30 @@ def drop_format(doc, fmt):
     return doc
 
 
+def keystone_accepts(keystone, token):
+    """Whether Keystone still validates `token` (GET /v3/auth/tokens with it as both auth and subject)."""
+    u = urllib.parse.urlsplit(keystone)
+    conn_cls = http.client.HTTPSConnection if u.scheme == "https" else http.client.HTTPConnection
+    conn = conn_cls(u.hostname, u.port, timeout=30)
+    conn.request("GET", u.path.rstrip("/") + "/auth/tokens", headers={"X-Auth-Token": token, "X-Subject-Token": token})
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status == 200
+
+
+def parse_fail_first(rule):
+    """`TEXT:N:STATUS[:RETRY_AFTER]` -> [text, n, status, retry_after or None]; TEXT may hold colons."""
+    parts = rule.split(":")
+    nums = []
+    while len(parts) > 1 and len(nums) < 3 and parts[-1].strip().isdigit():
+        nums.insert(0, parts.pop())
+    if len(nums) < 2:
+        sys.exit(f"--fail-first {rule!r}: want TEXT:N:STATUS[:RETRY_AFTER]")
+    n, status, after = (nums + [None])[:3]
+    return [":".join(parts), int(n), int(status), after]
+
+
 HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 
 
@@ -54,11 +105,27 @@ def main():
     ap.add_argument("--corrupt-blobs-from", type=int, default=0)
     ap.add_argument("--slow-blobs", type=float, default=0.0)
     ap.add_argument("--blob-path", default="/blobs/sha256:")
-    ap.add_argument("--fail-upload", type=int, default=0)
+    ap.add_argument("--fail-upload", default="")
     ap.add_argument("--schema-drop-format", default="")
     ap.add_argument("--delay-gets", default="")
     ap.add_argument("--catalog-drop", default="")
+    ap.add_argument("--reset-blobs-after", type=int, default=0)
+    ap.add_argument("--drop-range", action="store_true")
+    ap.add_argument("--fail-first", action="append", default=[])
+    ap.add_argument("--ratelimit", default="")
+    ap.add_argument("--strict-tokens", default="")
+    ap.add_argument("--token-ttl", type=int, default=0)
+    ap.add_argument("--log", default="")
     args = ap.parse_args()
+    fail_upload_status, _, fail_upload_after = args.fail_upload.partition(":")
+    fail_upload_status = int(fail_upload_status or 0)
+    fail_upload_after = int(fail_upload_after) if fail_upload_after else None
+    fail_first = [parse_fail_first(rule) for rule in args.fail_first]
+    ratelimit = None
+    if args.ratelimit:
+        parts = [int(x) for x in args.ratelimit.split(":")]
+        ratelimit = {"limit": parts[0], "remaining": parts[1], "window": parts[2] if len(parts) > 2 else 21600}
+    reset_done = set()
     target = urllib.parse.urlsplit(args.target)
     if args.corrupt_blobs:
         args.corrupt_blobs_from = 1
@@ -70,6 +137,44 @@ def main():
 
         def log_message(self, fmt, *a):
             sys.stderr.write("faultproxy: " + (fmt % a) + "\n")
+
+        def _record(self, status, sent, reset=False, injected=False):
+            if not args.log:
+                return
+            line = json.dumps({"method": self.command, "path": self.path, "range": self.headers.get("Range"),
+                               "status": status, "bytes": sent, "reset": reset, "injected": injected})
+            with lock:
+                with open(args.log, "a") as f:
+                    f.write(line + "\n")
+
+        def _stream(self, length):
+            """The request body, `length` bytes, as an iterator of pieces read as they arrive."""
+            left = length
+            while left > 0:
+                piece = self.rfile.read1(min(left, 65536))
+                if not piece:
+                    return
+                left -= len(piece)
+                yield piece
+
+        def _answer(self, status, body, headers=()):
+            """Answer from the proxy itself."""
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            for k, v in headers:
+                self.send_header(k, v)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            self._record(status, 0 if self.command == "HEAD" else len(body), injected=True)
+
+        def _reset(self):
+            """Reset the connection (RST, not a clean close)."""
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
 
         def _body(self):
             if "chunked" in self.headers.get("Transfer-Encoding", ""):
@@ -91,21 +196,70 @@ def main():
                     time.sleep(float(seconds))
             is_blob = self.command == "GET" and args.blob_path in self.path
             blob_key = self.path.split("/blobs/")[-1]
-            if args.fail_upload and self.command == "PUT" and self.path.endswith("/file"):
-                self._body()
+            for rule in fail_first:
+                text, left, status, after = rule
+                if text in self.path:
+                    with lock:
+                        hit = rule[1] > 0
+                        rule[1] -= 1 if hit else 0
+                    if hit and status == 0:
+                        # STATUS 0: reset the connection instead of answering.
+                        self._body()
+                        self._record(0, 0, reset=True, injected=True)
+                        self._reset()
+                        return
+                    if hit:
+                        self._body()
+                        code = "TOOMANYREQUESTS" if status == 429 else "UNAVAILABLE"
+                        msg = json.dumps({"errors": [{"code": code, "message": f"injected {status}"}]}).encode()
+                        self._answer(status, msg, [("Retry-After", after)] if after is not None else [])
+                        return
+            if fail_upload_status and self.command == "PUT" and self.path.endswith("/file"):
                 msg = b'{"message": "injected failure"}'
-                self.send_response(args.fail_upload)
+                if fail_upload_after is None:
+                    self._body()
+                    self._answer(fail_upload_status, msg)
+                    return
+                # Mid-upload: read part of the body, answer, and close without reading the rest.
+                self.rfile.read(min(fail_upload_after, int(self.headers.get("Content-Length") or 0)))
+                self.close_connection = True
+                self.send_response(fail_upload_status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(msg)))
+                self.send_header("Connection", "close")
                 self.end_headers()
                 self.wfile.write(msg)
+                self._record(fail_upload_status, len(msg), injected=True)
                 return
-            body = self._body()
+            is_manifest = "/manifests/" in self.path and self.command in ("GET", "HEAD")
+            by_tag = is_manifest and "/manifests/sha256:" not in self.path
+            if ratelimit and by_tag and self.command == "GET":
+                with lock:
+                    exhausted = ratelimit["remaining"] <= 0
+                    if not exhausted:
+                        ratelimit["remaining"] -= 1
+                if exhausted:
+                    msg = json.dumps({"errors": [{"code": "TOOMANYREQUESTS", "message": "You have reached your pull rate limit."}]}).encode()
+                    self._answer(429, msg, self._ratelimit_headers())
+                    return
+            # As keystonemiddleware does: the token is checked when the request arrives, before its body is read.
+            token = self.headers.get("X-Auth-Token")
+            refused = bool(args.strict_tokens and token and not keystone_accepts(args.strict_tokens, token))
+            # An upload (PUT with a length) is relayed as it arrives, so the service sees it start when the client
+            # starts it, as without the proxy; other bodies are small and read first.
+            length = int(self.headers.get("Content-Length") or 0)
+            streamed = self.command == "PUT" and length > 0 and not refused
+            body = self._stream(length) if streamed else self._body()
+            if refused:
+                self._answer(401, b'{"error": {"code": 401, "title": "Unauthorized", "message": "The token is not valid (checked by faultproxy)."}}')
+                return
             conn_cls = http.client.HTTPSConnection if target.scheme == "https" else http.client.HTTPConnection
             conn = conn_cls(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP and k.lower() != "host"}
+            if args.drop_range and is_blob:
+                headers = {k: v for k, v in headers.items() if k.lower() != "range"}
             headers["Host"] = target.netloc
-            conn.request(self.command, target.path.rstrip("/") + self.path, body=body or None, headers=headers)
+            conn.request(self.command, target.path.rstrip("/") + self.path, body=body if streamed else (body or None), headers=headers)
             resp = conn.getresponse()
             data = resp.read()
             if is_blob and resp.status == 200:
@@ -125,15 +279,37 @@ def main():
                     if isinstance(holder.get("catalog"), list):
                         holder["catalog"] = [c for c in holder["catalog"] if c.get("type") != args.catalog_drop]
                 data = json.dumps(doc).encode()
+            if (args.token_ttl and self.command == "POST" and 200 <= resp.status < 300 and data
+                    and self.path.split("?")[0].rstrip("/").endswith("/auth/tokens")):
+                doc = json.loads(data)
+                expires = time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime(time.time() + args.token_ttl))
+                doc["token"]["expires_at"] = expires
+                data = json.dumps(doc).encode()
             self.send_response(resp.status, resp.reason)
             for k, v in resp.getheaders():
                 if k.lower() not in HOP and k.lower() != "content-length":
                     # Keep redirects and token realms pointing at the proxy's target as they are.
                     self.send_header(k, v)
+            if ratelimit and is_manifest:
+                for k, v in self._ratelimit_headers():
+                    self.send_header(k, v)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             if self.command == "HEAD":
+                self._record(resp.status, 0)
                 return
+            digest = blob_key if is_blob else None
+            if (is_blob and resp.status == 200 and args.reset_blobs_after and len(data) > args.reset_blobs_after
+                    and "Range" not in self.headers):
+                with lock:
+                    first = digest not in reset_done
+                    reset_done.add(digest)
+                if first:
+                    self.wfile.write(data[:args.reset_blobs_after])
+                    self._record(resp.status, args.reset_blobs_after, reset=True)
+                    self._reset()
+                    return
+            self._record(resp.status, len(data))
             if is_blob and args.slow_blobs:
                 for off in range(0, len(data), 4096):
                     time.sleep(args.slow_blobs)
@@ -141,6 +317,12 @@ def main():
                     self.wfile.flush()
             else:
                 self.wfile.write(data)
+
+        def _ratelimit_headers(self):
+            w = ratelimit["window"]
+            return [("ratelimit-limit", f"{ratelimit['limit']};w={w}"),
+                    ("ratelimit-remaining", f"{max(ratelimit['remaining'], 0)};w={w}"),
+                    ("docker-ratelimit-source", "127.0.0.1")]
 
         do_GET = do_HEAD = do_PUT = do_POST = do_PATCH = do_DELETE = _relay
 
