@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_berth_global_optspecs
-    string join \n o/output= c/column= q/quiet v/verbose color= no-progress os-cloud= os-auth-url= os-auth-type= os-username= os-user-id= os-password= os-user-domain-name= os-user-domain-id= os-project-name= os-project-id= os-project-domain-name= os-project-domain-id= os-domain-name= os-domain-id= os-application-credential-id= os-application-credential-name= os-application-credential-secret= os-token= os-region-name= os-interface= os-cacert= os-cert= os-key= insecure no-cache http-timeout= timing h/help V/version
+    string join \n o/output= c/column= q/quiet v/verbose color= no-progress os-cloud= os-auth-url= os-auth-type= os-username= os-user-id= os-password= os-user-domain-name= os-user-domain-id= os-project-name= os-project-id= os-project-domain-name= os-project-domain-id= os-domain-name= os-domain-id= os-application-credential-id= os-application-credential-name= os-application-credential-secret= os-token= os-region-name= os-interface= os-cacert= os-cert= os-key= insecure no-cache http-timeout= retries= timing h/help V/version
 end
 
 function __fish_berth_needs_command
@@ -56,6 +56,7 @@ complete -c berth -n "__fish_berth_needs_command" -l os-cacert -d 'CA bundle (PE
 complete -c berth -n "__fish_berth_needs_command" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_needs_command" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_needs_command" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_needs_command" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_needs_command" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -70,7 +71,7 @@ complete -c berth -n "__fish_berth_needs_command" -f -a "config" -d 'The resolve
 complete -c berth -n "__fish_berth_needs_command" -f -a "image" -d 'Container images in Glance'
 complete -c berth -n "__fish_berth_needs_command" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
 complete -c berth -n "__fish_berth_needs_command" -f -a "server" -d 'Nova servers: list, show, delete, logs'
-complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
+complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
 complete -c berth -n "__fish_berth_needs_command" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
 complete -c berth -n "__fish_berth_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -106,6 +107,7 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -149,6 +151,7 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -189,6 +192,7 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -232,6 +236,7 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -275,6 +280,7 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_sub
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -315,6 +321,7 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_sub
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -358,6 +365,7 @@ complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -400,6 +408,7 @@ complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -442,6 +451,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_s
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -489,6 +499,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l all -d 'All images, not only docker ones'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l all-versions -d 'Older versions too (hidden with `os_hidden` by `image sync` when a tag moved)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
@@ -531,6 +542,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -586,6 +598,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l from-daemon -d 'Take the images from the local Docker engine (`DOCKER_HOST`, else /var/run/docker.sock)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-tags -d 'Every tag of each REF, which then names a repository (`busybox`, `host:5000/team/app`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l dry-run -d 'Resolve what would be synced (tags, digests, up to date or not) and change nothing'
@@ -636,6 +649,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -679,6 +693,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l dry-run -d 'Print the plan and change nothing'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
@@ -722,6 +737,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l all -d 'Every docker image synced by berth'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l yes -d 'Delete without asking'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l dry-run -d 'Print the plan and change nothing'
@@ -785,6 +801,7 @@ complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cacert -d 'CA bu
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l no-network -d 'Boot without any network (`networks: "none"`)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l config-drive -d 'Ask for a config drive (refused unless `--force`: docker instances have none)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for a missing image or flavor)'
@@ -830,6 +847,7 @@ complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -878,6 +896,7 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -918,6 +937,7 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -959,6 +979,7 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l wait -d 'Wait until they are gone'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
@@ -1001,6 +1022,7 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -1014,49 +1036,51 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete servers'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "logs" -d 'The console log, which on container drivers is the container\'s output'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
 value\t''"
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-username -d 'User name [env: OS_USERNAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l no-cache -d 'Neither read nor write the token cache'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -f -a "tags" -d 'Every tag of a repository'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect tags help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "tags" -d 'Every tag of a repository'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
@@ -1092,6 +1116,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l all-platforms -d 'Take every platform of a multi-platform image (attestation entries excepted)'
@@ -1103,6 +1128,51 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -1137,6 +1207,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-password-stdin -d 'Read the registry password (or token) from the first line of stdin'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-insecure -d 'Do not verify the registry\'s TLS certificate, and allow plain http (loopback registries always may)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
@@ -1148,6 +1219,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Every tag of a repository'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l only -d 'Only findings of this area (repeatable)' -r -f -a "catalog\t''
@@ -1195,6 +1267,7 @@ complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cacert -d 'CA bu
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -1235,6 +1308,7 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l os-cacert -d
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
@@ -1249,7 +1323,7 @@ complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "image" -d 'Container images in Glance'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1269,4 +1343,5 @@ complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "delete" -d 'Delete servers'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "logs" -d 'The console log, which on container drivers is the container\'s output'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "tags" -d 'Every tag of a repository'

@@ -365,7 +365,12 @@ pub enum ImageCommand {
         berth_source is `docker-daemon:NAME`; berth_repo_digest the registry digest the engine recorded for the \
         name, if any; berth_layers is `uncompressed` (the engine's layers are plain tars). Exit 1 when the engine \
         cannot be reached or has no such image, 2 for a `DOCKER_HOST` berth cannot use (TLS, ssh) or an ID with \
-        several tags and no `--name`.")]
+        several tags and no `--name`.\n\n\
+        Faults: registry requests are retried (`--retries`); a blob cut off mid-way resumes with a Range request \
+        into the same upload; the Glance upload itself is never retried, and a record whose upload failed is \
+        deleted. A token that expires or is revoked mid-sync is renewed. Before pulling, a registry that reports a \
+        pull quota (Docker Hub) is asked for it: a warning when fewer pulls are left than images to sync, and no \
+        pull at all from one that reports 0 (see `registry quota`).")]
     Sync {
         /// Image references: `busybox`, `busybox:1.36`, `registry.example:5000/team/app@sha256:...`; with
         /// `--from-daemon`, local image names or IDs
