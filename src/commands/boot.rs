@@ -264,6 +264,9 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         s.insert("block_device_mapping_v2".into(), json!(bdm));
     }
 
+    // Listening for Ctrl-C starts before the create: a SIGINT while Nova answers it must not kill berth before it
+    // can report (or delete) the servers.
+    let mut interrupt = if args.wait { Some(tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?) } else { None };
     let created = compute.create(&server).await?;
     let ids: Vec<String> = match created.get("reservation_id").and_then(Value::as_str) {
         Some(rid) => compute.servers(&[("reservation_id", rid)]).await?.into_iter().map(|s| s.id).collect(),
@@ -274,7 +277,7 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         let wait = wait_active(&compute, &ids, Duration::from_secs_f64(args.timeout), ctx.out.settings().progress);
         let outcome = tokio::select! {
             r = wait => r,
-            _ = tokio::signal::ctrl_c() => Err(Failure::new(ExitCode::Interrupted, "interrupted while waiting for the servers").into()),
+            _ = async { interrupt.as_mut().expect("listening with --wait").recv().await } => Err(Failure::new(ExitCode::Interrupted, "interrupted while waiting for the servers").into()),
         };
         match outcome {
             Ok(servers) => servers,
