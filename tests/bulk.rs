@@ -209,3 +209,37 @@ fn sync_file_mistakes_are_usage_errors() {
     let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      properties: {{berth_version: 9}}\n"));
     b.run(&["image", "sync", "-f", f.path.to_str().unwrap()]).code(2).stderr_has("not a property berth can set");
 }
+
+/// The most blob downloads the proxy served at the same time.
+fn most_at_once(requests: &[Value]) -> usize {
+    let spans: Vec<(f64, f64)> = requests
+        .iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/blobs/sha256:") && r["start"].is_f64())
+        .map(|r| (r["start"].as_f64().unwrap(), r["end"].as_f64().unwrap()))
+        .collect();
+    spans.iter().map(|(s, e)| spans.iter().filter(|(s2, e2)| s2 < e && s < e2).count()).max().unwrap_or(0)
+}
+
+#[test]
+fn per_registry_bounds_the_transfers_from_one_registry() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    // Slow blobs (about half a second each), so images synced at once overlap at the registry.
+    for (per_registry, bounded) in [("1", true), ("3", false)] {
+        let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.002"]);
+        let prefix = unique("per");
+        let f = sync_file(&format!(
+            "{}:\n  images:\n    library/busybox:\n      tags: [\"1.35\", \"1.36\", \"latest\"]\n      name: {prefix}/bb\n",
+            proxy.addr()
+        ));
+        let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "-j", "3", "--per-registry", per_registry]).ok());
+        assert_eq!(r.len(), 3);
+        assert!(r.iter().all(|x| x["status"] == "synced"), "{r:#?}");
+        let at_once = most_at_once(&proxy.requests());
+        if bounded {
+            assert_eq!(at_once, 1, "--per-registry 1: one blob download at a time");
+        } else {
+            assert!(at_once >= 2, "--per-registry 3 with -j 3: downloads overlap ({at_once} at most)");
+        }
+    }
+}

@@ -42,7 +42,8 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
                         (both in the body and the client's view): a token that expires during a long command, without
                         changing Keystone's expiration for everyone
   --log FILE            append one JSON line per request: method, path, range, status, bytes (body bytes sent),
-                        reset (cut off on purpose), injected (answered by the proxy itself)
+                        reset (cut off on purpose), injected (answered by the proxy itself), start and end (wall
+                        clock seconds: requests whose spans overlap were served at the same time)
 
 Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), then serves until killed.
 """
@@ -142,7 +143,8 @@ def main():
             if not args.log:
                 return
             line = json.dumps({"method": self.command, "path": self.path, "range": self.headers.get("Range"),
-                               "status": status, "bytes": sent, "reset": reset, "injected": injected})
+                               "status": status, "bytes": sent, "reset": reset, "injected": injected,
+                               "start": getattr(self, "started", None), "end": time.time()})
             with lock:
                 with open(args.log, "a") as f:
                     f.write(line + "\n")
@@ -190,6 +192,7 @@ def main():
             return self.rfile.read(n) if n else b""
 
         def _relay(self):
+            self.started = time.time()
             if args.delay_gets and self.command == "GET":
                 text, seconds = args.delay_gets.rsplit(":", 1)
                 if text in self.path:
@@ -309,7 +312,6 @@ def main():
                     self._record(resp.status, args.reset_blobs_after, reset=True)
                     self._reset()
                     return
-            self._record(resp.status, len(data))
             if is_blob and args.slow_blobs:
                 for off in range(0, len(data), 4096):
                     time.sleep(args.slow_blobs)
@@ -317,6 +319,8 @@ def main():
                     self.wfile.flush()
             else:
                 self.wfile.write(data)
+            # Recorded once sent, so `end` is when the last byte went out.
+            self._record(resp.status, len(data))
 
         def _ratelimit_headers(self):
             w = ratelimit["window"]
