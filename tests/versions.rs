@@ -153,6 +153,15 @@ fn a_moved_tag_makes_a_new_version_with_history_rollback_and_prune() {
     }
     // By docker reference too.
     assert_eq!(history(&b, &reference).len(), 2);
+    // An admin sees servers of every project: the demo project's server keeps the old version from an admin's
+    // prune too.
+    let admin = common::Berth::new().clouds().env("OS_CLOUD", "berth-admin");
+    let h = history(&admin, &name);
+    let used = h.iter().find(|v| v["id"] == old_id.as_str()).expect("the admin sees the old version");
+    assert_eq!(used["servers"].as_array().unwrap().len(), 1, "{h:#?}");
+    let plan = admin.run(&["image", "prune", &name, "--keep", "1", "--dry-run", "-o", "json"]).ok().json();
+    let old_plan = plan.as_array().unwrap().iter().find(|r| r["id"] == old_id.as_str()).expect("the old version is in the plan").clone();
+    assert_ne!(old_plan["action"], "delete", "{plan:#}");
 
     // Rollback: --dry-run prints the plan and changes nothing.
     let plan = b.run(&["image", "rollback", &name, "--dry-run", "-o", "json"]).ok().json();

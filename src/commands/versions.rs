@@ -161,11 +161,26 @@ fn one(mut by_key: BTreeMap<Key, Vec<Image>>, name: &str) -> anyhow::Result<(Key
     Ok(by_key.pop_first().expect("lineages() never returns none"))
 }
 
-/// Names of the servers that use each image (`GET /servers/detail?image=ID`, one query per image).
+/// Names of the servers that use each image (`GET /servers/detail?image=ID`, one query per image), in every
+/// project when the identity may list them all (an admin: a version another project boots from is in use too),
+/// else in its own project.
 async fn servers_using(compute: &Compute<'_>, ids: &[&str]) -> anyhow::Result<BTreeMap<String, Vec<String>>> {
     let mut out = BTreeMap::new();
+    let mut all_projects = true;
     for id in ids {
-        let servers = compute.servers(&[("image", id)]).await?;
+        let servers = if all_projects {
+            match compute.servers(&[("image", id), ("all_tenants", "1")]).await {
+                Ok(s) => s,
+                // Nova's policy refuses `all_tenants` to a non-admin (403): its own project is what it can see.
+                Err(e) if crate::error::exit_code(&e) == ExitCode::Auth => {
+                    all_projects = false;
+                    compute.servers(&[("image", id)]).await?
+                }
+                Err(e) => return Err(e),
+            }
+        } else {
+            compute.servers(&[("image", id)]).await?
+        };
         out.insert(id.to_string(), servers.into_iter().filter(|s| s.image_id() == Some(id)).map(|s| s.name).collect());
     }
     Ok(out)
