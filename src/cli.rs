@@ -464,7 +464,10 @@ pub enum ImageCommand {
         dry_run: bool,
     },
     /// Delete old versions: never the current one, never one a Nova server uses
-    #[command(long_about = "Delete old versions of synced images. Per image (name, docker tag, platform) the         current version and the newest others up to `--keep` in all stay, and so does every version a Nova         server still uses (in every project for an admin); the plan says which stay and why. Asks before deleting on a terminal;         without one it refuses unless `--yes` (exit 2). `--dry-run` prints the plan and changes nothing.")]
+    #[command(long_about = "Delete old versions of synced images. Per image (name, docker tag, platform) the current version and \
+        the newest others up to `--keep` in all stay, and so does every version a Nova server still uses (in \
+        every project for an admin); the plan says which stay and why. Asks before deleting on a terminal; \
+        without one it refuses unless `--yes` (exit 2). `--dry-run` prints the plan and changes nothing.")]
     Prune {
         /// Glance name or docker reference
         #[arg(required_unless_present = "all", conflicts_with = "all")]
