@@ -92,3 +92,16 @@ fn closed_stdout_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "stderr: {}", text(&out.stderr));
 }
+
+#[test]
+fn a_password_is_never_read_from_a_terminal() {
+    // `script` gives berth a pseudo-terminal as stdin, as a person at a shell would have: reading there would
+    // echo the password, so berth refuses before any request.
+    let cmd = format!(
+        "{} registry tags 127.0.0.1:1/library/busybox --registry-user u --registry-password-stdin",
+        env!("CARGO_BIN_EXE_berth")
+    );
+    let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().expect("running script");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("stdin is a terminal"), "{}", text(&out.stdout));
+}

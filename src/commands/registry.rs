@@ -132,7 +132,15 @@ fn print_timing(ctx: &Ctx<'_>, client: &Registry) {
 pub fn options(access: &RegistryAccessArgs, ctx: &Ctx<'_>) -> anyhow::Result<RegistryOptions> {
     let timeout = ctx.http_timeout()?;
     let credentials = match (&access.registry_user, access.registry_password_stdin) {
-        (Some(user), true) => Some(Credentials { username: user.clone(), password: read_password(std::io::stdin().lock())? }),
+        (Some(user), true) => {
+            // berth never prompts: on a terminal the password would echo as it is typed.
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                return Err(Failure::usage("`--registry-password-stdin` reads the password from a pipe, but stdin is a terminal")
+                    .hint("pipe it in: `printf '%s\\n' \"$PASSWORD\" | berth ... --registry-password-stdin`, or `docker login` once (berth reads Docker's config.json)")
+                    .into());
+            }
+            Some(Credentials { username: user.clone(), password: read_password(std::io::stdin().lock())? })
+        }
         _ => None,
     };
     Ok(RegistryOptions {
