@@ -179,34 +179,9 @@ async fn sync_one(session: &Session, engine: &Engine, arg: &str, want: &Wanted, 
     let record = glance::create(session, &new).await?;
     pending.lock().unwrap().push(record.id.clone());
     let expected = Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
-    let result = upload(session, engine, &image, expected, &record.id, opts.progress, &names.repo_tag).await;
-    match result {
-        Ok(size) => {
-            pending.lock().unwrap().retain(|id| id != &record.id);
-            let others: Vec<&str> = previous.iter().map(String::as_str).collect();
-            sync::promote(session, &record.id, &others, vec![]).await?;
-            Ok(Synced {
-                name: names.glance_name,
-                id: record.id,
-                digest: image.id,
-                platform,
-                size,
-                seconds: start.elapsed().as_secs_f64(),
-                status: "synced",
-            })
-        }
-        Err(e) => {
-            let cleanup = glance::delete(session, &record.id).await;
-            pending.lock().unwrap().retain(|id| id != &record.id);
-            Err(match cleanup {
-                Ok(()) => e.context(format!("syncing `{arg}` failed; the incomplete Glance image `{}` was deleted", record.id)),
-                Err(d) => e.context(format!(
-                    "syncing `{arg}` failed and the incomplete Glance image `{}` could not be deleted ({d:#}): delete it with `openstack image delete {}`",
-                    record.id, record.id
-                )),
-            })
-        }
-    }
+    let uploaded = upload(session, engine, &image, expected, &record.id, opts.progress, &names.repo_tag).await;
+    let size = sync::conclude(session, pending, &record.id, arg, &previous, uploaded).await?;
+    Ok(Synced { name: names.glance_name, id: record.id, digest: image.id, platform, size, seconds: start.elapsed().as_secs_f64(), status: "synced" })
 }
 
 /// The digest of the image in its registry, when the engine recorded one for the repository it is named after

@@ -542,32 +542,45 @@ pub async fn sync_image(
 
     let record = glance::create(session, &new).await?;
     pending.lock().unwrap().push(record.id.clone());
-    let result = upload_and_verify(session, registry, image, &plan, &layers, &diff_ids, &record.id, opts).await;
-    match result {
+    let uploaded = upload_and_verify(session, registry, image, &plan, &layers, &diff_ids, &record.id, opts).await;
+    let size = conclude(session, pending, &record.id, &image.reference.to_string(), &previous, uploaded).await?;
+    Ok(Synced {
+        name: names.glance_name,
+        id: record.id,
+        digest: image.manifest_digest.clone(),
+        platform: image.platform.to_string(),
+        size,
+        seconds: start.elapsed().as_secs_f64(),
+        status: "synced",
+    })
+}
+
+/// The end of an upload into the new Glance record `id` (for `what`): verified, it is no longer pending and
+/// becomes current, the `previous` versions stepping aside; failed, it is deleted (or named when it cannot be).
+pub(crate) async fn conclude(
+    session: &Session,
+    pending: &Pending,
+    id: &str,
+    what: &str,
+    previous: &[String],
+    uploaded: anyhow::Result<u64>,
+) -> anyhow::Result<u64> {
+    match uploaded {
         Ok(size) => {
-            pending.lock().unwrap().retain(|id| id != &record.id);
+            pending.lock().unwrap().retain(|p| p != id);
             // Active and verified: only now does the previous version step aside. A failure from here on leaves
             // the new image and maybe the old one visible; a re-run finds the new one up to date and finishes.
             let others: Vec<&str> = previous.iter().map(String::as_str).collect();
-            promote(session, &record.id, &others, vec![]).await?;
-            Ok(Synced {
-                name: names.glance_name,
-                id: record.id,
-                digest: image.manifest_digest.clone(),
-                platform: image.platform.to_string(),
-                size,
-                seconds: start.elapsed().as_secs_f64(),
-                status: "synced",
-            })
+            promote(session, id, &others, vec![]).await?;
+            Ok(size)
         }
         Err(e) => {
-            let cleanup = glance::delete(session, &record.id).await;
-            pending.lock().unwrap().retain(|id| id != &record.id);
+            let cleanup = glance::delete(session, id).await;
+            pending.lock().unwrap().retain(|p| p != id);
             Err(match cleanup {
-                Ok(()) => e.context(format!("syncing `{}` failed; the incomplete Glance image `{}` was deleted", image.reference, record.id)),
+                Ok(()) => e.context(format!("syncing `{what}` failed; the incomplete Glance image `{id}` was deleted")),
                 Err(d) => e.context(format!(
-                    "syncing `{}` failed and the incomplete Glance image `{}` could not be deleted ({d:#}): delete it with `openstack image delete {}`",
-                    image.reference, record.id, record.id
+                    "syncing `{what}` failed and the incomplete Glance image `{id}` could not be deleted ({d:#}): delete it with `openstack image delete {id}`"
                 )),
             })
         }
