@@ -7,8 +7,7 @@ mod common;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use common::{Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, show, unique};
 use serde_json::Value;
@@ -431,28 +430,8 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     let proxy = FaultProxy::start(&format!("http://{}", engine_over_tcp()), &["--slow-blobs", "0.02", "--blob-path", "/get"]);
     let name = format!("{}/app:1", unique("t"));
     let b = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr()));
-    let mut child = b
-        .command(&["-v", "image", "sync", "--from-daemon", &tag, "--name", &name])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr_lines = std::io::BufReader::new(child.stderr.take().unwrap());
-    let mut log = String::new();
-    loop {
-        let mut line = String::new();
-        let n = std::io::BufRead::read_line(&mut stderr_lines, &mut line).unwrap();
-        assert!(n > 0, "berth ended before the Glance record existed:\n{log}");
-        log.push_str(&line);
-        if line.contains("POST http://") && line.contains("/v2/images -> 201") {
-            break;
-        }
-    }
-    std::thread::sleep(Duration::from_millis(500));
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    std::io::Read::read_to_string(&mut stderr_lines, &mut log).unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130), "{log}");
+    let (code, log) = common::interrupt_once_the_record_exists(&b, &["image", "sync", "--from-daemon", &tag, "--name", &name]);
+    assert_eq!(code, Some(130), "{log}");
     assert!(log.contains("interrupted: deleted the incomplete Glance image"), "{log}");
     assert!(glance_images(&demo(), &name).is_empty(), "the interrupted image is still in Glance");
 }

@@ -7,7 +7,6 @@ mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use common::{Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, run_stdin, seed, show, unique};
 use serde_json::Value;
@@ -438,32 +437,8 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     // Blobs trickle in (4 KiB every 20 ms), so the upload is surely under way when SIGINT comes.
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    // berth's own -v log says when the Glance record exists and the upload starts; Glance itself (one worker
-    // here) answers nothing else while an upload runs, so asking it would only see the end.
-    let mut child = b
-        .command(&["-v", "image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr_lines = std::io::BufReader::new(child.stderr.take().unwrap());
-    let mut log = String::new();
-    loop {
-        let mut line = String::new();
-        let n = std::io::BufRead::read_line(&mut stderr_lines, &mut line).unwrap();
-        assert!(n > 0, "berth ended before the Glance record existed:\n{log}");
-        log.push_str(&line);
-        if line.contains("POST http://") && line.contains("/v2/images -> 201") {
-            break;
-        }
-    }
-    // The upload is under way (blobs trickle in for ~5 s): interrupt it.
-    std::thread::sleep(Duration::from_millis(500));
-    let st = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    assert!(st.success());
-    std::io::Read::read_to_string(&mut stderr_lines, &mut log).unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130), "{log}");
+    let (code, log) = common::interrupt_once_the_record_exists(&b, &["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    assert_eq!(code, Some(130), "{log}");
     assert!(log.contains("interrupted: deleted the incomplete Glance image"), "{log}");
     assert!(glance_images(&b, &name).is_empty(), "the interrupted image is still in Glance");
 }

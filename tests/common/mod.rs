@@ -288,3 +288,27 @@ impl Berth {
         Out::checked(args, out)
     }
 }
+
+/// Run `berth -v ARGS` (an image sync), send it SIGINT half a second after its Glance record exists (its `-v`
+/// log says so: Glance itself may be too busy with the upload to ask), and return its exit code and whole log.
+pub fn interrupt_once_the_record_exists(b: &Berth, args: &[&str]) -> (Option<i32>, String) {
+    let mut all = vec!["-v"];
+    all.extend_from_slice(args);
+    let mut child = b.command(&all).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let mut stderr_lines = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut log = String::new();
+    loop {
+        let mut line = String::new();
+        let n = std::io::BufRead::read_line(&mut stderr_lines, &mut line).unwrap();
+        assert!(n > 0, "berth ended before the Glance record existed:\n{log}");
+        log.push_str(&line);
+        if line.contains("POST http://") && line.contains("/v2/images -> 201") {
+            break;
+        }
+    }
+    // The upload is under way: interrupt it.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    std::io::Read::read_to_string(&mut stderr_lines, &mut log).unwrap();
+    (child.wait().unwrap().code(), log)
+}
