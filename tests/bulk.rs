@@ -243,3 +243,27 @@ fn per_registry_bounds_the_transfers_from_one_registry() {
         }
     }
 }
+
+#[test]
+fn each_platform_of_a_multi_platform_image_succeeds_or_fails_on_its_own() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let seed = common::seed();
+    let manifests = seed["library/busybox:multi"]["manifests"].as_array().unwrap().clone();
+    let arm = manifests.iter().find(|m| m["platform"]["architecture"] == "arm64").unwrap();
+    // Only the arm64 image's own layer arrives spoiled.
+    let arm_layer = arm["layers"][0]["digest"].as_str().unwrap();
+    let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--corrupt-blobs", "--blob-path", arm_layer]);
+    let name = format!("{}/bb", unique("plat"));
+    let out = sync(&b, &[&format!("{}/library/busybox:multi", proxy.addr()), "--all-platforms", "--name", &name]).code(6);
+    let r = rows(&out);
+    let amd = r.iter().find(|x| x["platform"] == "linux/amd64").expect("an amd64 row");
+    assert_eq!(amd["status"], "synced", "{r:#?}");
+    let failed = r.iter().find(|x| x["status"] == "failed").expect("a failed row");
+    assert!(failed["platform"].as_str().unwrap().starts_with("linux/arm64"), "{r:#?}");
+    assert!(out.stderr.contains("digest"), "{}", out.stderr);
+    // Only the verified platform is in Glance.
+    let stored = glance(&b, &format!("{name}:multi"));
+    assert_eq!(stored.len(), 1, "{stored:#?}");
+    assert_eq!(stored[0]["platform"], "linux/amd64");
+}

@@ -110,6 +110,7 @@ pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> 
                 Err(e) => failed.push(sync::Failed {
                     what: arg.clone(),
                     name: None,
+                    platform: None,
                     error: e.context(format!("cannot sync `{arg}` from the Docker engine")),
                 }),
             }

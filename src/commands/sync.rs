@@ -151,6 +151,8 @@ pub(crate) struct Failed {
     pub what: String,
     /// The Glance name it would have had, when known.
     pub name: Option<String>,
+    /// The platform that failed, when the others of its image did not.
+    pub platform: Option<String>,
     pub error: anyhow::Error,
 }
 
@@ -195,7 +197,7 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
         let (sources, jobs, mut failed) = plan(req, &refs, file.as_ref(), registry_args, &opts, &reg_opts).await?;
         let pulls: Vec<_> = sources.iter().enumerate().map(|(i, s)| (&*s.registry, jobs.iter().filter(|j| j.source == i).map(|j| &j.reference).collect())).collect();
         super::registry::warn_if_over_quota(out, &pulls).await;
-        let outcomes: Vec<(usize, anyhow::Result<Vec<Synced>>)> = futures_util::stream::iter(jobs.iter().enumerate())
+        let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(jobs.iter().enumerate())
             .map(|(i, job)| {
                 let (session, pending, source) = (&session, &pending, &sources[job.source]);
                 async move {
@@ -206,18 +208,26 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
             .buffer_unordered(req.jobs.max(1))
             .collect()
             .await;
-        let mut outcomes = outcomes;
         outcomes.sort_by_key(|(i, _)| *i);
         let mut done = Vec::new();
         for (i, outcome) in outcomes {
             let job = &jobs[i];
+            let failure = |platform: Option<String>, e: anyhow::Error| Failed {
+                what: job.reference.to_string(),
+                name: naming(&job.reference, &job.opts).ok().map(|n| n.glance_name),
+                platform,
+                error: e.context(format!("cannot sync `{}`", job.reference)),
+            };
             match outcome {
-                Ok(s) => done.extend(s),
-                Err(e) => failed.push(Failed {
-                    what: job.reference.to_string(),
-                    name: naming(&job.reference, &job.opts).ok().map(|n| n.glance_name),
-                    error: e.context(format!("cannot sync `{}`", job.reference)),
-                }),
+                Ok(per_platform) => {
+                    for o in per_platform {
+                        match o {
+                            Ok(s) => done.push(s),
+                            Err((platform, e)) => failed.push(failure(Some(platform), e)),
+                        }
+                    }
+                }
+                Err(e) => failed.push(failure(None, e)),
             }
         }
         anyhow::Ok((done, failed, jobs.len()))
@@ -271,6 +281,7 @@ pub(crate) fn report(
     for f in &failed {
         let mut r = vec![Value::Null; COLUMNS.len() + 1];
         r[0] = json!(f.name.clone().unwrap_or_else(|| f.what.clone()));
+        r[COLUMNS.iter().position(|c| *c == "platform").expect("a platform column")] = json!(f.platform);
         r[COLUMNS.len() - 1] = json!("failed");
         r[COLUMNS.len()] = json!(format!("{:#}", f.error));
         list.row(r);
@@ -343,11 +354,13 @@ async fn plan(
             Ok(_) => failed.push(Failed {
                 what: format!("{} (every tag)", r.familiar()),
                 name: None,
+                platform: None,
                 error: Failure::new(ExitCode::Failure, format!("`{}` has no tags", r.familiar())).into(),
             }),
             Err(e) => failed.push(Failed {
                 what: format!("{} (every tag)", r.familiar()),
                 name: None,
+                platform: None,
                 error: e.context(format!("cannot list the tags of `{}`", r.familiar())),
             }),
         }
@@ -382,6 +395,7 @@ async fn plan(
                         failed.push(Failed {
                             what: format!("{at} ({})", entry.tags.describe()),
                             name: None,
+                            platform: None,
                             error: e.context(format!("cannot list the tags of `{at}`")),
                         });
                         continue;
@@ -394,6 +408,7 @@ async fn plan(
                 failed.push(Failed {
                     what: format!("{at} ({})", entry.tags.describe()),
                     name: None,
+                    platform: None,
                     error: Failure::new(ExitCode::Failure, format!("no tag of `{at}` is among {}", entry.tags.describe()))
                         .hint(format!("see its tags with `berth registry tags {at}`"))
                         .into(),
@@ -435,35 +450,46 @@ async fn plan(
 
 /// One job: up to date already (no transfer), or every platform it resolves to synced; with `dry_run`, what would
 /// happen.
-async fn sync_job(session: &Session, source: &Source, job: &Job, pending: &Pending, dry_run: bool) -> anyhow::Result<Vec<Synced>> {
+///
+/// Each platform of a multi-platform image is an image of its own: one failing does not stop the others, so the
+/// result has one outcome per platform (the error with its platform).
+async fn sync_job(
+    session: &Session,
+    source: &Source,
+    job: &Job,
+    pending: &Pending,
+    dry_run: bool,
+) -> anyhow::Result<Vec<Result<Synced, (String, anyhow::Error)>>> {
     let (registry, r, opts) = (&source.registry, &job.reference, &job.opts);
     if !opts.force
         && let Some(current) = up_to_date(session, registry, r, &job.platform, job.all_platforms, opts, dry_run).await?
     {
-        return Ok(current);
+        return Ok(current.into_iter().map(Ok).collect());
     }
     let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
     let names = naming(r, opts)?;
     if dry_run {
         return Ok(images
             .iter()
-            .map(|image| Synced {
-                name: names.glance_name.clone(),
-                id: String::new(),
-                digest: image.manifest_digest.clone(),
-                platform: image.platform.to_string(),
-                size: image.layers_size(),
-                seconds: 0.0,
-                status: "would sync",
+            .map(|image| {
+                Ok(Synced {
+                    name: names.glance_name.clone(),
+                    id: String::new(),
+                    digest: image.manifest_digest.clone(),
+                    platform: image.platform.to_string(),
+                    size: image.layers_size(),
+                    seconds: 0.0,
+                    status: "would sync",
+                })
             })
             .collect());
     }
     let known = glance::by_name_all_versions(session, &names.glance_name).await?;
-    let mut synced = Vec::new();
+    let mut outcomes = Vec::new();
     for image in &images {
-        synced.push(sync_image(session, registry, image, opts, pending, &known).await?);
+        outcomes.push(sync_image(session, registry, image, opts, pending, &known).await.map_err(|e| (image.platform.to_string(), e)));
     }
-    Ok(synced)
+    Ok(outcomes)
 }
 
 /// One synced image, for the output row.
