@@ -80,16 +80,29 @@ impl From<ExitCode> for std::process::ExitCode {
 }
 
 /// A failure whose meaning scripts care about: it carries its exit code and an optional hint.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Failure {
     pub code: ExitCode,
     pub message: String,
     pub hint: Option<String>,
+    /// For a request that got no answer: what went wrong on the way, so a client can give its own hint.
+    pub transport: Option<Transport>,
+}
+
+/// How a request failed before any answer came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transport {
+    /// The server's TLS certificate was refused.
+    Tls,
+    Timeout,
+    /// No connection: refused, unreachable, name not resolved.
+    Connect,
+    Other,
 }
 
 impl Failure {
     pub fn new(code: ExitCode, message: impl Into<String>) -> Self {
-        Failure { code, message: message.into(), hint: None }
+        Failure { code, message: message.into(), hint: None, transport: None }
     }
     pub fn usage(message: impl Into<String>) -> Self {
         Self::new(ExitCode::Usage, message)

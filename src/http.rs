@@ -295,25 +295,56 @@ pub fn chain(e: &dyn std::error::Error) -> String {
     parts.join(": ")
 }
 
+/// True when `e` or an error it wraps is rustls refusing the server's certificate (unknown issuer, wrong name,
+/// expired, none presented). hyper hides rustls's error inside an `io::Error`, whose `source()` skips it, so those
+/// are opened too. A server that does not speak TLS at all is not this (rustls then finds a corrupt message).
+pub fn is_certificate_error(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(e);
+    while let Some(err) = current {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return matches!(
+                tls,
+                rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented | rustls::Error::InvalidCertRevocationList(_)
+            );
+        }
+        if let Some(inner) = err.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref)
+            && is_certificate_error(inner)
+        {
+            return true;
+        }
+        current = err.source();
+    }
+    false
+}
+
 fn transport_error(method: &str, url: &str, e: reqwest::Error, retries: u32) -> anyhow::Error {
+    use crate::error::{ExitCode, Transport};
     let mut detail = chain(&e);
     if retries > 0 {
         detail.push_str(&format!(" (after {retries} {})", if retries == 1 { "retry" } else { "retries" }));
     }
-    let lower = detail.to_lowercase();
-    let failure = if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("tls") {
-        Failure::new(crate::error::ExitCode::Failure, format!("TLS verification of `{url}` failed: {detail}"))
-            .hint("trust the server's CA with `--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml (or, for a test cloud only, `--insecure`)")
+    let (kind, failure) = if is_certificate_error(&e) {
+        (
+            Transport::Tls,
+            Failure::new(ExitCode::Failure, format!("TLS verification of `{url}` failed: {detail}"))
+                .hint("trust the server's CA with `--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml (or, for a test cloud only, `--insecure`)"),
+        )
     } else if e.is_timeout() {
-        Failure::new(crate::error::ExitCode::Failure, format!("{method} `{url}` timed out: {detail}"))
-            .hint("the service is slow or unreachable; raise `--http-timeout` or check the endpoint")
+        (
+            Transport::Timeout,
+            Failure::new(ExitCode::Failure, format!("{method} `{url}` timed out: {detail}"))
+                .hint("the service is slow or unreachable; raise `--http-timeout` or check the endpoint"),
+        )
     } else if e.is_connect() {
-        Failure::new(crate::error::ExitCode::Failure, format!("cannot connect to `{url}`: {detail}"))
-            .hint("check that the URL is right and the service is up (auth_url, `OS_AUTH_URL`, endpoint overrides, proxies in `HTTPS_PROXY`/`NO_PROXY`)")
+        (
+            Transport::Connect,
+            Failure::new(ExitCode::Failure, format!("cannot connect to `{url}`: {detail}"))
+                .hint("check that the URL is right and the service is up (auth_url, `OS_AUTH_URL`, endpoint overrides, proxies in `HTTPS_PROXY`/`NO_PROXY`)"),
+        )
     } else {
-        Failure::new(crate::error::ExitCode::Failure, format!("{method} `{url}` failed: {detail}"))
+        (Transport::Other, Failure::new(ExitCode::Failure, format!("{method} `{url}` failed: {detail}")))
     };
-    failure.into()
+    Failure { transport: Some(kind), ..failure }.into()
 }
 
 /// Render the `--timing` table on stderr.

@@ -27,7 +27,7 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::Deserialize;
 use sha2::Digest;
 
-use crate::error::{ExitCode, Failure};
+use crate::error::{ExitCode, Failure, Transport};
 use crate::http::{Http, Retry, Timing, TlsOptions, redact_url};
 use crate::registry::auth::{self, Challenge, Credentials, Found};
 use crate::registry::manifest::{self, Descriptor, Manifest, Platform};
@@ -316,19 +316,18 @@ impl Registry {
         let Some(f) = e.downcast_ref::<Failure>() else {
             return e;
         };
-        let hint = if f.message.starts_with("TLS verification") {
-            format!(
+        let hint = match f.transport {
+            Some(Transport::Tls) => format!(
                 "trust the registry's CA with `--registry-cacert FILE` (or, for a test registry only, `--registry-insecure`){}",
                 if is_loopback(&self.host) { "" } else { "; a registry without TLS needs `--registry-insecure`" }
-            )
-        } else if f.message.contains("timed out") {
-            "the registry is slow or unreachable; raise `--http-timeout` or check the host".to_string()
-        } else if f.message.starts_with("cannot connect") {
-            format!("check that `{}` is the registry's host and port and that it is up (proxies: `HTTPS_PROXY`, `NO_PROXY`)", self.host)
-        } else {
-            return e;
+            ),
+            Some(Transport::Timeout) => "the registry is slow or unreachable; raise `--http-timeout` or check the host".to_string(),
+            Some(Transport::Connect) => {
+                format!("check that `{}` is the registry's host and port and that it is up (proxies: `HTTPS_PROXY`, `NO_PROXY`)", self.host)
+            }
+            Some(Transport::Other) | None => return e,
         };
-        Failure { code: f.code, message: f.message.clone(), hint: Some(hint) }.into()
+        Failure { hint: Some(hint), ..f.clone() }.into()
     }
 
     /// Send the request `make(base)` builds, settling the scheme on the first call: https, then plain http when
@@ -345,7 +344,7 @@ impl Registry {
                 *self.scheme.lock().unwrap() = Some("https");
                 Ok(r)
             }
-            Err(e) if self.http_allowed() && !format!("{e:#}").to_lowercase().contains("certificate") => {
+            Err(e) if self.http_allowed() && crate::error::failure(&e).and_then(|f| f.transport) != Some(Transport::Tls) => {
                 self.log(format!("`{}` does not answer https; trying plain http", self.host));
                 match self.http.send(make(&format!("http://{}", self.host))).await {
                     Ok(r) => {
