@@ -108,6 +108,8 @@ fn one_image_failing_does_not_stop_the_others_and_the_exit_code_says_partial() {
     assert!(out.stderr.contains("1 of 3 images failed to sync"), "{}", out.stderr);
     let r = rows(&out);
     assert_eq!(r.len(), 3, "a row for each: {r:#?}");
+    let order: Vec<&str> = r.iter().map(|x| x["name"].as_str().unwrap()).collect();
+    assert_eq!(order, [format!("{prefix}/bb:1.36"), format!("{prefix}/bb:no-such-tag"), format!("{prefix}/bb:1.35")], "in the order asked for");
     assert_eq!(row(&r, &format!("{prefix}/bb:1.36"))["status"], "synced");
     assert_eq!(row(&r, &format!("{prefix}/bb:1.35"))["status"], "synced");
     let failed = row(&r, &format!("{prefix}/bb:no-such-tag"));

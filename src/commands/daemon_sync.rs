@@ -102,23 +102,19 @@ pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> 
     let pending: Pending = Arc::default();
 
     let work = async {
-        let mut done = Vec::new();
-        let mut failed = Vec::new();
+        let mut rows = Vec::new();
         for (arg, want) in images.iter().zip(&wanted) {
-            match sync_one(&session, &engine, arg, want, &opts, &pending).await {
-                Ok(s) => done.push(s),
-                Err(e) => failed.push(sync::Failed {
-                    what: arg.clone(),
-                    name: None,
-                    platform: None,
-                    error: e.context(format!("cannot sync `{arg}` from the Docker engine")),
-                }),
-            }
+            rows.push(sync_one(&session, &engine, arg, want, &opts, &pending).await.map_err(|e| sync::Failed {
+                what: arg.clone(),
+                name: None,
+                platform: None,
+                error: e.context(format!("cannot sync `{arg}` from the Docker engine")),
+            }));
         }
-        (done, failed)
+        rows
     };
-    let (done, failed) = sync::until_interrupted(&session, &pending, work).await?;
-    sync::report(ctx, &settings, done, failed, images.len())
+    let rows = sync::until_interrupted(&session, &pending, work).await?;
+    sync::report(ctx, &settings, rows, images.len())
 }
 
 /// One local image into Glance, or the version that already has it.

@@ -194,7 +194,7 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
     let out = &*ctx.out;
 
     let work = async {
-        let (sources, jobs, mut failed) = plan(req, &refs, file.as_ref(), registry_args, &opts, &reg_opts).await?;
+        let (sources, jobs, unlisted) = plan(req, &refs, file.as_ref(), registry_args, &opts, &reg_opts).await?;
         let pulls: Vec<_> = sources.iter().enumerate().map(|(i, s)| (&*s.registry, jobs.iter().filter(|j| j.source == i).map(|j| &j.reference).collect())).collect();
         super::registry::warn_if_over_quota(out, &pulls).await;
         let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(jobs.iter().enumerate())
@@ -209,7 +209,8 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
             .collect()
             .await;
         outcomes.sort_by_key(|(i, _)| *i);
-        let mut done = Vec::new();
+        // In the order asked for; entries whose tags could not even be listed last.
+        let mut rows = Vec::new();
         for (i, outcome) in outcomes {
             let job = &jobs[i];
             let failure = |platform: Option<String>, e: anyhow::Error| Failed {
@@ -219,21 +220,15 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
                 error: e.context(format!("cannot sync `{}`", job.reference)),
             };
             match outcome {
-                Ok(per_platform) => {
-                    for o in per_platform {
-                        match o {
-                            Ok(s) => done.push(s),
-                            Err((platform, e)) => failed.push(failure(Some(platform), e)),
-                        }
-                    }
-                }
-                Err(e) => failed.push(failure(None, e)),
+                Ok(per_platform) => rows.extend(per_platform.into_iter().map(|o| o.map_err(|(platform, e)| failure(Some(platform), e)))),
+                Err(e) => rows.push(Err(failure(None, e))),
             }
         }
-        anyhow::Ok((done, failed, jobs.len()))
+        rows.extend(unlisted.into_iter().map(Err));
+        anyhow::Ok((rows, jobs.len()))
     };
-    let (done, failed, planned) = until_interrupted(&session, &pending, work).await??;
-    report(ctx, &settings, done, failed, planned)
+    let (rows, planned) = until_interrupted(&session, &pending, work).await??;
+    report(ctx, &settings, rows, planned)
 }
 
 /// `work`, unless Ctrl-C comes first: then the Glance records still `pending` are deleted (or named when they
@@ -262,41 +257,41 @@ pub(crate) async fn until_interrupted<T>(session: &Session, pending: &Pending, w
 pub(crate) fn report(
     ctx: &mut super::Ctx<'_>,
     settings: &crate::output::Settings,
-    done: Vec<Synced>,
-    mut failed: Vec<Failed>,
+    mut rows: Vec<Result<Synced, Failed>>,
     planned: usize,
 ) -> anyhow::Result<()> {
-    if done.is_empty() && failed.len() == 1 && planned <= 1 {
-        return Err(failed.remove(0).error);
+    let failures = rows.iter().filter(|r| r.is_err()).count();
+    if rows.len() == 1 && failures == 1 && planned <= 1 {
+        return Err(rows.remove(0).expect_err("the one row failed").error);
     }
-    let columns: &[&str] = if failed.is_empty() { COLUMNS } else { &[COLUMNS, &["error"]].concat() };
+    let columns: &[&str] = if failures == 0 { COLUMNS } else { &[COLUMNS, &["error"]].concat() };
+    let platform_column = COLUMNS.iter().position(|c| *c == "platform").expect("a platform column");
     let mut list = crate::output::List::new(columns);
-    for s in &done {
-        let mut r = row(s);
-        if !failed.is_empty() {
-            r.push(Value::Null);
-        }
-        list.row(r);
-    }
-    for f in &failed {
-        let mut r = vec![Value::Null; COLUMNS.len() + 1];
-        r[0] = json!(f.name.clone().unwrap_or_else(|| f.what.clone()));
-        r[COLUMNS.iter().position(|c| *c == "platform").expect("a platform column")] = json!(f.platform);
-        r[COLUMNS.len() - 1] = json!("failed");
-        r[COLUMNS.len()] = json!(format!("{:#}", f.error));
-        list.row(r);
+    for r in &rows {
+        list.row(match r {
+            Ok(s) if failures == 0 => row(s),
+            Ok(s) => [row(s), vec![Value::Null]].concat(),
+            Err(f) => {
+                let mut r = vec![Value::Null; COLUMNS.len() + 1];
+                r[0] = json!(f.name.clone().unwrap_or_else(|| f.what.clone()));
+                r[platform_column] = json!(f.platform);
+                r[COLUMNS.len() - 1] = json!("failed");
+                r[COLUMNS.len()] = json!(format!("{:#}", f.error));
+                r
+            }
+        });
     }
     ctx.out.list(&list)?;
-    if failed.is_empty() {
+    if failures == 0 {
         return Ok(());
     }
     ctx.out.flush()?;
-    for f in &failed {
-        crate::error::render(&f.error, settings, &mut std::io::stderr());
+    let errors: Vec<&anyhow::Error> = rows.iter().filter_map(|r| r.as_ref().err()).map(|f| &f.error).collect();
+    for e in &errors {
+        crate::error::render(e, settings, &mut std::io::stderr());
     }
-    let code = if done.is_empty() { crate::error::exit_code(&failed[0].error) } else { ExitCode::Partial };
-    let total = failed.len() + done.len();
-    Err(Failure::new(code, format!("{} of {total} images failed to sync", failed.len()))
+    let code = if failures == rows.len() { crate::error::exit_code(errors[0]) } else { ExitCode::Partial };
+    Err(Failure::new(code, format!("{failures} of {} images failed to sync", rows.len()))
         .hint("the others are synced; run the same command again to retry the failed ones (synced ones are `up to date`)")
         .into())
 }
