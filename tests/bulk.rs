@@ -212,11 +212,11 @@ fn sync_file_mistakes_are_usage_errors() {
     b.run(&["image", "sync", "-f", f.path.to_str().unwrap()]).code(2).stderr_has("not a property berth can set");
 }
 
-/// The most blob downloads the proxy served at the same time.
-fn most_at_once(requests: &[Value]) -> usize {
+/// The most GETs with `path_part` in their path the proxy served at the same time.
+fn most_at_once(requests: &[Value], path_part: &str) -> usize {
     let spans: Vec<(f64, f64)> = requests
         .iter()
-        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/blobs/sha256:") && r["start"].is_f64())
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains(path_part) && r["start"].is_f64())
         .map(|r| (r["start"].as_f64().unwrap(), r["end"].as_f64().unwrap()))
         .collect();
     spans.iter().map(|(s, e)| spans.iter().filter(|(s2, e2)| s2 < e && s < e2).count()).max().unwrap_or(0)
@@ -237,7 +237,7 @@ fn per_registry_bounds_the_transfers_from_one_registry() {
         let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "-j", "3", "--per-registry", per_registry]).ok());
         assert_eq!(r.len(), 3);
         assert!(r.iter().all(|x| x["status"] == "synced"), "{r:#?}");
-        let at_once = most_at_once(&proxy.requests());
+        let at_once = most_at_once(&proxy.requests(), "/blobs/sha256:");
         if bounded {
             assert_eq!(at_once, 1, "--per-registry 1: one blob download at a time");
         } else {
@@ -268,4 +268,26 @@ fn each_platform_of_a_multi_platform_image_succeeds_or_fails_on_its_own() {
     let stored = glance(&b, &format!("{name}:multi"));
     assert_eq!(stored.len(), 1, "{stored:#?}");
     assert_eq!(stored[0]["platform"], "linux/amd64");
+}
+
+#[test]
+fn tag_lists_are_fetched_at_once_up_to_jobs() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    for (jobs, together) in [("1", false), ("3", true)] {
+        // Each tag list takes half a second to come, so lists fetched at once overlap at the registry.
+        let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--delay-gets", "/tags/list:0.5"]);
+        let f = sync_file(&format!(
+            "{}:\n  images-by-semver:\n    library/busybox: \">= 1.35, < 1.36\"\n  images-by-tag-regex:\n    private/secret: \"^1\\\\.\"\n  images:\n    library/busybox:\n      tag-regex: \"^1\\\\.36$\"\n",
+            proxy.addr()
+        ));
+        let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "-j", jobs, "--dry-run"]).ok());
+        assert_eq!(r.len(), 3, "{r:#?}");
+        let at_once = most_at_once(&proxy.requests(), "/tags/list");
+        if together {
+            assert!(at_once >= 2, "-j 3: the three tag lists overlap ({at_once} at most)");
+        } else {
+            assert_eq!(at_once, 1, "-j 1: one tag list at a time");
+        }
+    }
 }

@@ -137,6 +137,18 @@ struct Job {
     source: usize,
 }
 
+/// A reference or sync-file repository before its tags are known: `tags` is `None` for a reference taken as it
+/// is, else the selection to make from the repository's tags.
+struct Want {
+    label: String,
+    repo: Reference,
+    tags: Option<crate::sync_file::TagSelection>,
+    opts: Options,
+    platform: Platform,
+    all_platforms: bool,
+    source: usize,
+}
+
 /// A registry as the command line or one section of the sync file reaches it, shared by its jobs; `slots`
 /// bounds how many of them transfer at once.
 struct Source {
@@ -323,44 +335,21 @@ async fn plan(
         });
         Ok(sources.len() - 1)
     };
-    let mut jobs = Vec::new();
-    let mut failed = Vec::new();
-    let job = |reference: Reference, opts: Options, platform: Platform, all_platforms: bool, source: usize| Job {
-        reference,
-        opts,
-        platform,
-        all_platforms,
-        source,
-    };
-
+    // First what was asked for, each with its registry; then the tag lists the regexes, ranges and `every tag`
+    // need, fetched at once (at most `-j`, and `--per-registry` per registry); then the jobs, in the order asked.
+    let mut wants: Vec<Want> = Vec::new();
     for r in refs {
-        let src = source(&mut sources, &r.registry, None, reg_opts)?;
-        if !req.all_tags {
-            jobs.push(job(r.clone(), opts.clone(), registry_args.platform.clone(), registry_args.all_platforms, src));
-            continue;
-        }
-        match sources[src].registry.tags(&r.repository).await {
-            Ok(tags) if !tags.is_empty() => {
-                for t in tags {
-                    let tagged = Reference { tag: Some(t), ..r.clone() };
-                    jobs.push(job(tagged, opts.clone(), registry_args.platform.clone(), registry_args.all_platforms, src));
-                }
-            }
-            Ok(_) => failed.push(Failed {
-                what: format!("{} (every tag)", r.familiar()),
-                name: None,
-                platform: None,
-                error: Failure::new(ExitCode::Failure, format!("`{}` has no tags", r.familiar())).into(),
-            }),
-            Err(e) => failed.push(Failed {
-                what: format!("{} (every tag)", r.familiar()),
-                name: None,
-                platform: None,
-                error: e.context(format!("cannot list the tags of `{}`", r.familiar())),
-            }),
-        }
+        let source = source(&mut sources, &r.registry, None, reg_opts)?;
+        wants.push(Want {
+            label: r.familiar(),
+            repo: r.clone(),
+            tags: req.all_tags.then_some(crate::sync_file::TagSelection::All),
+            opts: opts.clone(),
+            platform: registry_args.platform.clone(),
+            all_platforms: registry_args.all_platforms,
+            source,
+        });
     }
-
     for (i, section) in file.map(|f| f.registries.as_slice()).unwrap_or_default().iter().enumerate() {
         let mut o = reg_opts.clone();
         if let Some((username, password)) = &section.credentials {
@@ -382,34 +371,7 @@ async fn plan(
             if repo.tag.is_some() || repo.digest.is_some() {
                 return Err(Failure::usage(format!("sync file: `{}` > `{}` has a tag: list tags under it", section.registry, entry.repository)).into());
             }
-            let src = source(&mut sources, &repo.registry, Some(i), &o)?;
-            let tags = if entry.tags.needs_tag_list() {
-                match sources[src].registry.tags(&repo.repository).await {
-                    Ok(all) => entry.tags.select(&all),
-                    Err(e) => {
-                        failed.push(Failed {
-                            what: format!("{at} ({})", entry.tags.describe()),
-                            name: None,
-                            platform: None,
-                            error: e.context(format!("cannot list the tags of `{at}`")),
-                        });
-                        continue;
-                    }
-                }
-            } else {
-                entry.tags.select(&[])
-            };
-            if tags.is_empty() {
-                failed.push(Failed {
-                    what: format!("{at} ({})", entry.tags.describe()),
-                    name: None,
-                    platform: None,
-                    error: Failure::new(ExitCode::Failure, format!("no tag of `{at}` is among {}", entry.tags.describe()))
-                        .hint(format!("see its tags with `berth registry tags {at}`"))
-                        .into(),
-                });
-                continue;
-            }
+            let source = source(&mut sources, &repo.registry, Some(i), &o)?;
             let mut entry_opts = opts.clone();
             let e = &entry.options;
             entry_opts.name = e.name.clone().or(entry_opts.name);
@@ -417,20 +379,72 @@ async fn plan(
             entry_opts.visibility = e.visibility.clone().unwrap_or(entry_opts.visibility);
             entry_opts.properties.extend(e.properties.iter().cloned());
             entry_opts.tags.extend(e.glance_tags.iter().cloned());
-            let platform = e.platform.clone().unwrap_or_else(|| registry_args.platform.clone());
-            let all_platforms = e.all_platforms || (registry_args.all_platforms && e.platform.is_none());
-            for t in tags {
-                let mut r = repo.clone();
-                if t.starts_with("sha256:") {
-                    r.digest = Some(t);
-                } else {
-                    r.tag = Some(t);
+            wants.push(Want {
+                label: at,
+                repo,
+                tags: Some(entry.tags.clone()),
+                opts: entry_opts,
+                platform: e.platform.clone().unwrap_or_else(|| registry_args.platform.clone()),
+                all_platforms: e.all_platforms || (registry_args.all_platforms && e.platform.is_none()),
+                source,
+            });
+        }
+    }
+
+    let listings: Vec<Option<anyhow::Result<Vec<String>>>> = futures_util::stream::iter(&wants)
+        .map(|w| {
+            let source = &sources[w.source];
+            async move {
+                match &w.tags {
+                    Some(selection) if selection.needs_tag_list() => {
+                        let _slot = source.slots.acquire().await;
+                        Some(source.registry.tags(&w.repo.repository).await)
+                    }
+                    _ => None,
                 }
-                let reference = crate::registry::reference::parse(&r.to_string()).map_err(|err| {
-                    Failure::usage(format!("sync file: `{at}` lists `{r}`, which is not a valid reference: {err:#}"))
-                })?;
-                jobs.push(job(reference, entry_opts.clone(), platform.clone(), all_platforms, src));
             }
+        })
+        .buffered(req.jobs.max(1))
+        .collect()
+        .await;
+
+    let mut jobs = Vec::new();
+    let mut failed = Vec::new();
+    for (w, listing) in wants.into_iter().zip(listings) {
+        let Some(selection) = &w.tags else {
+            jobs.push(Job { reference: w.repo, opts: w.opts, platform: w.platform, all_platforms: w.all_platforms, source: w.source });
+            continue;
+        };
+        let what = format!("{} ({})", w.label, selection.describe());
+        let tags = match listing {
+            Some(Ok(all)) => selection.select(&all),
+            Some(Err(e)) => {
+                let error = e.context(format!("cannot list the tags of `{}`", w.label));
+                failed.push(Failed { what, name: None, platform: None, error });
+                continue;
+            }
+            None => selection.select(&[]),
+        };
+        if tags.is_empty() {
+            let message = match selection {
+                crate::sync_file::TagSelection::All => format!("`{}` has no tags", w.label),
+                _ => format!("no tag of `{}` is among {}", w.label, selection.describe()),
+            };
+            let error = Failure::new(ExitCode::Failure, message).hint(format!("see its tags with `berth registry tags {}`", w.label)).into();
+            failed.push(Failed { what, name: None, platform: None, error });
+            continue;
+        }
+        for t in tags {
+            let mut r = w.repo.clone();
+            if t.starts_with("sha256:") {
+                r.digest = Some(t);
+            } else {
+                r.tag = Some(t);
+            }
+            let reference = crate::registry::reference::parse(&r.to_string()).map_err(|err| {
+                Failure::usage(format!("`{}` lists `{r}`, which is not a valid reference: {err:#}", w.label))
+            })?;
+            jobs.push(Job { reference, opts: w.opts.clone(), platform: w.platform.clone(), all_platforms: w.all_platforms, source: w.source });
         }
     }
 
