@@ -46,7 +46,10 @@ pub struct Timing {
 
 pub struct Http {
     client: reqwest::Client,
-    upload_client: reqwest::Client,
+    /// Built on first use: every client loads the system's CA certificates (hundreds of files), and most commands
+    /// never upload.
+    upload_client: std::sync::OnceLock<reqwest::Client>,
+    build_upload: Box<dyn Fn() -> anyhow::Result<reqwest::Client> + Send + Sync>,
     verbose: u8,
     timings: Mutex<Vec<Timing>>,
     retry: Policy,
@@ -112,12 +115,13 @@ impl Http {
             }
             (None, None) => None,
         };
-        let build = |read_timeout: Option<Duration>| -> anyhow::Result<reqwest::Client> {
+        let insecure = tls.insecure;
+        let build = move |read_timeout: Option<Duration>| -> anyhow::Result<reqwest::Client> {
             let mut b = reqwest::Client::builder()
                 .user_agent(USER_AGENT)
                 .tls_backend_rustls()
                 .connect_timeout(timeout.min(Duration::from_secs(10)))
-                .tls_danger_accept_invalid_certs(tls.insecure);
+                .tls_danger_accept_invalid_certs(insecure);
             if let Some(t) = read_timeout {
                 b = b.read_timeout(t);
             }
@@ -131,7 +135,8 @@ impl Http {
         };
         Ok(Http {
             client: build(Some(timeout))?,
-            upload_client: build(None)?,
+            upload_client: std::sync::OnceLock::new(),
+            build_upload: Box::new(move || build(None)),
             verbose,
             timings: Mutex::new(Vec::new()),
             retry: Policy::default(),
@@ -150,8 +155,12 @@ impl Http {
 
     /// A client without a read timeout, for requests whose body takes long to send: the server answers only
     /// after the last byte, so an idle-read timeout would cut every upload longer than `--http-timeout`.
-    pub fn upload_client(&self) -> &reqwest::Client {
-        &self.upload_client
+    pub fn upload_client(&self) -> anyhow::Result<&reqwest::Client> {
+        if let Some(c) = self.upload_client.get() {
+            return Ok(c);
+        }
+        let built = (self.build_upload)()?;
+        Ok(self.upload_client.get_or_init(|| built))
     }
 
     pub fn client(&self) -> &reqwest::Client {

@@ -185,7 +185,7 @@ impl Session {
     ) -> anyhow::Result<Response> {
         let url = format!("{}{}", self.endpoint(kind)?, path);
         let token = self.fresh_token().await?;
-        let req = build(self.http.upload_client().request(method, &url).header("X-Auth-Token", token.id));
+        let req = build(self.http.upload_client()?.request(method, &url).header("X-Auth-Token", token.id));
         self.http.send_once(req).await
     }
 
