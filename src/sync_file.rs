@@ -502,6 +502,7 @@ r.example:
         assert_eq!(sel(">= 2 < 3", &tags), vec!["2.0.0", "2.3"]);
         assert_eq!(sel("< 1.5 || >= 3", &tags), vec!["1.0", "3.1.0"]);
         assert_eq!(sel("^2", &tags), vec!["2.0.0", "2.3"]);
+        assert_eq!(sel("2.x", &tags), vec!["2.0.0", "2.3"]);
         assert!(parse_range("not a range").is_err());
     }
 
