@@ -206,9 +206,11 @@ fn ctrl_c_during_the_wait_leaves_the_server_or_deletes_it() {
     let b = demo();
     let (image, _) = synced_image(&b);
     for delete_on_failure in [false, true] {
-        // Nova behind a proxy that holds every GET of a server for 3 s: the boot is still waiting at SIGINT.
-        // The proxy relays to Nova's root; the override adds the /v2.1 of the real endpoint.
-        let proxy = FaultProxy::start(dev("BERTH_DEV_COMPUTE_URL").trim_end_matches("/v2.1"), &["--delay-gets", "/servers/:3"]);
+        // Nova behind a proxy that holds every GET of a server for 30 s: the boot is still waiting at SIGINT, even
+        // when a loaded machine makes this test slow to see the server (3 s was not always enough). After SIGINT
+        // berth sends no GET of a server, so the hold costs nothing. The proxy relays to Nova's root; the override
+        // adds the /v2.1 of the real endpoint.
+        let proxy = FaultProxy::start(dev("BERTH_DEV_COMPUTE_URL").trim_end_matches("/v2.1"), &["--delay-gets", "/servers/:30"]);
         let slow = demo_with(&format!("    compute_endpoint_override: http://{}/v2.1\n", proxy.addr()));
         let name = unique("b");
         let mut args = vec!["boot", &name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"];
