@@ -16,11 +16,9 @@ use std::time::Instant;
 
 use bytes::Bytes;
 use futures_util::StreamExt;
-use md5::Md5;
 use serde_json::json;
-use sha2::{Digest, Sha512};
 
-use super::sync::{self, Hashes, Options, Pending, ReaderGone, Synced};
+use super::sync::{self, Options, Pending, Synced};
 use super::versions;
 use crate::docker::{Engine, Host, LocalImage};
 use crate::error::Failure;
@@ -176,7 +174,7 @@ async fn sync_one(session: &Session, engine: &Engine, arg: &str, want: &Wanted, 
     let record = glance::create(session, &new).await?;
     pending.lock().unwrap().push(record.id.clone());
     let expected = Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
-    let uploaded = upload(session, engine, &image, expected, &record.id, opts.progress, &names.repo_tag).await;
+    let uploaded = upload(session, engine, &image, expected, &record.id, opts, &names.repo_tag).await;
     let size = sync::conclude(session, pending, &record.id, arg, &previous, uploaded).await?;
     Ok(Synced { name: names.glance_name, id: record.id, digest: image.id, platform, size, seconds: start.elapsed().as_secs_f64(), status: "synced" })
 }
@@ -193,65 +191,31 @@ fn repo_digest(image: &LocalImage, r: &Reference) -> Option<String> {
 }
 
 /// Stream the engine's archive of `image` into the Glance record `id`, then check what Glance stored.
-async fn upload(session: &Session, engine: &Engine, image: &LocalImage, expected: Expected, id: &str, progress: bool, label: &str) -> anyhow::Result<u64> {
-    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
-    // The engine's size of the image is a little less than its archive's: the bar's total grows if need be.
-    let bar = sync::progress_bar(progress, &indicatif::MultiProgress::new(), image.size.max(1), label);
-    let producer = tokio::spawn(produce(engine.save(&image.id), Retag::new(expected), tx, bar.clone()));
-    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }));
-    let uploaded = glance::upload_streamed(session, id, body).await;
-    let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
-    bar.finish_and_clear();
-    // Whichever side failed first is the cause (see `sync::upload_and_verify`).
-    let hashes = match (produced, uploaded) {
-        (Err(e), Err(up)) if e.is::<ReaderGone>() => return Err(up),
-        (Err(e), _) => return Err(e),
-        (Ok(_), Err(up)) => return Err(up),
-        (Ok(h), Ok(())) => h,
-    };
+async fn upload(session: &Session, engine: &Engine, image: &LocalImage, expected: Expected, id: &str, opts: &Options, label: &str) -> anyhow::Result<u64> {
+    // The engine's size of the image is a little less than its archive's: the bar's total grows as need be.
+    let bar = sync::progress_bar(opts.progress, &opts.bars, image.size.max(1), label);
+    let (save, retag) = (engine.save(&image.id), Retag::new(expected));
+    let hashes = sync::pipe(&bar, |w| produce(save, retag, w), |body| glance::upload_streamed(session, id, body)).await?;
     sync::check_stored(session, id, &hashes).await?;
     Ok(hashes.bytes)
 }
 
-/// Read the engine's archive through `retag` into the channel, hashing what is sent. On failure the body stream
-/// gets an error too, so the upload aborts before the archive is whole.
+/// The engine's archive through [`Retag`] into the upload: renamed, and checked before its end is written.
 async fn produce(
     save: impl futures_core::Stream<Item = anyhow::Result<Bytes>> + Send + 'static,
     mut retag: Retag,
-    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
-    bar: indicatif::ProgressBar,
-) -> anyhow::Result<Hashes> {
-    let mut md5 = Md5::new();
-    let mut sha = Sha512::new();
-    let mut bytes = 0u64;
-    let mut send = async |piece: Bytes| -> anyhow::Result<()> {
-        md5.update(&piece);
-        sha.update(&piece);
-        bytes += piece.len() as u64;
-        bar.inc(piece.len() as u64);
-        if bar.position() > bar.length().unwrap_or(0) {
-            bar.set_length(bar.position());
+    mut w: sync::Writer,
+) -> anyhow::Result<sync::Writer> {
+    let mut save = std::pin::pin!(save);
+    let mut out = Vec::new();
+    while let Some(chunk) = save.next().await {
+        retag.push(chunk?, &mut out)?;
+        for piece in out.drain(..) {
+            w.send(piece).await?;
         }
-        tx.send(Ok(piece)).await.map_err(|_| ReaderGone)?;
-        Ok(())
-    };
-    let result: anyhow::Result<()> = async {
-        let mut save = std::pin::pin!(save);
-        let mut out = Vec::new();
-        while let Some(chunk) = save.next().await {
-            retag.push(chunk?, &mut out)?;
-            for piece in out.drain(..) {
-                send(piece).await?;
-            }
-        }
-        send(Bytes::from(retag.finish()?)).await
     }
-    .await;
-    if let Err(e) = result {
-        let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
-        return Err(e);
-    }
-    Ok(Hashes { md5: format!("{:x}", md5.finalize()), sha512: format!("{:x}", sha.finalize()), bytes })
+    w.send(Bytes::from(retag.finish()?)).await?;
+    Ok(w)
 }
 
 #[cfg(test)]

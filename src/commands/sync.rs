@@ -633,31 +633,15 @@ async fn upload_and_verify(
     id: &str,
     opts: &Options,
 ) -> anyhow::Result<u64> {
-    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
     let bar = progress_bar(opts.progress, &opts.bars, plan.len(), &image.reference.familiar_with_tag());
-    let producer = tokio::spawn(produce(
-        plan.segments().to_vec(),
-        layers.to_vec(),
-        diff_ids.to_vec(),
-        image.reference.repository.clone(),
-        registry.clone(),
-        tx,
-        bar.clone(),
-    ));
-    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    }));
-    let uploaded = glance::upload(session, id, body, plan.len()).await;
-    let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
-    bar.finish_and_clear();
-    // Whichever side failed first is the cause: a digest mismatch or registry failure aborts the upload, and a
-    // Glance failure makes the writer stop because nobody reads any more.
-    let hashes = match (produced, uploaded) {
-        (Err(e), Err(up)) if e.is::<ReaderGone>() => return Err(up),
-        (Err(e), _) => return Err(e),
-        (Ok(_), Err(up)) => return Err(up),
-        (Ok(h), Ok(())) => h,
-    };
+    let (segments, layers, diff_ids) = (plan.segments().to_vec(), layers.to_vec(), diff_ids.to_vec());
+    let (repository, registry) = (image.reference.repository.clone(), registry.clone());
+    let hashes = pipe(
+        &bar,
+        |w| produce(segments, layers, diff_ids, repository, registry, w),
+        |body| glance::upload(session, id, body, plan.len()),
+    )
+    .await?;
     if hashes.bytes != plan.len() {
         anyhow::bail!("wrote {} bytes of a {}-byte archive", hashes.bytes, plan.len());
     }
@@ -688,7 +672,7 @@ pub(crate) async fn check_stored(session: &Session, id: &str, hashes: &Hashes) -
 
 /// The upload ended before the archive was written: the reason is on the upload's side.
 #[derive(Debug)]
-pub(crate) struct ReaderGone;
+struct ReaderGone;
 
 impl std::fmt::Display for ReaderGone {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -698,59 +682,94 @@ impl std::fmt::Display for ReaderGone {
 
 impl std::error::Error for ReaderGone {}
 
-/// Write the archive into the channel: bytes segments as they are, blob segments streamed from the registry
-/// (each verified by the registry client), gunzipped for uncompressed layers (checked against the first pass's
-/// size and the diff_id). On failure the body stream gets an error too, so the upload aborts.
+/// The writing side of a streamed Glance upload: each piece is hashed as Glance will hash it (md5, sha512), counted,
+/// shown on the progress bar and sent into the upload's body.
+pub(crate) struct Writer {
+    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
+    md5: Md5,
+    sha512: Sha512,
+    bytes: u64,
+    bar: indicatif::ProgressBar,
+}
+
+impl Writer {
+    pub(crate) async fn send(&mut self, piece: Bytes) -> anyhow::Result<()> {
+        self.md5.update(&piece);
+        self.sha512.update(&piece);
+        self.bytes += piece.len() as u64;
+        self.bar.inc(piece.len() as u64);
+        // A total that was only an estimate grows with what is really sent.
+        if self.bar.position() > self.bar.length().unwrap_or(0) {
+            self.bar.set_length(self.bar.position());
+        }
+        self.tx.send(Ok(piece)).await.map_err(|_| ReaderGone.into())
+    }
+}
+
+/// Stream what `produce` writes into the upload `upload` starts with the body, and return the hashes of what was
+/// sent. The writer runs on its own task; when it fails, the body fails too, so Glance aborts the upload. Whichever
+/// side failed first is the cause: a digest mismatch or a source failure aborts the upload, and a Glance failure
+/// makes the writer stop because nobody reads any more.
+pub(crate) async fn pipe<P, W, U, F>(bar: &indicatif::ProgressBar, produce: P, upload: U) -> anyhow::Result<Hashes>
+where
+    P: FnOnce(Writer) -> W,
+    W: std::future::Future<Output = anyhow::Result<Writer>> + Send + 'static,
+    U: FnOnce(reqwest::Body) -> F,
+    F: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    let writer = Writer { tx: tx.clone(), md5: Md5::new(), sha512: Sha512::new(), bytes: 0, bar: bar.clone() };
+    let written = produce(writer);
+    let producer = tokio::spawn(async move {
+        match written.await {
+            Ok(w) => Ok(Hashes { md5: format!("{:x}", w.md5.finalize()), sha512: format!("{:x}", w.sha512.finalize()), bytes: w.bytes }),
+            Err(e) => {
+                let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
+                Err(e)
+            }
+        }
+    });
+    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }));
+    let uploaded = upload(body).await;
+    let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
+    bar.finish_and_clear();
+    match (produced, uploaded) {
+        (Err(e), Err(up)) if e.is::<ReaderGone>() => Err(up),
+        (Err(e), _) => Err(e),
+        (Ok(_), Err(up)) => Err(up),
+        (Ok(h), Ok(())) => Ok(h),
+    }
+}
+
+/// Write the archive: bytes segments as they are, blob segments streamed from the registry (each verified by the
+/// registry client), gunzipped for uncompressed layers (checked against the first pass's size and the diff_id).
 async fn produce(
     segments: Vec<Segment>,
     layers: Vec<archive::Layer>,
     diff_ids: Vec<String>,
     repository: String,
     registry: Arc<Registry>,
-    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
-    bar: indicatif::ProgressBar,
-) -> anyhow::Result<Hashes> {
-    let mut md5 = Md5::new();
-    let mut sha = Sha512::new();
-    let mut bytes = 0u64;
-    let result: anyhow::Result<()> = async {
-        for seg in segments {
-            match seg {
-                Segment::Bytes(b) => {
-                    md5.update(&b);
-                    sha.update(&b);
-                    bytes += b.len() as u64;
-                    bar.inc(b.len() as u64);
-                    tx.send(Ok(Bytes::from(b))).await.map_err(|_| ReaderGone)?;
-                }
-                Segment::Blob { layer, size } => {
-                    let l = &layers[layer];
-                    let blob = registry.blob(&repository, &l.digest, l.size).await?;
-                    let mut stream: BlobStream = if l.uncompressed_size.is_some() {
-                        let check = LayerCheck { index: layer, digest: l.digest.clone(), diff_id: diff_ids[layer].clone(), planned: Some(size) };
-                        Box::pin(gunzipped(blob, check))
-                    } else {
-                        Box::pin(blob)
-                    };
-                    while let Some(chunk) = stream.next().await {
-                        let chunk = chunk?;
-                        md5.update(&chunk);
-                        sha.update(&chunk);
-                        bytes += chunk.len() as u64;
-                        bar.inc(chunk.len() as u64);
-                        tx.send(Ok(chunk)).await.map_err(|_| ReaderGone)?;
-                    }
+    mut w: Writer,
+) -> anyhow::Result<Writer> {
+    for seg in segments {
+        match seg {
+            Segment::Bytes(b) => w.send(Bytes::from(b)).await?,
+            Segment::Blob { layer, size } => {
+                let l = &layers[layer];
+                let blob = registry.blob(&repository, &l.digest, l.size).await?;
+                let mut stream: BlobStream = if l.uncompressed_size.is_some() {
+                    let check = LayerCheck { index: layer, digest: l.digest.clone(), diff_id: diff_ids[layer].clone(), planned: Some(size) };
+                    Box::pin(gunzipped(blob, check))
+                } else {
+                    Box::pin(blob)
+                };
+                while let Some(chunk) = stream.next().await {
+                    w.send(chunk?).await?;
                 }
             }
         }
-        Ok(())
     }
-    .await;
-    if let Err(e) = result {
-        let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
-        return Err(e);
-    }
-    Ok(Hashes { md5: format!("{:x}", md5.finalize()), sha512: format!("{:x}", sha.finalize()), bytes })
+    Ok(w)
 }
 
 /// True for the layer media types that are gzip-compressed (the others a docker-archive takes are plain tars).
