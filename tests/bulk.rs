@@ -169,27 +169,31 @@ fn registry_credentials_and_tls_come_from_the_sync_file() {
     std::fs::copy(dev("BERTH_DEV_REGISTRY_CA"), certs.path().join("ca.crt")).unwrap();
     let f = sync_file(&format!(
         "{basic}:\n  credentials: {{username: {user}, password: '{password}'}}\n  images:\n    library/busybox:\n      tags: [\"1.36\"]\n      name: {prefix}/basic\n\
-         {tls}:\n  cert-dir: {certs}\n  images:\n    library/busybox:\n      tags: [\"1.35\"]\n      name: {prefix}/tls\n",
+         {tls}:\n  cert-dir: {certs}\n  images:\n    library/busybox:\n      tags: [\"1.35\"]\n      name: {prefix}/tls\n\
+         {tls_ip}:\n  tls-verify: false\n  images:\n    library/busybox:\n      tags: [\"1.36\"]\n      name: {prefix}/noverify\n",
         basic = dev("BERTH_DEV_REGISTRY_BASIC"),
         user = dev("BERTH_DEV_REGISTRY_BASIC_USER"),
         password = dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD"),
         tls = dev("BERTH_DEV_REGISTRY_TLS_HOST"),
+        tls_ip = dev("BERTH_DEV_REGISTRY_TLS"),
         certs = certs.path().display(),
     ));
     // Out::checked (in every run) fails the test if the password shows up in any output.
     let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap()]).ok());
     assert_eq!(row(&r, &format!("{prefix}/basic:1.36"))["status"], "synced");
     assert_eq!(row(&r, &format!("{prefix}/tls:1.35"))["status"], "synced");
-    // Without them: the basic registry refuses (exit 4) and TLS verification fails, each on its own row.
+    assert_eq!(row(&r, &format!("{prefix}/noverify:1.36"))["status"], "synced");
+    // Without them: the basic registry refuses (exit 4, the first failure's code) and TLS verification fails,
+    // each on its own row.
     let f = sync_file(&format!(
         "{basic}:\n  images:\n    library/busybox:\n      tags: [\"1.36\"]\n      name: {prefix}/basic2\n{tls}:\n  images:\n    library/busybox:\n      tags: [\"1.35\"]\n      name: {prefix}/tls2\n",
         basic = dev("BERTH_DEV_REGISTRY_BASIC"),
         tls = dev("BERTH_DEV_REGISTRY_TLS_HOST"),
     ));
-    let out = sync(&b, &["-f", f.path.to_str().unwrap()]);
-    assert_ne!(out.code, 0);
+    let out = sync(&b, &["-f", f.path.to_str().unwrap()]).code(4);
     let r = rows(&out);
     assert!(r.iter().all(|x| x["status"] == "failed"), "{r:#?}");
+    assert!(row(&r, &format!("{prefix}/tls2:1.35"))["error"].as_str().unwrap().contains("TLS verification"), "{r:#?}");
 }
 
 #[test]
