@@ -160,11 +160,7 @@ impl Plan {
         }]);
         tar.file("manifest.json", manifest.to_string().as_bytes());
         let (segments, len) = tar.finish();
-        Ok(Plan {
-            segments,
-            len,
-            image_id: config_hex.to_string(),
-        })
+        Ok(Plan { segments, len, image_id: config_hex.to_string() })
     }
 
     /// The archive, in order.
@@ -253,7 +249,10 @@ impl Gunzip {
         let used = self.decoder.write(input).map_err(corrupt_gzip)?;
         let out = self.take();
         if used == 0 && out.is_empty() && !input.is_empty() {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "the gzip stream does not go on: data after its end?"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the gzip stream does not go on: data after its end?",
+            ));
         }
         Ok((used, out))
     }
@@ -321,10 +320,7 @@ fn top_v1_json(config: &Map<String, Value>, id: &str, parent: Option<&str>) -> S
         v1.insert("parent".into(), json!(parent));
     }
     for (key, value) in config {
-        if !matches!(
-            key.as_str(),
-            "id" | "parent" | "rootfs" | "history" | "os.version" | "os.features"
-        ) {
+        if !matches!(key.as_str(), "id" | "parent" | "rootfs" | "history" | "os.version" | "os.features") {
             v1.insert(key.clone(), value.clone());
         }
     }
@@ -355,8 +351,7 @@ struct TarBuilder {
 
 impl TarBuilder {
     fn file(&mut self, name: &str, data: &[u8]) {
-        self.bytes
-            .extend_from_slice(&header(name, data.len() as u64, EntryKind::File));
+        self.bytes.extend_from_slice(&header(name, data.len() as u64, EntryKind::File));
         self.bytes.extend_from_slice(data);
         self.bytes.resize(self.bytes.len() + padding(data.len() as u64), 0);
     }
@@ -402,10 +397,7 @@ pub(crate) enum EntryKind {
 /// A ustar header for `name` (< 100 bytes: berth's names are at most 75) of `size` bytes. Sizes over the 11
 /// octal digits of ustar (8 GiB and more) are written in GNU base-256, with GNU's magic, as GNU tar and Go do.
 pub(crate) fn header(name: &str, size: u64, kind: EntryKind) -> [u8; BLOCK] {
-    assert!(
-        name.len() < 100 && name.is_ascii(),
-        "tar entry name `{name}` must be short ASCII"
-    );
+    assert!(name.len() < 100 && name.is_ascii(), "tar entry name `{name}` must be short ASCII");
     let mut h = [0u8; BLOCK];
     h[..name.len()].copy_from_slice(name.as_bytes());
     let (mode, typeflag) = match kind {
@@ -456,11 +448,7 @@ mod tests {
 
     fn gzip_stored(data: &[u8]) -> Vec<u8> {
         let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
-        let chunks: Vec<&[u8]> = if data.is_empty() {
-            vec![&[]]
-        } else {
-            data.chunks(65535).collect()
-        };
+        let chunks: Vec<&[u8]> = if data.is_empty() { vec![&[]] } else { data.chunks(65535).collect() };
         for (i, chunk) in chunks.iter().enumerate() {
             out.push(u8::from(i + 1 == chunks.len()));
             let len = chunk.len() as u16;
@@ -478,11 +466,7 @@ mod tests {
         for &b in data {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xedb8_8320
-                } else {
-                    crc >> 1
-                };
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
             }
         }
         !crc
@@ -507,23 +491,12 @@ mod tests {
         })
         .to_string()
         .into_bytes();
-        let layers = blobs
-            .iter()
-            .map(|b| Layer::stored(format!("sha256:{}", sha256_hex(b)), b.len() as u64))
-            .collect();
-        Image {
-            config_digest: format!("sha256:{}", sha256_hex(&config)),
-            config,
-            blobs,
-            layers,
-        }
+        let layers = blobs.iter().map(|b| Layer::stored(format!("sha256:{}", sha256_hex(b)), b.len() as u64)).collect();
+        Image { config_digest: format!("sha256:{}", sha256_hex(&config)), config, blobs, layers }
     }
 
     fn two_layers() -> Image {
-        image(&[
-            &[("bin/hello", b"hello\n"), ("etc/motd", &[b'x'; 700])],
-            &[("etc/os-release", b"ID=berth\n")],
-        ])
+        image(&[&[("bin/hello", b"hello\n"), ("etc/motd", &[b'x'; 700])], &[("etc/os-release", b"ID=berth\n")]])
     }
 
     fn plan(img: &Image, tags: &[&str]) -> anyhow::Result<Plan> {
@@ -549,10 +522,7 @@ mod tests {
             let path = entry.path().unwrap().to_string_lossy().into_owned();
             let mut data = Vec::new();
             entry.read_to_end(&mut data).unwrap();
-            map.insert(
-                path,
-                (h.entry_type().as_byte(), h.mode().unwrap(), h.size().unwrap(), data),
-            );
+            map.insert(path, (h.entry_type().as_byte(), h.mode().unwrap(), h.size().unwrap(), data));
         }
         map
     }
@@ -569,18 +539,11 @@ mod tests {
     #[test]
     fn archive_has_the_docker_save_layout() {
         let img = two_layers();
-        let plan = plan(
-            &img,
-            &["busybox:1.36", "busybox:latest", "127.0.0.1:5001/library/busybox:1.36"],
-        )
-        .unwrap();
+        let plan = plan(&img, &["busybox:1.36", "busybox:latest", "127.0.0.1:5001/library/busybox:1.36"]).unwrap();
         let archive = write(&plan, &img);
         assert_eq!(archive.len() as u64, plan.len());
         assert_eq!(archive.len() % BLOCK, 0);
-        assert!(
-            archive[archive.len() - 2 * BLOCK..].iter().all(|&b| b == 0),
-            "two zero blocks at the end"
-        );
+        assert!(archive[archive.len() - 2 * BLOCK..].iter().all(|&b| b == 0), "two zero blocks at the end");
         let config_hex = img.config_digest.strip_prefix("sha256:").unwrap();
         assert_eq!(plan.image_id(), config_hex);
 
@@ -598,11 +561,8 @@ mod tests {
             }])
         );
 
-        let mut expected: Vec<String> = vec![
-            format!("{config_hex}.json"),
-            "manifest.json".into(),
-            "repositories".into(),
-        ];
+        let mut expected: Vec<String> =
+            vec![format!("{config_hex}.json"), "manifest.json".into(), "repositories".into()];
         for id in &v1ids {
             expected.extend([
                 format!("{id}/"),
@@ -614,11 +574,7 @@ mod tests {
         expected.sort();
         assert_eq!(entries.keys().cloned().collect::<Vec<_>>(), expected);
 
-        assert_eq!(
-            entries[&format!("{config_hex}.json")].3,
-            img.config,
-            "the config's exact bytes"
-        );
+        assert_eq!(entries[&format!("{config_hex}.json")].3, img.config, "the config's exact bytes");
         for (i, id) in v1ids.iter().enumerate() {
             let (kind, mode, size, _) = &entries[&format!("{id}/")];
             assert_eq!((*kind, *mode, *size), (b'5', 0o755, 0));
@@ -636,18 +592,12 @@ mod tests {
         );
 
         let lower: Value = serde_json::from_slice(&entries[&format!("{}/json", v1ids[0])].3).unwrap();
-        assert_eq!(
-            lower,
-            json!({"id": v1ids[0], "created": "1970-01-01T00:00:00Z", "os": "linux"})
-        );
+        assert_eq!(lower, json!({"id": v1ids[0], "created": "1970-01-01T00:00:00Z", "os": "linux"}));
         let top_json: Value = serde_json::from_slice(&entries[&format!("{top}/json")].3).unwrap();
         assert_eq!(top_json["id"], json!(top));
         assert_eq!(top_json["parent"], json!(v1ids[0]));
         assert_eq!(top_json["config"], json!({"Cmd": ["sh"], "Env": ["PATH=/bin"]}));
-        assert_eq!(
-            (top_json["architecture"].as_str(), top_json["os"].as_str()),
-            (Some("amd64"), Some("linux"))
-        );
+        assert_eq!((top_json["architecture"].as_str(), top_json["os"].as_str()), (Some("amd64"), Some("linux")));
         assert_eq!(top_json["created"], json!("2024-01-01T00:00:00Z"));
         assert!(top_json.get("rootfs").is_none() && top_json.get("history").is_none());
     }
@@ -672,19 +622,13 @@ mod tests {
                 Segment::Bytes(_) => None,
             })
             .collect();
-        assert_eq!(
-            blobs,
-            vec![(0, img.layers[0].size), (1, img.layers[1].size)],
-            "blobs in layer order"
-        );
+        assert_eq!(blobs, vec![(0, img.layers[0].size), (1, img.layers[1].size)], "blobs in layer order");
         let mut offset = 0u64;
         for (i, s) in segments.iter().enumerate() {
             match s {
                 Segment::Blob { size, .. } => {
                     assert_eq!(offset % BLOCK as u64, 0, "a blob starts on a block");
-                    let Some(Segment::Bytes(next)) = segments.get(i + 1) else {
-                        panic!("bytes follow a blob")
-                    };
+                    let Some(Segment::Bytes(next)) = segments.get(i + 1) else { panic!("bytes follow a blob") };
                     let pad = padding(*size);
                     assert!(next[..pad].iter().all(|&b| b == 0));
                     offset += size;
@@ -756,35 +700,19 @@ mod tests {
 
         let one_layer = &img.layers[..1];
         let e = message(Plan::new(&img.config, &img.config_digest, one_layer, &[]));
-        assert_eq!(
-            e,
-            "the image config lists 2 layers (`rootfs.diff_ids`) but the manifest has 1"
-        );
+        assert_eq!(e, "the image config lists 2 layers (`rootfs.diff_ids`) but the manifest has 1");
 
         let e = message(Plan::new(&img.config, "sha256:abc", &img.layers, &[]));
-        assert!(
-            e.contains("the config digest `sha256:abc` is not `sha256:` and 64 hex digits"),
-            "{e}"
-        );
+        assert!(e.contains("the config digest `sha256:abc` is not `sha256:` and 64 hex digits"), "{e}");
         let wrong = format!("sha256:{}", "0".repeat(64));
         let e = message(Plan::new(&img.config, &wrong, &img.layers, &[]));
         assert!(e.contains(&format!("not `{}`", "0".repeat(64))), "{e}");
 
         let not_json = b"{nope";
-        let e = message(Plan::new(
-            not_json,
-            &format!("sha256:{}", sha256_hex(not_json)),
-            &[],
-            &[],
-        ));
+        let e = message(Plan::new(not_json, &format!("sha256:{}", sha256_hex(not_json)), &[], &[]));
         assert!(e.starts_with("the image config is not valid JSON"), "{e}");
         let no_rootfs = br#"{"os":"linux"}"#;
-        let e = message(Plan::new(
-            no_rootfs,
-            &format!("sha256:{}", sha256_hex(no_rootfs)),
-            &[],
-            &[],
-        ));
+        let e = message(Plan::new(no_rootfs, &format!("sha256:{}", sha256_hex(no_rootfs)), &[], &[]));
         assert_eq!(e, "the image config has no `rootfs.diff_ids` list");
 
         for tag in ["busybox", "Busybox:1", &format!("busybox@sha256:{}", "0".repeat(64))] {
@@ -796,20 +724,14 @@ mod tests {
         let plan = plan(&img, &[]).unwrap();
         let e = plan.write_all(&|_| vec![0; 3], &mut out).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData);
-        assert!(
-            e.to_string().contains("layer 0's blob has 3 bytes; the plan expects"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("layer 0's blob has 3 bytes; the plan expects"), "{e}");
     }
 
     fn parsed(h: &[u8; BLOCK]) -> tar::Header {
         let header = tar::Header::from_byte_slice(h).clone();
         assert_eq!(
             header.cksum().unwrap(),
-            h.iter()
-                .enumerate()
-                .map(|(i, &b)| if (148..156).contains(&i) { 32 } else { u32::from(b) })
-                .sum::<u32>()
+            h.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { u32::from(b) }).sum::<u32>()
         );
         header
     }
@@ -821,10 +743,7 @@ mod tests {
         assert_eq!(&h[124..136], b"00000000003\0");
         assert_eq!(&h[100..108], b"0000644\0");
         let t = parsed(&h);
-        assert_eq!(
-            (t.path().unwrap().to_str().unwrap(), t.size().unwrap()),
-            ("abc/VERSION", 3)
-        );
+        assert_eq!((t.path().unwrap().to_str().unwrap(), t.size().unwrap()), ("abc/VERSION", 3));
         let d = parsed(&header("abc/", 0, EntryKind::Dir));
         assert!(d.entry_type().is_dir());
         assert_eq!(d.mode().unwrap(), 0o755);
@@ -855,9 +774,7 @@ mod tests {
         let small = self::plan(&img, &["big:1"]).unwrap();
         let grow = |s: u64| s + padding(s) as u64;
         assert_eq!(plan.len(), small.len() - grow(img.layers[0].size) + grow(9 << 30));
-        let Segment::Bytes(before) = &plan.segments()[0] else {
-            panic!()
-        };
+        let Segment::Bytes(before) = &plan.segments()[0] else { panic!() };
         let h: [u8; BLOCK] = before[before.len() - BLOCK..].try_into().unwrap();
         assert_eq!(parsed(&h).size().unwrap(), 9 << 30);
     }

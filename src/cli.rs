@@ -192,7 +192,11 @@ impl CloudArgs {
             ("domain_id", "--os-domain-id", &self.os_domain_id),
             ("application_credential_id", "--os-application-credential-id", &self.os_application_credential_id),
             ("application_credential_name", "--os-application-credential-name", &self.os_application_credential_name),
-            ("application_credential_secret", "--os-application-credential-secret", &self.os_application_credential_secret),
+            (
+                "application_credential_secret",
+                "--os-application-credential-secret",
+                &self.os_application_credential_secret,
+            ),
             ("token", "--os-token", &self.os_token),
             ("region_name", "--os-region-name", &self.os_region_name),
             ("interface", "--os-interface", &self.os_interface),
@@ -464,10 +468,12 @@ pub enum ImageCommand {
         dry_run: bool,
     },
     /// Delete old versions: never the current one, never one a Nova server uses
-    #[command(long_about = "Delete old versions of synced images. Per image (name, docker tag, platform) the current version and \
+    #[command(
+        long_about = "Delete old versions of synced images. Per image (name, docker tag, platform) the current version and \
         the newest others up to `--keep` in all stay, and so does every version a Nova server still uses (in \
         every project for an admin); the plan says which stay and why. Asks before deleting on a terminal; \
-        without one it refuses unless `--yes` (exit 2). `--dry-run` prints the plan and changes nothing.")]
+        without one it refuses unless `--yes` (exit 2). `--dry-run` prints the plan and changes nothing."
+    )]
     Prune {
         /// Glance name or docker reference
         #[arg(required_unless_present = "all", conflicts_with = "all")]

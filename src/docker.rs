@@ -52,7 +52,9 @@ impl Host {
             return Err(unsupported(format!("`DOCKER_HOST={value}`: berth cannot reach an engine over `{scheme}`")));
         };
         if tls_verify.is_some_and(|v| !v.is_empty()) {
-            return Err(unsupported(format!("`DOCKER_HOST={value}` with `DOCKER_TLS_VERIFY` set: the engine wants TLS, which berth does not speak to engines")));
+            return Err(unsupported(format!(
+                "`DOCKER_HOST={value}` with `DOCKER_TLS_VERIFY` set: the engine wants TLS, which berth does not speak to engines"
+            )));
         }
         let addr = addr.trim_end_matches('/');
         if addr.is_empty() || addr.contains('/') {
@@ -61,7 +63,9 @@ impl Host {
                 .into());
         }
         // The docker CLI's default port for plain tcp.
-        let has_port = addr.rsplit_once(':').is_some_and(|(h, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (!h.contains(':') || h.ends_with(']')));
+        let has_port = addr.rsplit_once(':').is_some_and(|(h, p)| {
+            !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (!h.contains(':') || h.ends_with(']'))
+        });
         Ok(Host::Tcp(if has_port { addr.to_string() } else { format!("{addr}:2375") }))
     }
 }
@@ -127,8 +131,12 @@ impl Engine {
             e => self.failed(&format!("inspecting the image `{name}`"), &e),
         })?;
         let id = i.id.unwrap_or_default();
-        let (Some(os), Some(architecture)) = (i.os.filter(|s| !s.is_empty()), i.architecture.filter(|s| !s.is_empty())) else {
-            return Err(anyhow::anyhow!("the Docker engine at `{}` gives no OS or architecture for the image `{name}` (`{id}`)", self.host));
+        let (Some(os), Some(architecture)) = (i.os.filter(|s| !s.is_empty()), i.architecture.filter(|s| !s.is_empty()))
+        else {
+            return Err(anyhow::anyhow!(
+                "the Docker engine at `{}` gives no OS or architecture for the image `{name}` (`{id}`)",
+                self.host
+            ));
         };
         let variant = i.variant.filter(|v| !v.is_empty());
         let config = i.config.unwrap_or_default();
@@ -239,7 +247,10 @@ mod tests {
     fn docker_host_as_the_docker_cli_reads_it() {
         assert_eq!(host(None).unwrap(), Host::Unix("/var/run/docker.sock".into()));
         assert_eq!(host(Some("")).unwrap(), Host::Unix("/var/run/docker.sock".into()));
-        assert_eq!(host(Some("unix:///run/user/1000/docker.sock")).unwrap(), Host::Unix("/run/user/1000/docker.sock".into()));
+        assert_eq!(
+            host(Some("unix:///run/user/1000/docker.sock")).unwrap(),
+            Host::Unix("/run/user/1000/docker.sock".into())
+        );
         assert_eq!(host(Some("tcp://127.0.0.1:2375")).unwrap(), Host::Tcp("127.0.0.1:2375".into()));
         assert_eq!(host(Some("tcp://docker.example")).unwrap(), Host::Tcp("docker.example:2375".into()));
         assert_eq!(host(Some("tcp://[::1]:2380/")).unwrap(), Host::Tcp("[::1]:2380".into()));

@@ -134,9 +134,7 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
 
 /// True when the error is a closed stdout (`berth ... | head`): that is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    err.chain().filter_map(|e| e.downcast_ref::<io::Error>()).any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// Render an error on `w`:
@@ -147,11 +145,8 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// hint: fix the YAML syntax at that line
 /// ```
 pub fn render(err: &anyhow::Error, settings: &Settings, w: &mut dyn Write) {
-    let (red, yellow, bold, reset) = if settings.color_stderr {
-        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1m", "\x1b[0m")
-    } else {
-        ("", "", "", "")
-    };
+    let (red, yellow, bold, reset) =
+        if settings.color_stderr { ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "", "") };
     let mut lines = String::new();
     let mut chain = err.chain();
     if let Some(top) = chain.next() {

@@ -89,9 +89,8 @@ impl Http {
         let mut certs = Vec::new();
         if let Some(ca) = &tls.cacert {
             let pem = read_pem(ca, "CA bundle", "`--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml")?;
-            certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                Failure::usage(format!("`{}` is not a PEM CA bundle: {e}", ca.display()))
-            })?;
+            certs = reqwest::Certificate::from_pem_bundle(&pem)
+                .map_err(|e| Failure::usage(format!("`{}` is not a PEM CA bundle: {e}", ca.display())))?;
             if certs.is_empty() {
                 return Err(Failure::usage(format!("`{}` holds no PEM certificate", ca.display())).into());
             }
@@ -207,7 +206,14 @@ impl Http {
                         }
                         break result;
                     };
-                    (wait.delay, if wait.told { format!("{status}; its Retry-After says {}", retry::shown(wait.delay)) } else { status.to_string() })
+                    (
+                        wait.delay,
+                        if wait.told {
+                            format!("{status}; its Retry-After says {}", retry::shown(wait.delay))
+                        } else {
+                            status.to_string()
+                        },
+                    )
                 }
                 Err(e) if mode == Retry::All && retry::retryable_error(e) => (self.retry.backoff(n), chain(e)),
                 _ => break result,
@@ -313,7 +319,9 @@ pub fn is_certificate_error(e: &(dyn std::error::Error + 'static)) -> bool {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
             return matches!(
                 tls,
-                rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented | rustls::Error::InvalidCertRevocationList(_)
+                rustls::Error::InvalidCertificate(_)
+                    | rustls::Error::NoCertificatesPresented
+                    | rustls::Error::InvalidCertRevocationList(_)
             );
         }
         if let Some(inner) = err.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref)
@@ -371,7 +379,12 @@ pub fn timing_table(timings: &[Timing]) -> String {
             format!("{:.1}", x.elapsed.as_secs_f64() * 1000.0),
         ]);
     }
-    t.add_row(["total".into(), format!("{} requests", timings.len()), String::new(), format!("{:.1}", total.as_secs_f64() * 1000.0)]);
+    t.add_row([
+        "total".into(),
+        format!("{} requests", timings.len()),
+        String::new(),
+        format!("{:.1}", total.as_secs_f64() * 1000.0),
+    ]);
     format!("{t}\n")
 }
 
@@ -390,7 +403,12 @@ mod tests {
     #[test]
     fn timing_table_sums() {
         let t = timing_table(&[
-            Timing { method: "GET".into(), url: "http://a".into(), status: Some(200), elapsed: Duration::from_millis(3) },
+            Timing {
+                method: "GET".into(),
+                url: "http://a".into(),
+                status: Some(200),
+                elapsed: Duration::from_millis(3),
+            },
             Timing { method: "POST".into(), url: "http://b".into(), status: None, elapsed: Duration::from_millis(4) },
         ]);
         assert!(t.contains("| total  | 2 requests |        | 7.0 |"), "{t}");

@@ -68,7 +68,11 @@ struct Fields {
 enum State {
     Header,
     /// An entry's data (`left` bytes) and then its padding (`pad` bytes).
-    Data { left: u64, pad: usize, sink: Sink },
+    Data {
+        left: u64,
+        pad: usize,
+        sink: Sink,
+    },
     /// After the end-of-archive block: the rest is ignored.
     End,
 }
@@ -161,7 +165,8 @@ impl Retag {
         let fields = std::mem::take(&mut self.fields);
         let size = match fields.size {
             Some(s) => s,
-            None => number(&block[124..136]).ok_or_else(|| broken("the engine's archive has a tar header with a malformed size"))?,
+            None => number(&block[124..136])
+                .ok_or_else(|| broken("the engine's archive has a tar header with a malformed size"))?,
         };
         let pad = archive::padding(size);
         let name = fields.path.clone().unwrap_or_else(|| header_name(&block));
@@ -235,7 +240,9 @@ impl Retag {
                                 "path" => self.fields.path = Some(value),
                                 "linkpath" => self.fields.linkpath = Some(value),
                                 "size" => {
-                                    let size = value.parse().map_err(|_| broken(format!("the engine's archive has a PAX size `{value}`")))?;
+                                    let size = value.parse().map_err(|_| {
+                                        broken(format!("the engine's archive has a PAX size `{value}`"))
+                                    })?;
                                     self.fields.size = Some(size);
                                 }
                                 _ => {}
@@ -258,8 +265,8 @@ impl Retag {
         let Some(manifest) = &self.manifest else {
             return Err(broken("the engine's archive has no `manifest.json`"));
         };
-        let mut manifest: Value =
-            serde_json::from_slice(manifest).map_err(|e| broken(format!("the engine's `manifest.json` is not valid JSON: {e}")))?;
+        let mut manifest: Value = serde_json::from_slice(manifest)
+            .map_err(|e| broken(format!("the engine's `manifest.json` is not valid JSON: {e}")))?;
         let entry = match manifest.as_array_mut().map(|a| a.as_mut_slice()) {
             Some([one]) if one.is_object() => one,
             _ => return Err(broken("the engine's `manifest.json` does not describe exactly one image")),
@@ -273,7 +280,8 @@ impl Retag {
                 self.expected.image_id
             )));
         }
-        let layers: Vec<&str> = entry.get("Layers").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let layers: Vec<&str> =
+            entry.get("Layers").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
         if layers.len() != self.expected.diff_ids.len() {
             return Err(broken(format!(
                 "the engine's archive has {} layers, but the image has {} (`RootFS.Layers`)",
@@ -299,7 +307,8 @@ impl Retag {
         if let Some(top) = top {
             let mut repositories = Map::new();
             for (repo, tags) in archive::repositories_map(std::slice::from_ref(&repo_tag))? {
-                repositories.insert(repo, Value::Object(tags.into_iter().map(|t| (t, Value::from(top.clone()))).collect()));
+                repositories
+                    .insert(repo, Value::Object(tags.into_iter().map(|t| (t, Value::from(top.clone()))).collect()));
             }
             file(&mut rest, "repositories", Value::Object(repositories).to_string().as_bytes());
         }
@@ -311,7 +320,12 @@ impl Retag {
     /// The top layer's v1 id as the engine's own `repositories` named it (an image exported by name).
     fn previous_top(&self) -> Option<String> {
         let doc: Value = serde_json::from_slice(self.repositories.as_deref()?).ok()?;
-        doc.as_object()?.values().filter_map(Value::as_object).flat_map(|tags| tags.values()).find_map(Value::as_str).map(str::to_string)
+        doc.as_object()?
+            .values()
+            .filter_map(Value::as_object)
+            .flat_map(|tags| tags.values())
+            .find_map(Value::as_str)
+            .map(str::to_string)
     }
 
     /// The sha256 (hex) of the file at `path`, links followed.
@@ -340,8 +354,10 @@ fn file(out: &mut Vec<u8>, name: &str, data: &[u8]) {
 /// The header checksum: the sum of its bytes with the checksum field as spaces (unsigned, or signed as old tars).
 fn check_sum(block: &[u8]) -> anyhow::Result<()> {
     let stored = number(&block[148..156]);
-    let unsigned: i64 = block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b) }).sum();
-    let signed: i64 = block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b as i8) }).sum();
+    let unsigned: i64 =
+        block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b) }).sum();
+    let signed: i64 =
+        block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b as i8) }).sum();
     match stored {
         Some(s) if s as i64 == unsigned || s as i64 == signed => Ok(()),
         _ => Err(broken("the engine's archive has a tar header with a wrong checksum")),
@@ -528,7 +544,12 @@ mod tests {
         let manifest = serde_json::json!([{"Config": format!("{id}.json"), "RepoTags": tags,
             "Layers": v1.iter().map(|l| format!("{l}/layer.tar")).collect::<Vec<_>>()}]);
         if by_name {
-            add("repositories", serde_json::json!({"myapp": {"dev": v1[2]}}).to_string().as_bytes(), tar::EntryType::Regular, None);
+            add(
+                "repositories",
+                serde_json::json!({"myapp": {"dev": v1[2]}}).to_string().as_bytes(),
+                tar::EntryType::Regular,
+                None,
+            );
         }
         add("manifest.json", manifest.to_string().as_bytes(), tar::EntryType::Regular, None);
         Saved { archive: b.into_inner().unwrap(), id: format!("sha256:{id}"), diff_ids, layers }
@@ -605,7 +626,11 @@ mod tests {
         let (mut sent, rest) = run(&s.archive, 1000, expected(&s, "other/name:1"));
         sent.extend(rest.unwrap());
         let after = entries(&sent);
-        assert_eq!(after.iter().filter(|e| e.0 == "repositories" || e.0 == "manifest.json").count(), 2, "the engine's copies are gone");
+        assert_eq!(
+            after.iter().filter(|e| e.0 == "repositories" || e.0 == "manifest.json").count(),
+            2,
+            "the engine's copies are gone"
+        );
         let manifest: Value = serde_json::from_slice(&after[after.len() - 1].3).unwrap();
         assert_eq!(manifest[0]["RepoTags"], serde_json::json!(["other/name:1"]));
         let top = manifest[0]["Layers"][2].as_str().unwrap().strip_suffix("/layer.tar").unwrap();
@@ -622,7 +647,11 @@ mod tests {
         let e = rest.unwrap_err();
         assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
         assert!(e.to_string().starts_with("layer 1 in the engine's archive (`"), "{e}");
-        assert!(e.to_string().ends_with(&format!("has the sha256 `{}`, but the image's diff_id 1 is `{}`", s.diff_ids[1], wrong[1])), "{e}");
+        assert!(
+            e.to_string()
+                .ends_with(&format!("has the sha256 `{}`, but the image's diff_id 1 is `{}`", s.diff_ids[1], wrong[1])),
+            "{e}"
+        );
         // What went out has no manifest.json and no end: a reader cannot take it for a whole archive.
         assert!(!sent.ends_with(&[0u8; 1024]));
         assert!(!entries(&sent).iter().any(|e| e.0 == "manifest.json"));
@@ -633,11 +662,15 @@ mod tests {
         let (_, rest) = run(&s.archive, 4096, Expected { diff_ids: wrong, ..expected(&s, "a:b") });
         assert!(rest.unwrap_err().to_string().starts_with("layer 2 in the engine's archive"));
 
-        let (_, rest) = run(&s.archive, 4096, Expected { image_id: format!("sha256:{}", "1".repeat(64)), ..expected(&s, "a:b") });
+        let (_, rest) =
+            run(&s.archive, 4096, Expected { image_id: format!("sha256:{}", "1".repeat(64)), ..expected(&s, "a:b") });
         assert!(rest.unwrap_err().to_string().contains("not the image ID `sha256:1111"));
 
         let (_, rest) = run(&s.archive, 4096, Expected { diff_ids: s.diff_ids[..2].to_vec(), ..expected(&s, "a:b") });
-        assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has 3 layers, but the image has 2 (`RootFS.Layers`)");
+        assert_eq!(
+            rest.unwrap_err().to_string(),
+            "the engine's archive has 3 layers, but the image has 2 (`RootFS.Layers`)"
+        );
     }
 
     #[test]
@@ -677,7 +710,10 @@ mod tests {
         assert_eq!(number(b"12x\0"), None);
         assert_eq!(normalise("./a//b/../c/"), "a/c");
         assert_eq!(normalise("x/../../y"), "y");
-        assert_eq!(pax_records(b"20 path=a/b/c/d/e/f\n12 size=123\n").unwrap(), [("path".into(), "a/b/c/d/e/f".into()), ("size".into(), "123".into())]);
+        assert_eq!(
+            pax_records(b"20 path=a/b/c/d/e/f\n12 size=123\n").unwrap(),
+            [("path".into(), "a/b/c/d/e/f".into()), ("size".into(), "123".into())]
+        );
         assert!(pax_records(b"99 path=x\n").is_err());
     }
 }

@@ -15,7 +15,6 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 
-
 /// The default of `--retries`.
 pub const DEFAULT_RETRIES: u32 = 4;
 
@@ -39,7 +38,12 @@ impl Default for Policy {
 
 impl Policy {
     pub fn with_retries(retries: u32) -> Policy {
-        Policy { retries, base: Duration::from_millis(250), cap: Duration::from_secs(8), max_retry_after: Duration::from_secs(60) }
+        Policy {
+            retries,
+            base: Duration::from_millis(250),
+            cap: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+        }
     }
 
     /// No retries at all.
@@ -79,7 +83,11 @@ pub fn come_back(status: StatusCode, headers: &HeaderMap) -> Option<String> {
     let now = jiff::Timestamp::now();
     let after = retry_after(headers, now)?;
     let at = now.checked_add(jiff::SignedDuration::try_from(after).ok()?).ok()?;
-    Some(format!("try again after {} (in {} s, as its Retry-After says)", at.round(jiff::Unit::Second).unwrap_or(at), after.as_secs()))
+    Some(format!(
+        "try again after {} (in {} s, as its Retry-After says)",
+        at.round(jiff::Unit::Second).unwrap_or(at),
+        after.as_secs()
+    ))
 }
 
 /// How long to wait, and whether the server said so (`Retry-After`) or the backoff chose it.
@@ -167,7 +175,10 @@ mod tests {
         let waits: Vec<Duration> = (0..200).map(|_| p.backoff(3)).collect();
         assert!(waits.iter().all(|w| *w <= Duration::from_secs(2)), "{waits:?}");
         // Full jitter: spread over the whole range, not bunched at the ceiling.
-        assert!(waits.iter().any(|w| *w < Duration::from_millis(500)) && waits.iter().any(|w| *w > Duration::from_millis(1500)));
+        assert!(
+            waits.iter().any(|w| *w < Duration::from_millis(500))
+                && waits.iter().any(|w| *w > Duration::from_millis(1500))
+        );
     }
 
     #[test]
@@ -193,7 +204,10 @@ mod tests {
         assert!(!w.told && w.delay <= Duration::from_millis(250));
         assert_eq!(p.wait(0, StatusCode::TOO_MANY_REQUESTS, &headers("3600")), None);
         let hint = come_back(StatusCode::TOO_MANY_REQUESTS, &headers("3600")).unwrap();
-        assert!(hint.starts_with("try again after 20") && hint.ends_with("(in 3600 s, as its Retry-After says)"), "{hint}");
+        assert!(
+            hint.starts_with("try again after 20") && hint.ends_with("(in 3600 s, as its Retry-After says)"),
+            "{hint}"
+        );
         assert_eq!(come_back(StatusCode::BAD_GATEWAY, &headers("3600")), None);
         assert_eq!(come_back(StatusCode::TOO_MANY_REQUESTS, &HeaderMap::new()), None);
     }

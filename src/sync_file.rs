@@ -129,7 +129,10 @@ pub fn lenient_version(tag: &str) -> Option<semver::Version> {
         None => (t, ""),
     };
     let parts: Vec<&str> = core.split('.').collect();
-    if parts.is_empty() || parts.len() > 2 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.is_empty()
+        || parts.len() > 2
+        || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let padded = format!("{}{}{rest}", core, ".0".repeat(3 - parts.len()));
@@ -204,7 +207,8 @@ struct RawEntry {
 /// Read and check `path`.
 pub fn load(path: &Path) -> anyhow::Result<SyncFile> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::usage(format!("cannot read the sync file `{}`: {e}", path.display())).hint("`-f` takes a YAML file in skopeo sync's format")
+        Failure::usage(format!("cannot read the sync file `{}`: {e}", path.display()))
+            .hint("`-f` takes a YAML file in skopeo sync's format")
     })?;
     parse(&text, path)
 }
@@ -216,14 +220,18 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
         bad(e.to_string()).hint("the file maps registries to `images`, `images-by-tag-regex`, `images-by-semver`, `credentials`, `tls-verify`, `cert-dir` (see `berth image sync --help`)")
     })?;
     if raw.is_empty() {
-        return Err(bad("names no registry".into()).hint("start with a registry, e.g. `docker.io:` then `  images:` then `    busybox: [\"1.36\"]`").into());
+        return Err(bad("names no registry".into())
+            .hint("start with a registry, e.g. `docker.io:` then `  images:` then `    busybox: [\"1.36\"]`")
+            .into());
     }
     let base = path.parent().unwrap_or(Path::new("."));
     let mut registries = Vec::new();
     for (registry, s) in raw {
         let at = |repo: &str| format!("`{registry}` > `{repo}`");
         if registry.contains('/') || registry.trim().is_empty() {
-            return Err(bad(format!("`{registry}` is not a registry host")).hint("top-level keys are registries (`docker.io`, `host:port`), repositories go under `images`").into());
+            return Err(bad(format!("`{registry}` is not a registry host"))
+                .hint("top-level keys are registries (`docker.io`, `host:port`), repositories go under `images`")
+                .into());
         }
         let mut entries = Vec::new();
         for (repo, value) in &s.images {
@@ -231,11 +239,20 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
         }
         for (repo, re) in &s.images_by_tag_regex {
             let re = regex::Regex::new(re).map_err(|e| bad(format!("{}: the tag regex is invalid: {e}", at(repo))))?;
-            entries.push(Entry { repository: repo.clone(), tags: TagSelection::Regex(re), options: EntryOptions::default() });
+            entries.push(Entry {
+                repository: repo.clone(),
+                tags: TagSelection::Regex(re),
+                options: EntryOptions::default(),
+            });
         }
         for (repo, range) in &s.images_by_semver {
-            let reqs = parse_range(range).map_err(|e| bad(format!("{}: the semver range is invalid: {e}", at(repo))))?;
-            entries.push(Entry { repository: repo.clone(), tags: TagSelection::Semver(range.clone(), reqs), options: EntryOptions::default() });
+            let reqs =
+                parse_range(range).map_err(|e| bad(format!("{}: the semver range is invalid: {e}", at(repo))))?;
+            entries.push(Entry {
+                repository: repo.clone(),
+                tags: TagSelection::Semver(range.clone(), reqs),
+                options: EntryOptions::default(),
+            });
         }
         for e in &entries {
             let ok = crate::registry::reference::parse(&format!("{registry}/{}", e.repository))
@@ -247,7 +264,9 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
             }
         }
         if entries.is_empty() {
-            return Err(bad(format!("`{registry}` lists no images")).hint("add `images:` with `repository: [tags]`").into());
+            return Err(bad(format!("`{registry}` lists no images"))
+                .hint("add `images:` with `repository: [tags]`")
+                .into());
         }
         let (cacert, client_cert) = match &s.cert_dir {
             Some(dir) => cert_dir(&base.join(dir)).map_err(|e| bad(format!("`{registry}` > `cert-dir`: {e}")))?,
@@ -272,7 +291,8 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
         Value::Sequence(items) => (listed(items)?, EntryOptions::default()),
         Value::Mapping(_) => {
             let raw: RawEntry = serde_yaml_ng::from_value(value.clone()).map_err(|e| e.to_string())?;
-            let chosen = [raw.tags.is_some(), raw.tag_regex.is_some(), raw.semver.is_some()].iter().filter(|b| **b).count();
+            let chosen =
+                [raw.tags.is_some(), raw.tag_regex.is_some(), raw.semver.is_some()].iter().filter(|b| **b).count();
             if chosen > 1 {
                 return Err("give one of `tags`, `tag-regex` and `semver`".into());
             }
@@ -281,14 +301,18 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
             } else if let Some(re) = &raw.tag_regex {
                 TagSelection::Regex(regex::Regex::new(re).map_err(|e| format!("the tag regex is invalid: {e}"))?)
             } else if let Some(range) = &raw.semver {
-                TagSelection::Semver(range.clone(), parse_range(range).map_err(|e| format!("the semver range is invalid: {e}"))?)
+                TagSelection::Semver(
+                    range.clone(),
+                    parse_range(range).map_err(|e| format!("the semver range is invalid: {e}"))?,
+                )
             } else {
                 TagSelection::All
             };
             if raw.platform.is_some() && raw.all_platforms {
                 return Err("give `platform` or `all-platforms`, not both".into());
             }
-            let platform = raw.platform.as_deref().map(str::parse::<Platform>).transpose().map_err(|e| e.to_string())?;
+            let platform =
+                raw.platform.as_deref().map(str::parse::<Platform>).transpose().map_err(|e| e.to_string())?;
             let consumer = match raw.consumer.as_deref() {
                 None => None,
                 Some("nova-docker") => Some(Consumer::NovaDocker),
@@ -302,7 +326,10 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
             }
             let mut properties = Vec::new();
             for (k, v) in raw.properties {
-                properties.push((k.clone(), scalar(&v).ok_or_else(|| format!("property `{k}` must be a string, number or boolean"))?));
+                properties.push((
+                    k.clone(),
+                    scalar(&v).ok_or_else(|| format!("property `{k}` must be a string, number or boolean"))?,
+                ));
             }
             let options = EntryOptions {
                 platform,
@@ -322,7 +349,9 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
         && !one_tag
         && name.rsplit('/').next().is_some_and(|last| last.contains(':'))
     {
-        return Err(format!("`name: {name}` has a tag, but the entry can select several tags: name only the repository (each image keeps its tag)"));
+        return Err(format!(
+            "`name: {name}` has a tag, but the entry can select several tags: name only the repository (each image keeps its tag)"
+        ));
     }
     Ok(Entry { repository: repo.to_string(), tags, options })
 }
@@ -337,7 +366,9 @@ fn listed(items: &[serde_yaml_ng::Value]) -> Result<TagSelection, String> {
         match item {
             serde_yaml_ng::Value::String(s) if !s.is_empty() => tags.push(s.clone()),
             serde_yaml_ng::Value::Number(n) => {
-                return Err(format!("the tag {n} is a YAML number: quote it (`\"{n}\"`), since YAML reads `1.10` as 1.1"));
+                return Err(format!(
+                    "the tag {n} is a YAML number: quote it (`\"{n}\"`), since YAML reads `1.10` as 1.1"
+                ));
             }
             other => return Err(format!("a tag must be a string, found {}", kind(other))),
         }
@@ -373,15 +404,25 @@ fn cert_dir(dir: &Path) -> Result<CertDir, String> {
     let read = std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
-    let with = |ext: &str| files.iter().filter(|p| p.extension().is_some_and(|e| e == ext)).cloned().collect::<Vec<_>>();
+    let with =
+        |ext: &str| files.iter().filter(|p| p.extension().is_some_and(|e| e == ext)).cloned().collect::<Vec<_>>();
     let (crt, cert, key) = (with("crt"), with("cert"), with("key"));
     if crt.len() > 1 {
-        return Err(format!("`{}` has {} `*.crt` files; berth takes one CA bundle: concatenate them into one", dir.display(), crt.len()));
+        return Err(format!(
+            "`{}` has {} `*.crt` files; berth takes one CA bundle: concatenate them into one",
+            dir.display(),
+            crt.len()
+        ));
     }
     let client = match (cert.as_slice(), key.as_slice()) {
         ([], []) => None,
         ([c], [k]) => Some((c.clone(), k.clone())),
-        _ => return Err(format!("`{}` needs exactly one `*.cert` with one `*.key` for a client certificate", dir.display())),
+        _ => {
+            return Err(format!(
+                "`{}` needs exactly one `*.cert` with one `*.key` for a client certificate",
+                dir.display()
+            ));
+        }
     };
     if crt.is_empty() && client.is_none() {
         return Err(format!("`{}` has no `*.crt`, `*.cert` or `*.key` file", dir.display()));
@@ -454,7 +495,8 @@ r.example:
         assert_eq!(e.options.consumer, Some(Consumer::Zun));
         assert_eq!(e.options.name.as_deref(), Some("ops/app"));
         assert_eq!(e.options.properties, vec![("owner".into(), "ops".into()), ("tier".into(), "2".into())]);
-        let tags: Vec<String> = ["1.3.9", "1.4", "1.4.2", "1.5.0", "latest", "v1.4.7"].iter().map(|s| s.to_string()).collect();
+        let tags: Vec<String> =
+            ["1.3.9", "1.4", "1.4.2", "1.5.0", "latest", "v1.4.7"].iter().map(|s| s.to_string()).collect();
         assert_eq!(e.tags.select(&tags), vec!["1.4", "1.4.2", "v1.4.7"]);
     }
 
@@ -462,9 +504,16 @@ r.example:
     fn mistakes_are_usage_errors_that_say_where() {
         assert!(parse_err("docker.io:\n  images:\n    busybox: [1.10]\n").contains("quote it"));
         assert!(parse_err("docker.io:\n  image:\n    busybox: []\n").contains("unknown field `image`"));
-        assert!(parse_err("docker.io:\n  images-by-tag-regex:\n    busybox: \"(\"\n").contains("`docker.io` > `busybox`: the tag regex"));
-        assert!(parse_err("docker.io:\n  images-by-semver:\n    busybox: \">> 1\"\n").contains("semver range is invalid"));
-        assert!(parse_err("docker.io:\n  images:\n    b:\n      tags: [\"1\"]\n      semver: \"1\"\n").contains("one of"));
+        assert!(
+            parse_err("docker.io:\n  images-by-tag-regex:\n    busybox: \"(\"\n")
+                .contains("`docker.io` > `busybox`: the tag regex")
+        );
+        assert!(
+            parse_err("docker.io:\n  images-by-semver:\n    busybox: \">> 1\"\n").contains("semver range is invalid")
+        );
+        assert!(
+            parse_err("docker.io:\n  images:\n    b:\n      tags: [\"1\"]\n      semver: \"1\"\n").contains("one of")
+        );
         assert!(parse_err("docker.io:\n  images:\n    b:\n      for: kubernetes\n").contains("nova-docker"));
         assert!(parse_err("docker.io:\n  images:\n    b:\n      name: x/y:1\n").contains("has a tag"));
         assert!(parse_err("docker.io/library:\n  images:\n    b: []\n").contains("not a registry host"));

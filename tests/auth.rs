@@ -23,11 +23,8 @@ fn flags_from_openrc(which: &str) -> Vec<String> {
         .collect()
 }
 
-const IDENTITIES: [(&str, &str, &str); 3] = [
-    ("admin", "admin", "password"),
-    ("demo", "demo", "password"),
-    ("appcred", "demo", "application_credential"),
-];
+const IDENTITIES: [(&str, &str, &str); 3] =
+    [("admin", "admin", "password"), ("demo", "demo", "password"), ("appcred", "demo", "application_credential")];
 
 #[test]
 fn every_identity_via_clouds_yaml() {
@@ -69,7 +66,16 @@ fn token_auth_via_flags_env_and_clouds_yaml() {
 
     let via_flags = token(
         &Berth::new(),
-        &["--os-auth-url", &auth_url, "--os-token", id, "--os-project-name", "demo", "--os-project-domain-name", "Default"],
+        &[
+            "--os-auth-url",
+            &auth_url,
+            "--os-token",
+            id,
+            "--os-project-name",
+            "demo",
+            "--os-project-domain-name",
+            "Default",
+        ],
     );
     let via_env = token(
         &Berth::new()
@@ -122,9 +128,11 @@ fn config_show_names_the_source_of_every_value() {
 #[test]
 fn second_token_comes_from_the_cache_without_asking_keystone() {
     let b = Berth::new().clouds();
-    let first = b.run(&["--os-cloud", "berth-demo", "-v", "auth", "token", "-o", "value", "-c", "id", "-c", "cached"]).ok();
+    let first =
+        b.run(&["--os-cloud", "berth-demo", "-v", "auth", "token", "-o", "value", "-c", "id", "-c", "cached"]).ok();
     assert!(first.stderr.contains("http: POST http://127.0.0.1:5000/v3/auth/tokens -> 201"), "{}", first.stderr);
-    let second = b.run(&["--os-cloud", "berth-demo", "-v", "auth", "token", "-o", "value", "-c", "id", "-c", "cached"]).ok();
+    let second =
+        b.run(&["--os-cloud", "berth-demo", "-v", "auth", "token", "-o", "value", "-c", "id", "-c", "cached"]).ok();
     assert!(!second.stderr.contains("http:"), "the cached run made a request:\n{}", second.stderr);
     assert!(second.stderr.contains("using the cached token"), "{}", second.stderr);
     let (id1, id2) = (first.stdout.lines().next().unwrap(), second.stdout.lines().next().unwrap());
@@ -156,7 +164,16 @@ fn a_revoked_or_deleted_cached_token_is_replaced_transparently() {
     // Revoke it behind berth's back (the token revokes itself).
     let url = format!("{}/auth/tokens", dev("BERTH_DEV_AUTH_URL"));
     let st = std::process::Command::new("curl")
-        .args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {id}"), "-H", &format!("X-Subject-Token: {id}"), &url])
+        .args([
+            "-fsS",
+            "-X",
+            "DELETE",
+            "-H",
+            &format!("X-Auth-Token: {id}"),
+            "-H",
+            &format!("X-Subject-Token: {id}"),
+            &url,
+        ])
         .status()
         .unwrap();
     assert!(st.success(), "revoking with curl failed");
@@ -185,7 +202,17 @@ fn auth_revoke_revokes_at_keystone_and_in_the_cache() {
     assert_eq!(std::fs::read_dir(b.cache_dir().join("tokens")).unwrap().count(), 0);
     // Keystone no longer validates it.
     let code = std::process::Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", &format!("X-Auth-Token: {id}"), "-H", &format!("X-Subject-Token: {id}")])
+        .args([
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "-H",
+            &format!("X-Auth-Token: {id}"),
+            "-H",
+            &format!("X-Subject-Token: {id}"),
+        ])
         .arg(format!("{}/auth/tokens", dev("BERTH_DEV_AUTH_URL")))
         .output()
         .unwrap();
@@ -241,7 +268,12 @@ fn catalog_list_and_show() {
 #[test]
 fn bad_inputs_have_clear_errors_and_documented_codes() {
     // Unknown cloud: lists the known ones.
-    Berth::new().clouds().run(&["--os-cloud", "nope", "auth", "token"]).code(2).stderr_has("cloud `nope` is not in").stderr_has("`berth-admin`");
+    Berth::new()
+        .clouds()
+        .run(&["--os-cloud", "nope", "auth", "token"])
+        .code(2)
+        .stderr_has("cloud `nope` is not in")
+        .stderr_has("`berth-admin`");
 
     // Malformed YAML: file and line.
     let b = Berth::new();
@@ -253,7 +285,12 @@ fn bad_inputs_have_clear_errors_and_documented_codes() {
         .stderr_has(&format!("`{}` is not valid YAML (line", bad.display()));
 
     // No auth_url.
-    Berth::new().env("OS_USERNAME", "demo").run(&["auth", "token"]).code(2).stderr_has("no `auth_url`").stderr_has("OS_AUTH_URL");
+    Berth::new()
+        .env("OS_USERNAME", "demo")
+        .run(&["auth", "token"])
+        .code(2)
+        .stderr_has("no `auth_url`")
+        .stderr_has("OS_AUTH_URL");
 
     // Wrong password: auth failure (4), with Keystone's message and a hint.
     Berth::new()
@@ -278,7 +315,14 @@ fn bad_inputs_have_clear_errors_and_documented_codes() {
     // A cacert file that does not exist: configuration error naming the file and where it was set.
     let b = Berth::new();
     let f = b.home().join("clouds.yaml");
-    std::fs::write(&f, format!("clouds:\n  c:\n    cacert: /nonexistent/ca.pem\n    auth:\n      auth_url: {}\n", dev("BERTH_DEV_AUTH_URL"))).unwrap();
+    std::fs::write(
+        &f,
+        format!(
+            "clouds:\n  c:\n    cacert: /nonexistent/ca.pem\n    auth:\n      auth_url: {}\n",
+            dev("BERTH_DEV_AUTH_URL")
+        ),
+    )
+    .unwrap();
     b.env("OS_CLIENT_CONFIG_FILE", f.to_str().unwrap())
         .run(&["--os-cloud", "c", "auth", "token"])
         .code(2)
@@ -286,7 +330,11 @@ fn bad_inputs_have_clear_errors_and_documented_codes() {
         .stderr_has(&f.display().to_string());
 
     // Unknown output column.
-    Berth::new().clouds().run(&["--os-cloud", "berth-demo", "auth", "token", "-c", "nope"]).code(2).stderr_has("unknown column `nope`");
+    Berth::new()
+        .clouds()
+        .run(&["--os-cloud", "berth-demo", "auth", "token", "-c", "nope"])
+        .code(2)
+        .stderr_has("unknown column `nope`");
 }
 
 #[test]

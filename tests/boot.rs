@@ -12,7 +12,15 @@ use serde_json::Value;
 fn synced_image(b: &Berth) -> (String, String) {
     let name = format!("{}/busybox:1.36", unique("b"));
     let out = b
-        .run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name])
+        .run(&[
+            "image",
+            "sync",
+            "-o",
+            "json",
+            &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")),
+            "--name",
+            &name,
+        ])
         .ok();
     let id = out.json()[0]["id"].as_str().unwrap().to_string();
     (name, id)
@@ -39,7 +47,15 @@ fn servers_named(b: &Berth, prefix: &str) -> Vec<Value> {
 fn glance_curl(b: &Berth, method: &str, path: &str, body: Option<&str>, content_type: &str) -> Value {
     let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
     let mut c = Command::new("curl");
-    c.args(["-fsS", "-X", method, "-H", &format!("X-Auth-Token: {token}"), "-H", &format!("Content-Type: {content_type}")]);
+    c.args([
+        "-fsS",
+        "-X",
+        method,
+        "-H",
+        &format!("X-Auth-Token: {token}"),
+        "-H",
+        &format!("Content-Type: {content_type}"),
+    ]);
     if let Some(b) = body {
         c.args(["-d", b]);
     }
@@ -53,7 +69,24 @@ fn boot_by_docker_reference_wait_show_logs_delete() {
     let b = demo();
     let (image, image_id) = synced_image(&b);
     let name = unique("b");
-    let out = boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--env", "GREETING=hello", "--property", "team=ops", "--wait", "-v"]).ok();
+    let out = boot(
+        &b,
+        &[
+            &name,
+            "--image",
+            &image,
+            "--flavor",
+            "m1.tiny",
+            "--no-network",
+            "--env",
+            "GREETING=hello",
+            "--property",
+            "team=ops",
+            "--wait",
+            "-v",
+        ],
+    )
+    .ok();
     assert!(out.stderr.contains("berth uses 2."), "no microversion under -v:\n{}", out.stderr);
     let rows = out.json();
     assert_eq!(rows.as_array().unwrap().len(), 1);
@@ -91,7 +124,10 @@ fn boot_by_glance_id_and_count() {
     let b = demo();
     let (_, image_id) = synced_image(&b);
     let name = unique("b");
-    let rows = boot(&b, &[&name, "--image", &image_id, "--flavor", "m1.tiny", "--no-network", "--count", "3", "--wait"]).ok().json();
+    let rows =
+        boot(&b, &[&name, "--image", &image_id, "--flavor", "m1.tiny", "--no-network", "--count", "3", "--wait"])
+            .ok()
+            .json();
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r["status"] == "ACTIVE"), "{rows:?}");
@@ -148,10 +184,16 @@ fn preflight_refusals_create_nothing() {
 
     let cases: Vec<(Vec<String>, &str)> = vec![
         (vec!["--flavor".into(), "m1.tnyi".into()], "did you mean `m1.tiny`?"),
-        (vec!["--flavor".into(), "m1.tiny".into(), "--volume".into(), "0b1c3e5a-0000-4000-8000-000000000001".into()], "cannot attach Cinder volumes"),
+        (
+            vec!["--flavor".into(), "m1.tiny".into(), "--volume".into(), "0b1c3e5a-0000-4000-8000-000000000001".into()],
+            "cannot attach Cinder volumes",
+        ),
         (vec!["--flavor".into(), "m1.tiny".into(), "--config-drive".into()], "no config drive"),
         (vec!["--flavor".into(), "m1.tiny".into(), "--command".into(), "sleep 1".into()], "os_command_line"),
-        (vec!["--flavor".into(), "m1.tiny".into(), "--network".into(), "privat".into()], "no network is called `privat`"),
+        (
+            vec!["--flavor".into(), "m1.tiny".into(), "--network".into(), "privat".into()],
+            "no network is called `privat`",
+        ),
     ];
     for (extra, needle) in cases {
         let name = unique("b");
@@ -170,13 +212,27 @@ fn preflight_refusals_create_nothing() {
     boot(&b, &[&name, "--image", &typo, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("did you mean");
 
     // A non-docker image.
-    let bare = glance_curl(&b, "POST", "/v2/images", Some(&format!(r#"{{"name": "{}", "container_format": "bare", "disk_format": "raw"}}"#, unique("b"))), "application/json");
+    let bare = glance_curl(
+        &b,
+        "POST",
+        "/v2/images",
+        Some(&format!(r#"{{"name": "{}", "container_format": "bare", "disk_format": "raw"}}"#, unique("b"))),
+        "application/json",
+    );
     let bare_id = bare["id"].as_str().unwrap();
-    boot(&b, &[&name, "--image", bare_id, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("container_format `bare`");
+    boot(&b, &[&name, "--image", bare_id, "--flavor", "m1.tiny", "--no-network"])
+        .code(2)
+        .stderr_has("container_format `bare`");
     glance_curl(&b, "DELETE", &format!("/v2/images/{bare_id}"), None, "application/json");
 
     // A flavor too small for the image's min_ram.
-    glance_curl(&b, "PATCH", &format!("/v2/images/{image_id}"), Some(r#"[{"op": "replace", "path": "/min_ram", "value": 4096}]"#), "application/openstack-images-v2.1-json-patch");
+    glance_curl(
+        &b,
+        "PATCH",
+        &format!("/v2/images/{image_id}"),
+        Some(r#"[{"op": "replace", "path": "/min_ram", "value": 4096}]"#),
+        "application/openstack-images-v2.1-json-patch",
+    );
     boot(&b, &[&name, "--image", &image_id, "--flavor", "m1.tiny", "--no-network"]).code(2).stderr_has("is too small");
     assert!(servers_named(&b, &name).is_empty());
 }
@@ -187,7 +243,11 @@ fn admins_are_warned_when_no_hypervisor_runs_containers() {
     let (image, _) = synced_image(&admin);
     let name = unique("b");
     let out = boot(&admin, &[&name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"]).ok();
-    assert!(out.stderr.contains("warning: no hypervisor of this cloud is a container one (docker, lxc): it has fake"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("warning: no hypervisor of this cloud is a container one (docker, lxc): it has fake"),
+        "{}",
+        out.stderr
+    );
     // The admin sees the host.
     assert!(out.json()[0]["host"].as_str().is_some_and(|h| !h.is_empty()), "{}", out.stdout);
     delete(&admin, &[out.json()[0]["id"].as_str().unwrap()]);
@@ -210,14 +270,22 @@ fn ctrl_c_during_the_wait_leaves_the_server_or_deletes_it() {
         // when a loaded machine makes this test slow to see the server (3 s was not always enough). After SIGINT
         // berth sends no GET of a server, so the hold costs nothing. The proxy relays to Nova's root; the override
         // adds the /v2.1 of the real endpoint.
-        let proxy = FaultProxy::start(dev("BERTH_DEV_COMPUTE_URL").trim_end_matches("/v2.1"), &["--delay-gets", "/servers/:30"]);
+        let proxy = FaultProxy::start(
+            dev("BERTH_DEV_COMPUTE_URL").trim_end_matches("/v2.1"),
+            &["--delay-gets", "/servers/:30"],
+        );
         let slow = demo_with(&format!("    compute_endpoint_override: http://{}/v2.1\n", proxy.addr()));
         let name = unique("b");
         let mut args = vec!["boot", &name, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"];
         if delete_on_failure {
             args.push("--delete-on-failure");
         }
-        let child = slow.command(&args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+        let child = slow
+            .command(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
         // Wait until the server exists (seen directly, not through the proxy), then interrupt the wait.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         while servers_named(&b, &name).is_empty() {

@@ -89,7 +89,8 @@ fn a_sync_file_with_lists_ranges_regexes_and_entry_options() {
     let secret = row(&r, &format!("{anon}/private/secret:1.0"));
     assert!(["synced", "up to date"].contains(&secret["status"].as_str().unwrap()));
     // Both Zun images are current: parallel syncs under one name do not hide each other.
-    let current: Vec<Value> = glance(&b, &format!("{prefix}/zun")).into_iter().filter(|i| i["current"] == true).collect();
+    let current: Vec<Value> =
+        glance(&b, &format!("{prefix}/zun")).into_iter().filter(|i| i["current"] == true).collect();
     assert_eq!(current.len(), 2);
 
     // Again: nothing to transfer.
@@ -102,14 +103,20 @@ fn a_sync_file_with_lists_ranges_regexes_and_entry_options() {
 fn one_image_failing_does_not_stop_the_others_and_the_exit_code_says_partial() {
     let b = demo();
     let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("part"));
-    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      tags: [\"1.36\", \"no-such-tag\", \"1.35\"]\n      name: {prefix}/bb\n"));
+    let f = sync_file(&format!(
+        "{anon}:\n  images:\n    library/busybox:\n      tags: [\"1.36\", \"no-such-tag\", \"1.35\"]\n      name: {prefix}/bb\n"
+    ));
     let out = sync(&b, &["-f", f.path.to_str().unwrap(), "-j", "2"]).code(6);
     assert!(out.stderr.contains("no tag `no-such-tag`"), "{}", out.stderr);
     assert!(out.stderr.contains("1 of 3 images failed to sync"), "{}", out.stderr);
     let r = rows(&out);
     assert_eq!(r.len(), 3, "a row for each: {r:#?}");
     let order: Vec<&str> = r.iter().map(|x| x["name"].as_str().unwrap()).collect();
-    assert_eq!(order, [format!("{prefix}/bb:1.36"), format!("{prefix}/bb:no-such-tag"), format!("{prefix}/bb:1.35")], "in the order asked for");
+    assert_eq!(
+        order,
+        [format!("{prefix}/bb:1.36"), format!("{prefix}/bb:no-such-tag"), format!("{prefix}/bb:1.35")],
+        "in the order asked for"
+    );
     assert_eq!(row(&r, &format!("{prefix}/bb:1.36"))["status"], "synced");
     assert_eq!(row(&r, &format!("{prefix}/bb:1.35"))["status"], "synced");
     let failed = row(&r, &format!("{prefix}/bb:no-such-tag"));
@@ -117,7 +124,9 @@ fn one_image_failing_does_not_stop_the_others_and_the_exit_code_says_partial() {
     assert!(failed["error"].as_str().unwrap().contains("no-such-tag"), "{failed:#}");
     assert!(glance(&b, &format!("{prefix}/bb:no-such-tag")).is_empty(), "nothing is left for the failed one");
     // Everything failed: the failure's own code, not "partial".
-    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      tags: [\"gone-1\", \"gone-2\"]\n      name: {prefix}/none\n"));
+    let f = sync_file(&format!(
+        "{anon}:\n  images:\n    library/busybox:\n      tags: [\"gone-1\", \"gone-2\"]\n      name: {prefix}/none\n"
+    ));
     let out = sync(&b, &["-f", f.path.to_str().unwrap()]).code(1);
     assert_eq!(rows(&out).len(), 2);
 }
@@ -127,12 +136,20 @@ fn all_tags_syncs_every_tag_of_a_repository() {
     let b = demo();
     let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("all"));
     let repo = format!("{anon}/library/busybox");
-    let tags: Vec<String> = b.run(&["registry", "tags", &repo, "-o", "json"]).ok().json().as_array().unwrap().iter()
-        .map(|t| t["tag"].as_str().or(t.as_str()).unwrap().to_string()).collect();
+    let tags: Vec<String> = b
+        .run(&["registry", "tags", &repo, "-o", "json"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tag"].as_str().or(t.as_str()).unwrap().to_string())
+        .collect();
     assert!(tags.len() >= 4, "{tags:?}");
     let name = format!("{prefix}/bb");
     let r = rows(&sync(&b, &["--all-tags", &repo, "--name", &name, "-j", "3"]).ok());
-    let mut got: Vec<String> = r.iter().map(|x| x["name"].as_str().unwrap().trim_start_matches(&format!("{name}:")).to_string()).collect();
+    let mut got: Vec<String> =
+        r.iter().map(|x| x["name"].as_str().unwrap().trim_start_matches(&format!("{name}:")).to_string()).collect();
     got.sort();
     got.dedup();
     let mut want = tags.clone();
@@ -150,12 +167,16 @@ fn all_tags_syncs_every_tag_of_a_repository() {
 fn dry_run_changes_nothing_and_says_what_would_happen() {
     let b = demo();
     let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("dry"));
-    let f = sync_file(&format!("{anon}:\n  images:\n    library/busybox:\n      tags: [\"1.36\", \"multi\"]\n      name: {prefix}/bb\n      all-platforms: true\n"));
+    let f = sync_file(&format!(
+        "{anon}:\n  images:\n    library/busybox:\n      tags: [\"1.36\", \"multi\"]\n      name: {prefix}/bb\n      all-platforms: true\n"
+    ));
     let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "--dry-run"]).ok());
     assert!(r.len() >= 3, "1.36 and every platform of multi: {r:#?}");
     assert!(r.iter().all(|x| x["status"] == "would sync" && x["id"] == ""), "{r:#?}");
     assert!(r.iter().any(|x| x["platform"].as_str().unwrap().starts_with("linux/arm64")), "{r:#?}");
-    assert!(glance(&b, &format!("{prefix}/bb:1.36")).is_empty() && glance(&b, &format!("{prefix}/bb:multi")).is_empty());
+    assert!(
+        glance(&b, &format!("{prefix}/bb:1.36")).is_empty() && glance(&b, &format!("{prefix}/bb:multi")).is_empty()
+    );
     sync(&b, &["-f", f.path.to_str().unwrap()]).ok();
     let r = rows(&sync(&b, &["-f", f.path.to_str().unwrap(), "--dry-run"]).ok());
     assert!(r.iter().all(|x| x["status"] == "up to date"), "{r:#?}");
@@ -261,7 +282,8 @@ fn each_platform_of_a_multi_platform_image_succeeds_or_fails_on_its_own() {
     let arm_layer = arm["layers"][0]["digest"].as_str().unwrap();
     let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--corrupt-blobs", "--blob-path", arm_layer]);
     let name = format!("{}/bb", unique("plat"));
-    let out = sync(&b, &[&format!("{}/library/busybox:multi", proxy.addr()), "--all-platforms", "--name", &name]).code(6);
+    let out =
+        sync(&b, &[&format!("{}/library/busybox:multi", proxy.addr()), "--all-platforms", "--name", &name]).code(6);
     let r = rows(&out);
     let amd = r.iter().find(|x| x["platform"] == "linux/amd64").expect("an amd64 row");
     assert_eq!(amd["status"], "synced", "{r:#?}");

@@ -22,8 +22,16 @@ fn long_help_documents_every_exit_code_and_global_option() {
     let out = berth(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    for line in ["0  success", "1  runtime failure", "2  usage or configuration error", "3  negative result",
-                 "4  authentication", "5  timed out", "6  partial success", "130  interrupted"] {
+    for line in [
+        "0  success",
+        "1  runtime failure",
+        "2  usage or configuration error",
+        "3  negative result",
+        "4  authentication",
+        "5  timed out",
+        "6  partial success",
+        "130  interrupted",
+    ] {
         assert!(help.contains(line), "`{line}` missing from --help:\n{help}");
     }
     for opt in ["--output <FORMAT>", "--column <COLUMN>", "--quiet", "--verbose", "--color <WHEN>", "--no-progress"] {
@@ -101,7 +109,8 @@ fn a_password_is_never_read_from_a_terminal() {
         "{} registry tags 127.0.0.1:1/library/busybox --registry-user u --registry-password-stdin",
         env!("CARGO_BIN_EXE_berth")
     );
-    let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().expect("running script");
+    let out =
+        Command::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().expect("running script");
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
     assert!(text(&out.stdout).contains("stdin is a terminal"), "{}", text(&out.stdout));
 }

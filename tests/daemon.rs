@@ -149,12 +149,20 @@ fn a_local_image_syncs_loads_and_runs_and_resyncs_as_versions() {
     assert_eq!(format!("sha256:{:x}", sha2::Sha256::digest(config)), id);
     let m = manifest(&file);
     let layers: Vec<&str> = m[0]["Layers"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
-    let diff_ids: Value = serde_json::from_str(&docker_ok(&["image", "inspect", "-f", "{{json .RootFS.Layers}}", &tag])).unwrap();
+    let diff_ids: Value =
+        serde_json::from_str(&docker_ok(&["image", "inspect", "-f", "{{json .RootFS.Layers}}", &tag])).unwrap();
     for (l, d) in layers.iter().zip(diff_ids.as_array().unwrap()) {
-        assert_eq!(format!("sha256:{:x}", sha2::Sha256::digest(&inside[*l].2)), d.as_str().unwrap(), "plain tar layers");
+        assert_eq!(
+            format!("sha256:{:x}", sha2::Sha256::digest(&inside[*l].2)),
+            d.as_str().unwrap(),
+            "plain tar layers"
+        );
     }
     let repositories: Value = serde_json::from_slice(&inside["repositories"].2).unwrap();
-    assert_eq!(repositories, serde_json::json!({&repo: {"dev": layers.last().unwrap().strip_suffix("/layer.tar").unwrap()}}));
+    assert_eq!(
+        repositories,
+        serde_json::json!({&repo: {"dev": layers.last().unwrap().strip_suffix("/layer.tar").unwrap()}})
+    );
     // The engine's tags are untouched.
     assert_eq!(docker_ok(&["image", "inspect", "-f", "{{json .RepoTags}}", &id]).trim(), format!("[\"{tag}\"]"));
 
@@ -178,8 +186,12 @@ fn a_local_image_syncs_loads_and_runs_and_resyncs_as_versions() {
     let new_id = rows[0]["id"].as_str().unwrap();
     assert_ne!(new_id, glance_id);
     let history = b.run(&["image", "history", &tag, "-o", "json"]).ok().json();
-    let versions: Vec<(Value, Value, Value)> =
-        history.as_array().unwrap().iter().map(|v| (v["version"].clone(), v["digest"].clone(), v["current"].clone())).collect();
+    let versions: Vec<(Value, Value, Value)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["version"].clone(), v["digest"].clone(), v["current"].clone()))
+        .collect();
     assert_eq!(versions, [(2.into(), id2.as_str().into(), true.into()), (1.into(), id.as_str().into(), false.into())]);
     assert_eq!(show(&b, new_id)["previous"], glance_id.as_str());
     assert_eq!(glance_images(&b, &tag).len(), 1, "only the current version is listed by default");
@@ -330,7 +342,11 @@ fn a_missing_image_or_engine_is_a_clear_error_and_leaves_nothing() {
     fails_cleanly(
         demo().env("DOCKER_HOST", nowhere).run(&["image", "sync", "--from-daemon", &name]),
         1,
-        &[&format!("cannot reach the Docker engine at `{nowhere}`: there is no such socket"), "hint: is dockerd running?", "DOCKER_HOST"],
+        &[
+            &format!("cannot reach the Docker engine at `{nowhere}`: there is no such socket"),
+            "hint: is dockerd running?",
+            "DOCKER_HOST",
+        ],
         &name,
     );
     // Nothing listens on this port.
@@ -351,16 +367,36 @@ fn a_missing_image_or_engine_is_a_clear_error_and_leaves_nothing() {
         &name,
     );
     // Engines berth cannot speak to, and flags that are only for registries.
-    fails_cleanly(demo().env("DOCKER_HOST", "ssh://me@box").run(&["image", "sync", "--from-daemon", &name]), 2, &["over `ssh`", "hint:"], &name);
+    fails_cleanly(
+        demo().env("DOCKER_HOST", "ssh://me@box").run(&["image", "sync", "--from-daemon", &name]),
+        2,
+        &["over `ssh`", "hint:"],
+        &name,
+    );
     let tls = demo().env("DOCKER_HOST", "tcp://127.0.0.1:2376").env("DOCKER_TLS_VERIFY", "1");
     fails_cleanly(tls.run(&["image", "sync", "--from-daemon", &name]), 2, &["wants TLS"], &name);
-    for flag in [&["--platform", "linux/arm64"][..], &["--all-platforms"], &["--registry-insecure"], &["--registry-cacert", "/x"]] {
+    for flag in [
+        &["--platform", "linux/arm64"][..],
+        &["--all-platforms"],
+        &["--registry-insecure"],
+        &["--registry-cacert", "/x"],
+    ] {
         let mut args = vec!["image", "sync", "--from-daemon", &name];
         args.extend_from_slice(flag);
         fails_cleanly(berth().run(&args), 2, &["cannot be used with"], &name);
     }
-    fails_cleanly(berth().run(&["image", "sync", "--from-daemon", "../containers/x"]), 2, &["invalid reference"], &name);
-    fails_cleanly(berth().run(&["image", "sync", "--from-daemon", "a:1", "b:1", "--name", "x/y"]), 2, &["several images"], &name);
+    fails_cleanly(
+        berth().run(&["image", "sync", "--from-daemon", "../containers/x"]),
+        2,
+        &["invalid reference"],
+        &name,
+    );
+    fails_cleanly(
+        berth().run(&["image", "sync", "--from-daemon", "a:1", "b:1", "--name", "x/y"]),
+        2,
+        &["several images"],
+        &name,
+    );
 }
 
 /// The engine's unix socket served on a loopback tcp port (the dev engine listens on its socket only): plain
@@ -411,14 +447,27 @@ fn an_engine_on_tcp_and_faults_on_the_way() {
     // A byte spoiled in the engine's `docker save` stream: the layer's sha256 is not its diff_id.
     let proxy = FaultProxy::start(&format!("http://{tcp}"), &["--corrupt-blobs", "--blob-path", "/get"]);
     let name = format!("{}/spoiled:1", unique("t"));
-    let out = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr())).run(&["image", "sync", "--from-daemon", &tag, "--name", &name]);
+    let out = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr())).run(&[
+        "image",
+        "sync",
+        "--from-daemon",
+        &tag,
+        "--name",
+        &name,
+    ]);
     fails_cleanly(out, 1, &["in the engine's archive", "but the image's diff_id", "was deleted"], &name);
 
     // Glance failing the (chunked) upload.
     let glance = FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &["--fail-upload", "500"]);
-    let b = demo_with(&format!("    image_endpoint_override: http://{}\n", glance.addr())).env("DOCKER_HOST", &dev("BERTH_DEV_DOCKER_HOST"));
+    let b = demo_with(&format!("    image_endpoint_override: http://{}\n", glance.addr()))
+        .env("DOCKER_HOST", &dev("BERTH_DEV_DOCKER_HOST"));
     let name = format!("{}/glance500:1", unique("t"));
-    fails_cleanly(b.run(&["image", "sync", "--from-daemon", &tag, "--name", &name]), 1, &["HTTP 500", "was deleted"], &name);
+    fails_cleanly(
+        b.run(&["image", "sync", "--from-daemon", &tag, "--name", &name]),
+        1,
+        &["HTTP 500", "was deleted"],
+        &name,
+    );
 }
 
 #[test]
@@ -427,10 +476,12 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     let _local = Local { tags: vec![tag.clone()] };
     build(&tag, "slow\n");
     // The engine's archive trickles in (4 KiB every 20 ms: ~10 s for 2 MB), so the upload is under way.
-    let proxy = FaultProxy::start(&format!("http://{}", engine_over_tcp()), &["--slow-blobs", "0.02", "--blob-path", "/get"]);
+    let proxy =
+        FaultProxy::start(&format!("http://{}", engine_over_tcp()), &["--slow-blobs", "0.02", "--blob-path", "/get"]);
     let name = format!("{}/app:1", unique("t"));
     let b = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr()));
-    let (code, log) = common::interrupt_once_the_record_exists(&b, &["image", "sync", "--from-daemon", &tag, "--name", &name]);
+    let (code, log) =
+        common::interrupt_once_the_record_exists(&b, &["image", "sync", "--from-daemon", &tag, "--name", &name]);
     assert_eq!(code, Some(130), "{log}");
     assert!(log.contains("interrupted: deleted the incomplete Glance image"), "{log}");
     assert!(glance_images(&demo(), &name).is_empty(), "the interrupted image is still in Glance");

@@ -115,14 +115,22 @@ struct ZunService {
 impl ZunService {
     fn register(url: &str) -> ZunService {
         let token = admin_token();
-        let svc = keystone(&token, "POST", "/services", Some(json!({"service": {"type": "container", "name": "zun-berth-test", "enabled": true}})));
-        let mut me = ZunService { id: svc["service"]["id"].as_str().unwrap().to_string(), token, endpoints: Vec::new() };
+        let svc = keystone(
+            &token,
+            "POST",
+            "/services",
+            Some(json!({"service": {"type": "container", "name": "zun-berth-test", "enabled": true}})),
+        );
+        let mut me =
+            ZunService { id: svc["service"]["id"].as_str().unwrap().to_string(), token, endpoints: Vec::new() };
         for interface in ["public", "internal", "admin"] {
             let ep = keystone(
                 &me.token,
                 "POST",
                 "/endpoints",
-                Some(json!({"endpoint": {"service_id": me.id, "interface": interface, "url": url, "region_id": dev("BERTH_DEV_REGION")}})),
+                Some(
+                    json!({"endpoint": {"service_id": me.id, "interface": interface, "url": url, "region_id": dev("BERTH_DEV_REGION")}}),
+                ),
             );
             me.endpoints.push(ep["endpoint"]["id"].as_str().unwrap().to_string());
         }
@@ -133,9 +141,15 @@ impl ZunService {
 impl Drop for ZunService {
     fn drop(&mut self) {
         for ep in &self.endpoints {
-            let _ = Command::new("curl").args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {}", self.token)]).arg(format!("{}/endpoints/{ep}", dev("BERTH_DEV_AUTH_URL"))).output();
+            let _ = Command::new("curl")
+                .args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {}", self.token)])
+                .arg(format!("{}/endpoints/{ep}", dev("BERTH_DEV_AUTH_URL")))
+                .output();
         }
-        let out = Command::new("curl").args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {}", self.token)]).arg(format!("{}/services/{}", dev("BERTH_DEV_AUTH_URL"), self.id)).output();
+        let out = Command::new("curl")
+            .args(["-fsS", "-X", "DELETE", "-H", &format!("X-Auth-Token: {}", self.token)])
+            .arg(format!("{}/services/{}", dev("BERTH_DEV_AUTH_URL"), self.id))
+            .output();
         if !out.is_ok_and(|o| o.status.success()) {
             eprintln!("warning: could not remove the test's `container` service `{}`: remove it by hand", self.id);
         }
@@ -273,7 +287,11 @@ fn fail_on_levels_formats_and_explain() {
     assert!(e.stdout.contains("hypervisor_type: docker"), "{}", e.stdout);
     let e = Berth::new().run(&["gaps", "--explain", "catalog.endpoint.orchestration", "-o", "json"]).ok();
     assert_eq!(e.json()["id"], "catalog.endpoint");
-    Berth::new().run(&["gaps", "--explain", "nope"]).code(2).stderr_has("unknown check id `nope`").stderr_has("image.docker-format");
+    Berth::new()
+        .run(&["gaps", "--explain", "nope"])
+        .code(2)
+        .stderr_has("unknown check id `nope`")
+        .stderr_has("image.docker-format");
 }
 
 #[test]

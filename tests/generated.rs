@@ -80,7 +80,9 @@ fn committed_completions_and_man_pages_are_current() {
     }
     let wanted: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
     for dir in ["completions", "man"] {
-        stale.extend(check_dir_has_only(&root().join(dir), &wanted).into_iter().map(|p| format!("{p} is no longer generated")));
+        stale.extend(
+            check_dir_has_only(&root().join(dir), &wanted).into_iter().map(|p| format!("{p} is no longer generated")),
+        );
     }
     assert!(stale.is_empty(), "generated files are stale:\n  {}\nregenerate with: {REGENERATE}", stale.join("\n  "));
 }

@@ -137,8 +137,17 @@ fn basic_registry_with_docker_config_auths() {
     let auth = basic_auth_value(&dev("BERTH_DEV_REGISTRY_BASIC_USER"), &dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD"));
     let b = Berth::new();
     // A key with a scheme, as older `docker login` wrote them: matched by host.
-    write_docker_config(&b.home().join(".docker"), &format!(r#"{{"auths": {{"http://{host}": {{"auth": "{auth}"}}}}}}"#));
-    inspect_every_seeded_tag(&b, &host, &[], None, &["library/busybox:1.36", "library/busybox:multi-oci", "private/secret:1.0"]);
+    write_docker_config(
+        &b.home().join(".docker"),
+        &format!(r#"{{"auths": {{"http://{host}": {{"auth": "{auth}"}}}}}}"#),
+    );
+    inspect_every_seeded_tag(
+        &b,
+        &host,
+        &[],
+        None,
+        &["library/busybox:1.36", "library/busybox:multi-oci", "private/secret:1.0"],
+    );
 
     // $DOCKER_CONFIG wins over ~/.docker.
     let elsewhere = b.home().join("elsewhere");
@@ -264,7 +273,9 @@ fn tls_registry_needs_its_ca() {
         let v = inspect(&Berth::new(), &host, "library/busybox:1.36", &["-v"], None).code(1);
         assert!(!v.stderr.contains("http://"), "{}", v.stderr);
     }
-    let insecure = inspect(&Berth::new(), &dev("BERTH_DEV_REGISTRY_TLS"), "library/busybox:oci", &["--registry-insecure"], None).ok();
+    let insecure =
+        inspect(&Berth::new(), &dev("BERTH_DEV_REGISTRY_TLS"), "library/busybox:oci", &["--registry-insecure"], None)
+            .ok();
     assert_eq!(insecure.json()[0]["manifest_digest"], seed()["library/busybox:oci"]["digest"]);
 }
 
@@ -299,9 +310,19 @@ fn unknown_tags_repositories_and_platforms() {
     let token = dev("BERTH_DEV_REGISTRY_TOKEN");
     for host in [&anon, &token] {
         let out = inspect(&Berth::new(), host, "library/busybox:no-such-tag", &[], None).code(1);
-        assert!(out.stderr.contains(&format!("registry `{host}` has no tag `no-such-tag` in `library/busybox`")), "{}", out.stderr);
-        assert!(out.stderr.contains(&format!("hint: list the tags with `berth registry tags {host}/library/busybox`")), "{}", out.stderr);
-        inspect(&Berth::new(), host, "library/no-such-repo:1", &[], None).code(1).stderr_has("has no tag `1` in `library/no-such-repo`");
+        assert!(
+            out.stderr.contains(&format!("registry `{host}` has no tag `no-such-tag` in `library/busybox`")),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains(&format!("hint: list the tags with `berth registry tags {host}/library/busybox`")),
+            "{}",
+            out.stderr
+        );
+        inspect(&Berth::new(), host, "library/no-such-repo:1", &[], None)
+            .code(1)
+            .stderr_has("has no tag `1` in `library/no-such-repo`");
         let out = Berth::new().run(&["registry", "tags", &format!("{host}/library/no-such-repo")]).code(1);
         assert!(out.stderr.contains("has no repository `library/no-such-repo`"), "{}", out.stderr);
     }
@@ -355,7 +376,11 @@ fn tags_of_every_registry() {
     let token_user = dev("BERTH_DEV_REGISTRY_TOKEN_USER");
     let cases: Vec<(String, Vec<&str>, Option<&str>)> = vec![
         (dev("BERTH_DEV_REGISTRY_ANON"), vec![], None),
-        (dev("BERTH_DEV_REGISTRY_BASIC"), vec!["--registry-user", &basic_user, "--registry-password-stdin"], Some(&basic_password)),
+        (
+            dev("BERTH_DEV_REGISTRY_BASIC"),
+            vec!["--registry-user", &basic_user, "--registry-password-stdin"],
+            Some(&basic_password),
+        ),
         (dev("BERTH_DEV_REGISTRY_TOKEN"), vec![], None),
         (dev("BERTH_DEV_REGISTRY_TLS"), vec!["--registry-cacert", &ca], None),
     ];
@@ -383,9 +408,17 @@ fn tags_of_every_registry() {
     let token = dev("BERTH_DEV_REGISTRY_TOKEN");
     let r = format!("{token}/private/secret");
     Berth::new().run(&["registry", "tags", &r]).code(4).stderr_has("wants credentials");
-    let out = run_stdin(&Berth::new(), &["registry", "tags", &r, "-o", "json", "--registry-user", &token_user, "--registry-password-stdin"], &format!("{token_password}\n")).ok();
+    let out = run_stdin(
+        &Berth::new(),
+        &["registry", "tags", &r, "-o", "json", "--registry-user", &token_user, "--registry-password-stdin"],
+        &format!("{token_password}\n"),
+    )
+    .ok();
     assert_eq!(out.json(), serde_json::json!([{"tag": "1.0"}]));
-    Berth::new().run(&["registry", "tags", &format!("{token}/library/busybox:1.36")]).code(2).stderr_has("takes a repository");
+    Berth::new()
+        .run(&["registry", "tags", &format!("{token}/library/busybox:1.36")])
+        .code(2)
+        .stderr_has("takes a repository");
 }
 
 #[test]

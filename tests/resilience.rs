@@ -20,7 +20,11 @@ fn registry_proxy(flags: &[&str]) -> FaultProxy {
 fn seeded(tag: &str) -> (String, String, u64) {
     let s = &seed()[format!("library/busybox:{tag}")];
     let layer = &s["layers"][0];
-    (s["digest"].as_str().unwrap().to_string(), layer["digest"].as_str().unwrap().to_string(), layer["size"].as_u64().unwrap())
+    (
+        s["digest"].as_str().unwrap().to_string(),
+        layer["digest"].as_str().unwrap().to_string(),
+        layer["size"].as_u64().unwrap(),
+    )
 }
 
 /// Every Glance image named `name`, older (hidden) versions included.
@@ -61,14 +65,29 @@ fn a_blob_cut_off_mid_way_resumes_with_a_range_request() {
     let (digest, layer, size) = seeded("1.36");
     let proxy = registry_proxy(&["--reset-blobs-after", "300000"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["-v", "image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    let out = b.run(&[
+        "-v",
+        "image",
+        "sync",
+        "-o",
+        "json",
+        &format!("{}/library/busybox:1.36", proxy.addr()),
+        "--name",
+        &name,
+    ]);
     let (_, log) = synced_right(&b, out, &name, &digest);
 
     let gets = seen(&proxy, &layer);
     assert_eq!(gets.len(), 2, "one cut-off GET, one resume: {gets:#?}");
     assert_eq!((gets[0]["reset"].as_bool(), gets[0]["range"].as_str()), (Some(true), None), "{gets:#?}");
     // The resume asks for the rest only, from where the first answer stopped, and gets it (206), not a restart.
-    let from: u64 = gets[1]["range"].as_str().and_then(|r| r.strip_prefix("bytes=")).and_then(|r| r.strip_suffix('-')).unwrap().parse().unwrap();
+    let from: u64 = gets[1]["range"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("bytes="))
+        .and_then(|r| r.strip_suffix('-'))
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(from > 0 && from <= 300_000, "{gets:#?}");
     assert_eq!(gets[1]["status"], 206);
     assert_eq!(gets[1]["bytes"].as_u64().unwrap(), size - from);
@@ -82,7 +101,8 @@ fn a_registry_that_ignores_range_is_skipped_into_place() {
     let (digest, layer, size) = seeded("1.36");
     let proxy = registry_proxy(&["--reset-blobs-after", "300000", "--drop-range"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    let out =
+        b.run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
     synced_right(&b, out, &name, &digest);
     let gets = seen(&proxy, &layer);
     assert_eq!(gets.len(), 2, "{gets:#?}");
@@ -96,10 +116,23 @@ fn a_429_with_retry_after_is_waited_for_then_the_sync_succeeds() {
     let hex = layer.strip_prefix("sha256:").unwrap();
     let proxy = registry_proxy(&["--fail-first", &format!("{hex}:1:429:1")]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["-v", "image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    let out = b.run(&[
+        "-v",
+        "image",
+        "sync",
+        "-o",
+        "json",
+        &format!("{}/library/busybox:1.36", proxy.addr()),
+        "--name",
+        &name,
+    ]);
     let (_, log) = synced_right(&b, out, &name, &digest);
-    assert!(log.contains("retry 1/4 of GET") && log.contains("429 Too Many Requests; its Retry-After says 1.0 s"), "{log}");
-    let gets: Vec<(u64, bool)> = seen(&proxy, hex).iter().map(|r| (r["status"].as_u64().unwrap(), r["injected"] == true)).collect();
+    assert!(
+        log.contains("retry 1/4 of GET") && log.contains("429 Too Many Requests; its Retry-After says 1.0 s"),
+        "{log}"
+    );
+    let gets: Vec<(u64, bool)> =
+        seen(&proxy, hex).iter().map(|r| (r["status"].as_u64().unwrap(), r["injected"] == true)).collect();
     assert_eq!(gets, vec![(429, true), (200, false)]);
 }
 
@@ -111,11 +144,21 @@ fn connections_reset_before_an_answer_are_retried() {
     let hex = config.strip_prefix("sha256:").unwrap().to_string();
     let proxy = registry_proxy(&["--fail-first", &format!("{hex}:2:0")]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["-v", "image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    let out = b.run(&[
+        "-v",
+        "image",
+        "sync",
+        "-o",
+        "json",
+        &format!("{}/library/busybox:1.36", proxy.addr()),
+        "--name",
+        &name,
+    ]);
     let (_, log) = synced_right(&b, out, &name, &digest);
     assert!(log.contains("retry 1/4 of GET") && log.contains("retry 2/4 of GET"), "{log}");
     assert!(!log.contains("retry 3/4"), "{log}");
-    let gets: Vec<(u64, bool)> = seen(&proxy, &hex).iter().map(|r| (r["status"].as_u64().unwrap(), r["reset"] == true)).collect();
+    let gets: Vec<(u64, bool)> =
+        seen(&proxy, &hex).iter().map(|r| (r["status"].as_u64().unwrap(), r["reset"] == true)).collect();
     assert_eq!(gets, vec![(0, true), (0, true), (200, false)]);
 }
 
@@ -146,7 +189,8 @@ fn retries_0_tries_once() {
     let hex = layer.strip_prefix("sha256:").unwrap();
     let proxy = registry_proxy(&["--fail-first", &format!("{hex}:1:503")]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["--retries", "0", "image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    let out =
+        b.run(&["--retries", "0", "image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
     let out = out.code(1).stderr_has("503 Service Unavailable");
     assert!(!out.stderr.contains("after 1 retr"), "{}", out.stderr);
     assert!(all_versions(&b, &name).is_empty());
@@ -159,8 +203,13 @@ fn a_retry_after_longer_than_berth_waits_fails_at_once_saying_when_to_come_back(
     let proxy = registry_proxy(&["--fail-first", "/manifests/:10:429:3600"]);
     let name = format!("{}/busybox:1.36", unique("t"));
     let out = b.run(&["-v", "image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
-    let out = out.code(1).stderr_has("refuses more requests for now (rate limit)").stderr_has("hint: try again after 20");
-    assert!(out.stderr.contains("(in 3600 s, as its Retry-After says)") && out.stderr.contains("not retrying"), "{}", out.stderr);
+    let out =
+        out.code(1).stderr_has("refuses more requests for now (rate limit)").stderr_has("hint: try again after 20");
+    assert!(
+        out.stderr.contains("(in 3600 s, as its Retry-After says)") && out.stderr.contains("not retrying"),
+        "{}",
+        out.stderr
+    );
     assert!(!out.stderr.contains("retry 1/"), "{}", out.stderr);
     assert!(all_versions(&b, &name).is_empty());
 }
@@ -193,7 +242,13 @@ fn glance_failing_mid_upload_keeps_the_previous_version_and_a_rerun_converges() 
 
 /// Run `berth -v image sync REF --name NAME`, and call `meanwhile` once the Glance record exists (the upload is
 /// under way); returns the exit code and the whole stderr.
-fn sync_and_meanwhile(b: &Berth, reference: &str, name: &str, until: &str, meanwhile: impl FnOnce(u32)) -> (i32, String, String) {
+fn sync_and_meanwhile(
+    b: &Berth,
+    reference: &str,
+    name: &str,
+    until: &str,
+    meanwhile: impl FnOnce(u32),
+) -> (i32, String, String) {
     let mut child = b
         .command(&["-v", "image", "sync", "-o", "json", reference, "--name", name])
         .stdout(Stdio::piped())
@@ -216,7 +271,10 @@ fn sync_and_meanwhile(b: &Berth, reference: &str, name: &str, until: &str, meanw
     let mut stdout = String::new();
     child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
     let status = child.wait().unwrap();
-    let out = Out::checked(&["image", "sync"], std::process::Output { status, stdout: stdout.into_bytes(), stderr: log.into_bytes() });
+    let out = Out::checked(
+        &["image", "sync"],
+        std::process::Output { status, stdout: stdout.into_bytes(), stderr: log.into_bytes() },
+    );
     (out.code, out.stdout, out.stderr)
 }
 
@@ -263,10 +321,20 @@ fn a_keystone_token_expiring_mid_sync_is_renewed_before_use() {
     let b = demo().env("OS_AUTH_URL", &format!("http://{}/v3", keystone.addr()));
     let registry = registry_proxy(&["--slow-blobs", "0.02"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["-v", "image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", registry.addr()), "--name", &name]);
+    let out = b.run(&[
+        "-v",
+        "image",
+        "sync",
+        "-o",
+        "json",
+        &format!("{}/library/busybox:1.36", registry.addr()),
+        "--name",
+        &name,
+    ]);
     let (_, log) = synced_right(&b, out, &name, &digest);
     assert!(log.contains("; getting a new one"), "the token was not renewed:\n{log}");
-    let issued = keystone.requests().into_iter().filter(|r| r["method"] == "POST" && r["path"] == "/v3/auth/tokens").count();
+    let issued =
+        keystone.requests().into_iter().filter(|r| r["method"] == "POST" && r["path"] == "/v3/auth/tokens").count();
     assert!(issued >= 2, "{:#?}", keystone.requests());
 }
 
@@ -301,7 +369,11 @@ fn registry_quota_shows_docker_hub_style_rate_limits_or_says_there_are_none() {
     let proxy = registry_proxy(&["--ratelimit", "100:76"]);
     let reference = format!("{}/library/busybox:1.36", proxy.addr());
     let q = b.run(&["registry", "quota", &reference, "-o", "json"]).ok().json();
-    assert_eq!((q["limit"].as_u64(), q["remaining"].as_u64(), q["window_seconds"].as_u64()), (Some(100), Some(76), Some(21600)), "{q}");
+    assert_eq!(
+        (q["limit"].as_u64(), q["remaining"].as_u64(), q["window_seconds"].as_u64()),
+        (Some(100), Some(76), Some(21600)),
+        "{q}"
+    );
     assert_eq!(q["source"], "127.0.0.1");
     assert_eq!(q["summary"], "76 of 100 pulls left per 6 h window");
     // A HEAD is no pull: asking again costs nothing.
@@ -333,14 +405,21 @@ fn a_sync_that_would_exceed_the_quota_says_so_before_pulling_and_stops_at_zero()
     let out = out.code(6);
     let warning = out.stderr.lines().position(|l| l.starts_with("warning:")).expect("a warning");
     assert!(
-        out.stderr.contains(&format!("warning: `{}` reports 1 of 100 pulls left per 6 h window; this sync may pull up to 2 images", proxy.addr())),
+        out.stderr.contains(&format!(
+            "warning: `{}` reports 1 of 100 pulls left per 6 h window; this sync may pull up to 2 images",
+            proxy.addr()
+        )),
         "{}",
         out.stderr
     );
     assert!(out.stderr.contains("`docker login"), "{}", out.stderr);
     // The second image is not pulled: berth knows no pull is left, and does not collect a 429.
     assert!(out.stderr.contains("reports 0 of 100 pulls left; not pulling the manifest of"), "{}", out.stderr);
-    let pulls: Vec<Value> = proxy.requests().into_iter().filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/manifests/1.3")).collect();
+    let pulls: Vec<Value> = proxy
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/manifests/1.3"))
+        .collect();
     assert_eq!(pulls.len(), 1, "{pulls:#?}");
     assert_eq!(pulls[0]["status"], 200);
     // The warning came before the pull.
@@ -356,7 +435,8 @@ fn with_no_pull_left_an_unchanged_tag_is_up_to_date_and_force_pulls_nothing() {
     let (digest, _, _) = seeded("1.36");
     let name = format!("{}/busybox:1.36", unique("t"));
     let first = registry_proxy(&["--ratelimit", "100:5"]);
-    let out = b.run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", first.addr()), "--name", &name]);
+    let out =
+        b.run(&["image", "sync", "-o", "json", &format!("{}/library/busybox:1.36", first.addr()), "--name", &name]);
     synced_right(&b, out, &name, &digest);
 
     let empty = registry_proxy(&["--ratelimit", "100:0"]);
@@ -366,7 +446,9 @@ fn with_no_pull_left_an_unchanged_tag_is_up_to_date_and_force_pulls_nothing() {
     assert!(out.stderr.contains("reports 0 of 100 pulls left"), "the warning: {}", out.stderr);
 
     let out = b.run(&["image", "sync", &reference, "--name", &name, "--force"]);
-    out.code(1).stderr_has("reports 0 of 100 pulls left; not pulling the manifest of").stderr_has("hint: wait for the quota to refill (the window is 6 h)");
+    out.code(1)
+        .stderr_has("reports 0 of 100 pulls left; not pulling the manifest of")
+        .stderr_has("hint: wait for the quota to refill (the window is 6 h)");
     assert!(empty.requests().iter().all(|r| r["method"] == "HEAD"), "{:#?}", empty.requests());
     assert_eq!(all_versions(&b, &name).len(), 1);
 }

@@ -8,7 +8,10 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, run_stdin, seed, show, unique};
+use common::{
+    Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, run_stdin, seed, show,
+    unique,
+};
 use serde_json::Value;
 
 fn sync(b: &Berth, args: &[&str]) -> Vec<Value> {
@@ -61,8 +64,18 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
     let basic = dev("BERTH_DEV_REGISTRY_BASIC");
     let out = run_stdin(
         &b,
-        &["image", "sync", "-o", "json", &format!("{basic}/library/busybox:1.36"), "--name", &name,
-          "--registry-user", &dev("BERTH_DEV_REGISTRY_BASIC_USER"), "--registry-password-stdin"],
+        &[
+            "image",
+            "sync",
+            "-o",
+            "json",
+            &format!("{basic}/library/busybox:1.36"),
+            "--name",
+            &name,
+            "--registry-user",
+            &dev("BERTH_DEV_REGISTRY_BASIC_USER"),
+            "--registry-password-stdin",
+        ],
         &format!("{}\n", dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD")),
     )
     .ok();
@@ -72,7 +85,8 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
     let auth = base64_basic(&dev("BERTH_DEV_REGISTRY_BASIC_USER"), &dev("BERTH_DEV_REGISTRY_BASIC_PASSWORD"));
     let docker_dir = b.home().join(".docker");
     std::fs::create_dir_all(&docker_dir).unwrap();
-    std::fs::write(docker_dir.join("config.json"), format!(r#"{{"auths": {{"{basic}": {{"auth": "{auth}"}}}}}}"#)).unwrap();
+    std::fs::write(docker_dir.join("config.json"), format!(r#"{{"auths": {{"{basic}": {{"auth": "{auth}"}}}}}}"#))
+        .unwrap();
     let name = format!("{}/busybox:1.36", unique("t"));
     let rows = sync(&b, &[&format!("{basic}/library/busybox:1.36"), "--name", &name]);
     prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
@@ -85,8 +99,18 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
     let name = format!("{}/secret:1.0", unique("t"));
     let out = run_stdin(
         &demo(),
-        &["image", "sync", "-o", "json", &format!("{token}/private/secret:1.0"), "--name", &name,
-          "--registry-user", &dev("BERTH_DEV_REGISTRY_TOKEN_USER"), "--registry-password-stdin"],
+        &[
+            "image",
+            "sync",
+            "-o",
+            "json",
+            &format!("{token}/private/secret:1.0"),
+            "--name",
+            &name,
+            "--registry-user",
+            &dev("BERTH_DEV_REGISTRY_TOKEN_USER"),
+            "--registry-password-stdin",
+        ],
         &format!("{}\n", dev("BERTH_DEV_REGISTRY_TOKEN_PASSWORD")),
     )
     .ok();
@@ -95,8 +119,16 @@ fn sync_from_every_registry_variant_loads_and_runs_as_nova_docker_would() {
 
     // TLS with the environment's CA.
     let name = format!("{}/busybox:1.36", unique("t"));
-    let rows = sync(&b, &[&format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")), "--name", &name,
-                         "--registry-cacert", &dev("BERTH_DEV_REGISTRY_CA")]);
+    let rows = sync(
+        &b,
+        &[
+            &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")),
+            "--name",
+            &name,
+            "--registry-cacert",
+            &dev("BERTH_DEV_REGISTRY_CA"),
+        ],
+    );
     prove_nova_docker(&b, &rows[0], one["config"]["digest"].as_str().unwrap(), false);
 }
 
@@ -174,7 +206,8 @@ fn multi_platform_images_by_platform_or_all() {
         let mut platforms: Vec<&str> = rows.iter().map(|r| r["platform"].as_str().unwrap()).collect();
         platforms.sort_unstable();
         assert_eq!(platforms, ["linux/amd64", "linux/arm64/v8"]);
-        let archs: Vec<Value> = rows.iter().map(|r| show(&b, r["id"].as_str().unwrap())["architecture"].clone()).collect();
+        let archs: Vec<Value> =
+            rows.iter().map(|r| show(&b, r["id"].as_str().unwrap())["architecture"].clone()).collect();
         assert!(archs.contains(&Value::from("x86_64")) && archs.contains(&Value::from("aarch64")), "{archs:?}");
     }
 }
@@ -184,7 +217,10 @@ fn zun_finds_the_image_by_repo_name_and_tag() {
     let b = demo();
     let seed = seed();
     let repo = format!("{}/busybox", unique("t"));
-    let rows = sync(&b, &[&format!("{}/library/busybox:1.35", dev("BERTH_DEV_REGISTRY_ANON")), "--for", "zun", "--name", &repo]);
+    let rows = sync(
+        &b,
+        &[&format!("{}/library/busybox:1.35", dev("BERTH_DEV_REGISTRY_ANON")), "--for", "zun", "--name", &repo],
+    );
     assert_eq!(rows[0]["name"], repo.as_str());
     // Zun's lookup: container_format=docker, name == repo, the docker tag among the Glance tags.
     let found: Vec<Value> = glance_images(&b, &repo)
@@ -301,7 +337,10 @@ fn push_mixed_image(repo: &str, top_diff_id: Option<&str>) -> String {
     let seed = seed();
     let want = &seed["library/busybox:1.36"];
     let get = |digest: &str| -> Vec<u8> {
-        let out = Command::new("curl").args(["-fsS", &format!("http://{anon}/v2/library/busybox/blobs/{digest}")]).output().unwrap();
+        let out = Command::new("curl")
+            .args(["-fsS", &format!("http://{anon}/v2/library/busybox/blobs/{digest}")])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         out.stdout
     };
@@ -309,14 +348,21 @@ fn push_mixed_image(repo: &str, top_diff_id: Option<&str>) -> String {
     let put = |digest: &str, data: &[u8]| {
         let file = dir.path().join("blob");
         std::fs::write(&file, data).unwrap();
-        let head = Command::new("curl").args(["-fsS", "-X", "POST", "-D", "-", "-o", "/dev/null"])
-            .arg(format!("http://{anon}/v2/{repo}/blobs/uploads/")).output().unwrap();
+        let head = Command::new("curl")
+            .args(["-fsS", "-X", "POST", "-D", "-", "-o", "/dev/null"])
+            .arg(format!("http://{anon}/v2/{repo}/blobs/uploads/"))
+            .output()
+            .unwrap();
         let head = String::from_utf8_lossy(&head.stdout).into_owned();
-        let location = head.lines().find_map(|l| l.strip_prefix("Location: ").or(l.strip_prefix("location: "))).unwrap().trim();
-        let st = Command::new("curl").args(["-fsS", "-X", "PUT", "-H", "Content-Type: application/octet-stream", "--data-binary"])
+        let location =
+            head.lines().find_map(|l| l.strip_prefix("Location: ").or(l.strip_prefix("location: "))).unwrap().trim();
+        let st = Command::new("curl")
+            .args(["-fsS", "-X", "PUT", "-H", "Content-Type: application/octet-stream", "--data-binary"])
             .arg(format!("@{}", file.display()))
             .arg(format!("{location}&digest={digest}"))
-            .stdout(Stdio::null()).status().unwrap();
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
         assert!(st.success(), "uploading {digest}");
     };
     let mut config = get(want["config"]["digest"].as_str().unwrap());
@@ -393,23 +439,50 @@ fn bad_references_and_credentials_fail_cleanly() {
     let b = demo();
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
     let name = format!("{}/x:1", unique("t"));
-    let sync_args = |r: String| -> Vec<String> { vec!["image".into(), "sync".into(), r, "--name".into(), name.clone()] };
+    let sync_args =
+        |r: String| -> Vec<String> { vec!["image".into(), "sync".into(), r, "--name".into(), name.clone()] };
     let run = |args: Vec<String>| b.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
 
     fails_cleanly(&b, run(sync_args(format!("{anon}/library/busybox:nope"))), 1, "no tag `nope`", &name);
     fails_cleanly(&b, run(sync_args(format!("{anon}/library/nothere:1"))), 1, "library/nothere", &name);
-    fails_cleanly(&b, run(sync_args(format!("{}/private/secret:1.0", dev("BERTH_DEV_REGISTRY_TOKEN")))), 4, "hint:", &name);
-    fails_cleanly(&b, run(sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_BASIC")))), 4, "--registry-user", &name);
+    fails_cleanly(
+        &b,
+        run(sync_args(format!("{}/private/secret:1.0", dev("BERTH_DEV_REGISTRY_TOKEN")))),
+        4,
+        "hint:",
+        &name,
+    );
+    fails_cleanly(
+        &b,
+        run(sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_BASIC")))),
+        4,
+        "--registry-user",
+        &name,
+    );
     let mut wrong = sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_BASIC")));
     wrong.extend(["--registry-user".into(), dev("BERTH_DEV_REGISTRY_BASIC_USER"), "--registry-password-stdin".into()]);
     let out = run_stdin(&b, &wrong.iter().map(String::as_str).collect::<Vec<_>>(), "wrong-password\n");
     fails_cleanly(&b, out, 4, "refused", &name);
     fails_cleanly(&b, run(sync_args("Busy Box:1".into())), 2, "invalid reference", &name);
     // The TLS registry without its CA.
-    fails_cleanly(&b, run(sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")))), 1, "--registry-cacert", &name);
+    fails_cleanly(
+        &b,
+        run(sync_args(format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_TLS")))),
+        1,
+        "--registry-cacert",
+        &name,
+    );
     // --name must be a docker name; several references cannot share one.
     b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), "--name", "Not A Name"]).code(2);
-    b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), &format!("{anon}/library/busybox:1.35"), "--name", "x/y"]).code(2);
+    b.run(&[
+        "image",
+        "sync",
+        &format!("{anon}/library/busybox:1.36"),
+        &format!("{anon}/library/busybox:1.35"),
+        "--name",
+        "x/y",
+    ])
+    .code(2);
 }
 
 #[test]
@@ -427,7 +500,8 @@ fn glance_failing_the_upload_leaves_nothing() {
     let proxy = FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &["--fail-upload", "500"]);
     let b = demo_with(&format!("    image_endpoint_override: http://{}\n", proxy.addr()));
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
+    let out =
+        b.run(&["image", "sync", &format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON")), "--name", &name]);
     fails_cleanly(&demo(), out, 1, "HTTP 500", &name);
 }
 
@@ -437,7 +511,10 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     // Blobs trickle in (4 KiB every 20 ms), so the upload is surely under way when SIGINT comes.
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let (code, log) = common::interrupt_once_the_record_exists(&b, &["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    let (code, log) = common::interrupt_once_the_record_exists(
+        &b,
+        &["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name],
+    );
     assert_eq!(code, Some(130), "{log}");
     assert!(log.contains("interrupted: deleted the incomplete Glance image"), "{log}");
     assert!(glance_images(&b, &name).is_empty(), "the interrupted image is still in Glance");
@@ -468,9 +545,17 @@ fn a_registry_serving_other_bytes_on_the_second_read_aborts_the_upload() {
     let b = demo();
     // Every blob is intact on its first GET, spoiled from its second on: the uncompressed sync's first pass
     // passes, the upload's read of layer 0 does not.
-    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--corrupt-blobs-from", "2"]);
+    let proxy =
+        FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--corrupt-blobs-from", "2"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let out = b.run(&["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--uncompressed-layers", "--name", &name]);
+    let out = b.run(&[
+        "image",
+        "sync",
+        &format!("{}/library/busybox:1.36", proxy.addr()),
+        "--uncompressed-layers",
+        "--name",
+        &name,
+    ]);
     let out = out.code(1).stderr_has("was deleted");
     assert!(out.stderr.contains("layer 0") || out.stderr.contains("sha256"), "{}", out.stderr);
     assert!(glance_images(&b, &name).is_empty(), "the aborted image is still in Glance");

@@ -55,7 +55,10 @@ fn current(h: &[Value]) -> String {
 /// Boot a server from an image ID; returns the server ID.
 fn boot(b: &Berth, image: &str) -> String {
     let name = unique("v");
-    let rows = b.run(&["boot", &name, "--image", image, "--flavor", "m1.tiny", "--no-network", "--wait", "-o", "json"]).ok().json();
+    let rows = b
+        .run(&["boot", &name, "--image", image, "--flavor", "m1.tiny", "--no-network", "--wait", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(rows[0]["status"], "ACTIVE", "{rows}");
     rows[0]["id"].as_str().unwrap().to_string()
 }
@@ -83,10 +86,14 @@ fn a_re_sync_of_an_unchanged_tag_transfers_nothing_and_force_uploads_again() {
     assert_eq!(images(&b, &name, true).len(), 1, "an unchanged tag made a new Glance image");
     // One manifest HEAD at the registry (a plain-http registry may cost a failed https attempt first), no GET.
     let reqs = registry_requests(&log);
-    assert!(!reqs.is_empty() && reqs.iter().all(|l| l.starts_with("http: HEAD ") && l.contains("/manifests/v1")), "{reqs:#?}");
+    assert!(
+        !reqs.is_empty() && reqs.iter().all(|l| l.starts_with("http: HEAD ") && l.contains("/manifests/v1")),
+        "{reqs:#?}"
+    );
     assert_eq!(reqs.iter().filter(|l| l.contains("-> 200")).count(), 1, "{reqs:#?}");
     // One Glance query, nothing written.
-    let glance: Vec<&str> = log.lines().filter(|l| l.starts_with("http: ") && l.contains(&dev("BERTH_DEV_IMAGE_URL"))).collect();
+    let glance: Vec<&str> =
+        log.lines().filter(|l| l.starts_with("http: ") && l.contains(&dev("BERTH_DEV_IMAGE_URL"))).collect();
     assert_eq!(glance.len(), 1, "{glance:#?}");
     assert!(glance[0].starts_with("http: GET "), "{glance:#?}");
 
@@ -127,7 +134,11 @@ fn a_moved_tag_makes_a_new_version_with_history_rollback_and_prune() {
     assert_eq!(new["digest"], seed["library/busybox:1.36"]["digest"]);
     let new_id = new["id"].as_str().unwrap().to_string();
     let visible = images(&b, &name, false);
-    assert_eq!(visible.iter().map(|i| i["id"].clone()).collect::<Vec<_>>(), [new["id"].clone()], "only the new version is listed");
+    assert_eq!(
+        visible.iter().map(|i| i["id"].clone()).collect::<Vec<_>>(),
+        [new["id"].clone()],
+        "only the new version is listed"
+    );
     assert_eq!(images(&b, &name, true).len(), 2, "--all-versions shows both");
     let shown = b.run(&["image", "show", &old_id, "-o", "json"]).ok().json();
     assert_eq!(shown["current"], false);
@@ -160,12 +171,19 @@ fn a_moved_tag_makes_a_new_version_with_history_rollback_and_prune() {
     let used = h.iter().find(|v| v["id"] == old_id.as_str()).expect("the admin sees the old version");
     assert_eq!(used["servers"].as_array().unwrap().len(), 1, "{h:#?}");
     let plan = admin.run(&["image", "prune", &name, "--keep", "1", "--dry-run", "-o", "json"]).ok().json();
-    let old_plan = plan.as_array().unwrap().iter().find(|r| r["id"] == old_id.as_str()).expect("the old version is in the plan").clone();
+    let old_plan = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == old_id.as_str())
+        .expect("the old version is in the plan")
+        .clone();
     assert_ne!(old_plan["action"], "delete", "{plan:#}");
 
     // Rollback: --dry-run prints the plan and changes nothing.
     let plan = b.run(&["image", "rollback", &name, "--dry-run", "-o", "json"]).ok().json();
-    let actions: Vec<(&str, &str)> = plan.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap(), r["id"].as_str().unwrap())).collect();
+    let actions: Vec<(&str, &str)> =
+        plan.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap(), r["id"].as_str().unwrap())).collect();
     assert_eq!(actions, [("make current", old_id.as_str()), ("hide", new_id.as_str())]);
     assert_eq!(current(&history(&b, &name)), new_id);
     b.run(&["image", "rollback", &name, "--steps", "2"]).code(2);
@@ -211,7 +229,10 @@ fn a_moved_tag_makes_a_new_version_with_history_rollback_and_prune() {
     // Once no server uses it, the old version goes too.
     b.run(&["server", "delete", "--wait", &server]).ok();
     b.run(&["image", "prune", &name, "--keep", "1", "--yes"]).ok();
-    assert_eq!(images(&b, &name, true).iter().map(|i| i["id"].clone()).collect::<Vec<_>>(), [Value::from(third_id.as_str())]);
+    assert_eq!(
+        images(&b, &name, true).iter().map(|i| i["id"].clone()).collect::<Vec<_>>(),
+        [Value::from(third_id.as_str())]
+    );
 }
 
 #[test]

@@ -33,7 +33,10 @@ pub async fn run(cmd: AuthCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             let accepted = session.revoke().await?;
             let rec = Record::new()
                 .field("revoked", accepted)
-                .field("detail", if accepted { "Keystone revoked the token" } else { "Keystone no longer accepted the token" })
+                .field(
+                    "detail",
+                    if accepted { "Keystone revoked the token" } else { "Keystone no longer accepted the token" },
+                )
                 .field("cache_file", session.cache_path().map_or(Value::Null, |p| json!(p.display().to_string())));
             ctx.out.record(&rec)
         }

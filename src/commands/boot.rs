@@ -37,7 +37,11 @@ pub fn suggestions<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a st
 }
 
 fn did_you_mean(found: &[String]) -> String {
-    if found.is_empty() { String::new() } else { format!("did you mean {}? ", found.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")) }
+    if found.is_empty() {
+        String::new()
+    } else {
+        format!("did you mean {}? ", found.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))
+    }
 }
 
 /// An image by Glance ID, Glance name, or docker reference (the newest active image synced from it).
@@ -59,7 +63,10 @@ pub async fn resolve_image(session: &Session, wanted: &str) -> anyhow::Result<Im
         let (tagged, full) = (r.familiar_with_tag(), r.to_string());
         let matching: Vec<Image> = docker
             .iter()
-            .filter(|i| i.property("berth_repo_tag") == Some(tagged.as_str()) || i.property("berth_source") == Some(full.as_str()))
+            .filter(|i| {
+                i.property("berth_repo_tag") == Some(tagged.as_str())
+                    || i.property("berth_source") == Some(full.as_str())
+            })
             .cloned()
             .collect();
         if let Some(img) = newest(matching) {
@@ -67,16 +74,25 @@ pub async fn resolve_image(session: &Session, wanted: &str) -> anyhow::Result<Im
         }
     }
     let names: Vec<&str> = docker.iter().filter_map(|i| i.name.as_deref()).collect();
-    Err(Failure::usage(format!("no Glance image is called `{wanted}`, has that ID, or was synced from that docker reference"))
-        .hint(format!("{}`berth image list` shows the docker images; `berth image sync {wanted}` makes one", did_you_mean(&suggestions(wanted, names))))
-        .into())
+    Err(Failure::usage(format!(
+        "no Glance image is called `{wanted}`, has that ID, or was synced from that docker reference"
+    ))
+    .hint(format!(
+        "{}`berth image list` shows the docker images; `berth image sync {wanted}` makes one",
+        did_you_mean(&suggestions(wanted, names))
+    ))
+    .into())
 }
 
 fn resolve_flavor<'f>(flavors: &'f [Flavor], wanted: &str) -> anyhow::Result<&'f Flavor> {
     flavors.iter().find(|f| f.id == wanted).or_else(|| flavors.iter().find(|f| f.name == wanted)).ok_or_else(|| {
         let names: Vec<&str> = flavors.iter().map(|f| f.name.as_str()).collect();
         Failure::usage(format!("no flavor is called `{wanted}` or has that ID"))
-            .hint(format!("{}flavors here: {}", did_you_mean(&suggestions(wanted, names.iter().copied())), names.join(", ")))
+            .hint(format!(
+                "{}flavors here: {}",
+                did_you_mean(&suggestions(wanted, names.iter().copied())),
+                names.join(", ")
+            ))
             .into()
     })
 }
@@ -117,8 +133,10 @@ pub fn option_refusals(args: &BootArgs) -> Vec<(Failure, bool)> {
     }
     if !args.volumes.is_empty() {
         out.push((
-            Failure::usage("`--volume` cannot be honoured: container instances (nova-docker) cannot attach Cinder volumes")
-                .hint("use Zun (OS::Zun::Container mounts volumes), or `--force` if this cloud's driver can"),
+            Failure::usage(
+                "`--volume` cannot be honoured: container instances (nova-docker) cannot attach Cinder volumes",
+            )
+            .hint("use Zun (OS::Zun::Container mounts volumes), or `--force` if this cloud's driver can"),
             true,
         ));
     }
@@ -174,7 +192,10 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     }
     let mut refusals = option_refusals(&args);
     let user_data = match &args.user_data {
-        Some(p) => Some(std::fs::read(p).map_err(|e| Failure::usage(format!("cannot read the user data `{}`: {e}", p.display())))?),
+        Some(p) => Some(
+            std::fs::read(p)
+                .map_err(|e| Failure::usage(format!("cannot read the user data `{}`: {e}", p.display())))?,
+        ),
         None => None,
     };
     let verbose = ctx.out.settings().verbose;
@@ -192,13 +213,20 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     networks.extend(args.ports.iter().map(|p| json!({ "port": p })));
 
     // Without --force the first refusal stops the boot; with it, the first one --force cannot lift.
-    let stop = if args.force { refusals.iter().position(|(_, forceable)| !forceable) } else { (!refusals.is_empty()).then_some(0) };
+    let stop = if args.force {
+        refusals.iter().position(|(_, forceable)| !forceable)
+    } else {
+        (!refusals.is_empty()).then_some(0)
+    };
     if let Some(pos) = stop {
         let (first, _) = refusals.remove(pos);
         let more = refusals.len();
         return Err(if more > 0 && !args.force {
             let hint = first.hint.clone().unwrap_or_default();
-            Failure::usage(first.message).hint(format!("{hint} ({more} more check(s) would refuse too: {})", refusals.iter().map(|(f, _)| f.message.as_str()).collect::<Vec<_>>().join("; ")))
+            Failure::usage(first.message).hint(format!(
+                "{hint} ({more} more check(s) would refuse too: {})",
+                refusals.iter().map(|(f, _)| f.message.as_str()).collect::<Vec<_>>().join("; ")
+            ))
         } else {
             first
         }
@@ -266,7 +294,8 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
 
     // Listening for Ctrl-C starts before the create: a SIGINT while Nova answers it must not kill berth before it
     // can report (or delete) the servers.
-    let mut interrupt = if args.wait { Some(tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?) } else { None };
+    let mut interrupt =
+        if args.wait { Some(tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?) } else { None };
     let created = compute.create(&server).await?;
     let ids: Vec<String> = match created.get("reservation_id").and_then(Value::as_str) {
         Some(rid) => compute.servers(&[("reservation_id", rid)]).await?.into_iter().map(|s| s.id).collect(),
@@ -309,13 +338,21 @@ async fn after_failure(compute: &Compute<'_>, ids: &[String], delete: bool, e: a
         }
         gone.join("; ")
     } else {
-        format!("the server is left as it is: `berth server delete {}` removes it (or boot with `--delete-on-failure`)", ids.join(" "))
+        format!(
+            "the server is left as it is: `berth server delete {}` removes it (or boot with `--delete-on-failure`)",
+            ids.join(" ")
+        )
     };
     Failure::new(code, msg).hint(format!("{detail}{what}")).into()
 }
 
 /// Poll until every server is ACTIVE (Ok), one is ERROR (its fault), or `timeout` passes (exit 5).
-pub async fn wait_active(compute: &Compute<'_>, ids: &[String], timeout: Duration, progress: bool) -> anyhow::Result<Vec<Server>> {
+pub async fn wait_active(
+    compute: &Compute<'_>,
+    ids: &[String],
+    timeout: Duration,
+    progress: bool,
+) -> anyhow::Result<Vec<Server>> {
     let start = Instant::now();
     let spinner = if progress { indicatif::ProgressBar::new_spinner() } else { indicatif::ProgressBar::hidden() };
     spinner.enable_steady_tick(Duration::from_millis(120));
@@ -326,7 +363,9 @@ pub async fn wait_active(compute: &Compute<'_>, ids: &[String], timeout: Duratio
     loop {
         let mut servers = Vec::new();
         for id in ids {
-            let s = compute.server(id).await?.ok_or_else(|| Failure::new(ExitCode::Failure, format!("server `{id}` disappeared while berth waited for it")))?;
+            let s = compute.server(id).await?.ok_or_else(|| {
+                Failure::new(ExitCode::Failure, format!("server `{id}` disappeared while berth waited for it"))
+            })?;
             if s.status == "ERROR" {
                 spinner.finish_and_clear();
                 return Err(fault_error(&s).into());
@@ -422,18 +461,26 @@ mod tests {
     #[test]
     fn fault_text_and_hint() {
         let s: Server = serde_json::from_value(json!({"id": "i", "name": "n", "status": "ERROR",
-            "fault": {"code": 500, "message": "No valid host was found. ", "details": "Traceback\n  line\n"}})).unwrap();
+            "fault": {"code": 500, "message": "No valid host was found. ", "details": "Traceback\n  line\n"}}))
+        .unwrap();
         let f = fault_error(&s);
         assert_eq!(f.message, "server `n` (i) went to ERROR: No valid host was found.  (code 500)");
         let s: Server = serde_json::from_value(json!({"id": "i", "name": "n", "status": "ERROR",
-            "fault": {"code": 500, "message": "Build of instance aborted", "details": "disk full\n\nretry later"}})).unwrap();
-        assert_eq!(fault_error(&s).message, "server `n` (i) went to ERROR: Build of instance aborted (code 500); details: disk full | retry later");
+            "fault": {"code": 500, "message": "Build of instance aborted", "details": "disk full\n\nretry later"}}))
+        .unwrap();
+        assert_eq!(
+            fault_error(&s).message,
+            "server `n` (i) went to ERROR: Build of instance aborted (code 500); details: disk full | retry later"
+        );
         assert!(f.hint.unwrap().contains("no compute host"));
     }
 
     #[test]
     fn image_checks() {
-        let img: Image = serde_json::from_value(json!({"id": "i", "name": "vm", "status": "active", "container_format": "bare", "min_ram": 2048})).unwrap();
+        let img: Image = serde_json::from_value(
+            json!({"id": "i", "name": "vm", "status": "active", "container_format": "bare", "min_ram": 2048}),
+        )
+        .unwrap();
         let fl = Flavor { id: "1".into(), name: "m1.tiny".into(), vcpus: 1, ram: 512, disk: 1 };
         let r = image_refusals(&img, &fl);
         assert_eq!(r.len(), 2);

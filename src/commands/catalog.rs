@@ -8,9 +8,15 @@ use crate::output::{List, Record};
 
 fn endpoints_value(eps: &[Endpoint], structured: bool) -> Value {
     if structured {
-        json!(eps.iter().map(|e| json!({"interface": e.interface, "region": e.region(), "url": e.url})).collect::<Vec<_>>())
+        json!(
+            eps.iter()
+                .map(|e| json!({"interface": e.interface, "region": e.region(), "url": e.url}))
+                .collect::<Vec<_>>()
+        )
     } else {
-        json!(eps.iter().map(|e| format!("{} {}: {}", e.region().unwrap_or("-"), e.interface, e.url)).collect::<Vec<_>>())
+        json!(
+            eps.iter().map(|e| format!("{} {}: {}", e.region().unwrap_or("-"), e.interface, e.url)).collect::<Vec<_>>()
+        )
     }
 }
 

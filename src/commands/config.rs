@@ -7,7 +7,8 @@ use crate::output::List;
 
 /// A value is masked when berth knows it as a secret, or when its name says it is one.
 fn is_secret(key: &str) -> bool {
-    config::key(key).is_some_and(|k| k.secret) || ["password", "secret", "token", "passcode"].iter().any(|s| key.contains(s))
+    config::key(key).is_some_and(|k| k.secret)
+        || ["password", "secret", "token", "passcode"].iter().any(|s| key.contains(s))
 }
 
 pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {

@@ -55,7 +55,9 @@ fn wanted(arg: &str) -> anyhow::Result<Wanted> {
 /// True when the engine found `arg` as a prefix of the image's ID rather than as a name (`docker inspect 4d35`).
 fn found_by_id(arg: &str, image: &LocalImage) -> bool {
     let hex = image.id.strip_prefix("sha256:").unwrap_or(&image.id);
-    arg.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) && hex.starts_with(arg) && !image.repo_tags.contains(&format!("{arg}:latest"))
+    arg.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && hex.starts_with(arg)
+        && !image.repo_tags.contains(&format!("{arg}:latest"))
 }
 
 /// The reference the Glance and docker names derive from: the name asked for; for an ID, `--name`, else the
@@ -92,7 +94,10 @@ pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> 
             .into());
     }
     let wanted: Vec<Wanted> = images.iter().map(|i| wanted(i)).collect::<anyhow::Result<_>>()?;
-    let host = Host::from_env(std::env::var("DOCKER_HOST").ok().as_deref(), std::env::var("DOCKER_TLS_VERIFY").ok().as_deref())?;
+    let host = Host::from_env(
+        std::env::var("DOCKER_HOST").ok().as_deref(),
+        std::env::var("DOCKER_TLS_VERIFY").ok().as_deref(),
+    )?;
     // The engine first: it is local, and a wrong DOCKER_HOST is the likeliest mistake.
     let engine = Engine::connect(host, ctx.http_timeout()?, ctx.out.settings().verbose).await?;
     let session = ctx.session().await?;
@@ -116,7 +121,14 @@ pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> 
 }
 
 /// One local image into Glance, or the version that already has it.
-async fn sync_one(session: &Session, engine: &Engine, arg: &str, want: &Wanted, opts: &Options, pending: &Pending) -> anyhow::Result<Synced> {
+async fn sync_one(
+    session: &Session,
+    engine: &Engine,
+    arg: &str,
+    want: &Wanted,
+    opts: &Options,
+    pending: &Pending,
+) -> anyhow::Result<Synced> {
     let start = Instant::now();
     let image = engine.inspect(arg).await?;
     let (r, by_id) = naming_reference(arg, want, &image, opts)?;
@@ -169,14 +181,28 @@ async fn sync_one(session: &Session, engine: &Engine, arg: &str, want: &Wanted, 
     }
     let known = glance::by_name_all_versions(session, &names.glance_name).await?;
     let previous = versions::start_version(&known, &names, &platform, &mut props);
-    let new = glance::NewImage { name: names.glance_name.clone(), visibility: opts.visibility.clone(), tags: names.glance_tags.clone(), properties: props };
+    let new = glance::NewImage {
+        name: names.glance_name.clone(),
+        visibility: opts.visibility.clone(),
+        tags: names.glance_tags.clone(),
+        properties: props,
+    };
 
     let record = glance::create(session, &new).await?;
     pending.lock().unwrap().push(record.id.clone());
-    let expected = Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
+    let expected =
+        Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
     let uploaded = upload(session, engine, &image, expected, &record.id, opts, &names.repo_tag).await;
     let size = sync::conclude(session, pending, &record.id, arg, &previous, uploaded).await?;
-    Ok(Synced { name: names.glance_name, id: record.id, digest: image.id, platform, size, seconds: start.elapsed().as_secs_f64(), status: "synced" })
+    Ok(Synced {
+        name: names.glance_name,
+        id: record.id,
+        digest: image.id,
+        platform,
+        size,
+        seconds: start.elapsed().as_secs_f64(),
+        status: "synced",
+    })
 }
 
 /// The digest of the image in its registry, when the engine recorded one for the repository it is named after
@@ -191,11 +217,20 @@ fn repo_digest(image: &LocalImage, r: &Reference) -> Option<String> {
 }
 
 /// Stream the engine's archive of `image` into the Glance record `id`, then check what Glance stored.
-async fn upload(session: &Session, engine: &Engine, image: &LocalImage, expected: Expected, id: &str, opts: &Options, label: &str) -> anyhow::Result<u64> {
+async fn upload(
+    session: &Session,
+    engine: &Engine,
+    image: &LocalImage,
+    expected: Expected,
+    id: &str,
+    opts: &Options,
+    label: &str,
+) -> anyhow::Result<u64> {
     // The engine's size of the image is a little less than its archive's: the bar's total grows as need be.
     let bar = sync::progress_bar(opts.progress, &opts.bars, image.size.max(1), label);
     let (save, retag) = (engine.save(&image.id), Retag::new(expected));
-    let hashes = sync::pipe(&bar, |w| produce(save, retag, w), |body| glance::upload_streamed(session, id, body)).await?;
+    let hashes =
+        sync::pipe(&bar, |w| produce(save, retag, w), |body| glance::upload_streamed(session, id, body)).await?;
     sync::check_stored(session, id, &hashes).await?;
     Ok(hashes.bytes)
 }
@@ -267,7 +302,9 @@ mod tests {
     fn an_id_takes_its_name_from_name_or_its_only_tag() {
         let hex = "4d359dc2cfdbd5b152ac3131feab0af493de01d7398ba04b29b7ee56c4290298";
         let one = image(hex, &["team/app:v1"]);
-        let by = |arg: &str, img: &LocalImage, name: Option<&str>| naming_reference(arg, &wanted(arg).unwrap(), img, &opts(name)).map(|r| r.0.familiar_with_tag());
+        let by = |arg: &str, img: &LocalImage, name: Option<&str>| {
+            naming_reference(arg, &wanted(arg).unwrap(), img, &opts(name)).map(|r| r.0.familiar_with_tag())
+        };
         assert_eq!(by(hex, &one, None).unwrap(), "team/app:v1");
         assert_eq!(by("4d359dc2cfdb", &one, None).unwrap(), "team/app:v1", "a short ID the engine resolved");
         assert_eq!(by("4d359dc2cfdb", &one, Some("other:2")).unwrap(), "other:2");
@@ -285,7 +322,10 @@ mod tests {
         let mut img = image("00", &["busybox:1.36"]);
         img.repo_digests = vec!["127.0.0.1:5001/x@sha256:aa".into(), "busybox@sha256:bb".into()];
         assert_eq!(repo_digest(&img, &reference::parse("busybox:1.36").unwrap()).as_deref(), Some("sha256:bb"));
-        assert_eq!(repo_digest(&img, &reference::parse("docker.io/library/busybox").unwrap()).as_deref(), Some("sha256:bb"));
+        assert_eq!(
+            repo_digest(&img, &reference::parse("docker.io/library/busybox").unwrap()).as_deref(),
+            Some("sha256:bb")
+        );
         assert_eq!(repo_digest(&img, &reference::parse("other:1").unwrap()), None);
     }
 }

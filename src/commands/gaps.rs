@@ -29,7 +29,11 @@ fn explain(id: &str, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     if ctx.out.settings().format == Format::Table && ctx.out.settings().columns.is_empty() {
         return ctx.out.raw(format!("{id} ({})\n\n{text}\n\nreference: {reference}\n", area.as_str()).as_bytes());
     }
-    let rec = Record::new().field("id", *id).field("area", area.as_str()).field("explanation", *text).field("reference", *reference);
+    let rec = Record::new()
+        .field("id", *id)
+        .field("area", area.as_str())
+        .field("explanation", *text)
+        .field("reference", *reference);
     ctx.out.record(&rec)
 }
 
@@ -68,9 +72,12 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         };
         let hits: Vec<&str> = findings.iter().filter(|f| f.status.reaches(level)).map(|f| f.id.as_str()).collect();
         if !hits.is_empty() {
-            return Err(Failure::new(ExitCode::Negative, format!("{} finding(s) at or above `{name}`: {}", hits.len(), hits.join(", ")))
-                .hint("`berth gaps --explain ID` tells what each means and how to fix it")
-                .into());
+            return Err(Failure::new(
+                ExitCode::Negative,
+                format!("{} finding(s) at or above `{name}`: {}", hits.len(), hits.join(", ")),
+            )
+            .hint("`berth gaps --explain ID` tells what each means and how to fix it")
+            .into());
         }
     }
     Ok(())

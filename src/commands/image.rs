@@ -45,17 +45,38 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         if from_daemon {
             return super::daemon_sync::run(ctx, &references, opts).await;
         }
-        let req = super::sync::Request { references, file, all_tags, jobs: jobs as usize, per_registry: per_registry as usize, dry_run };
+        let req = super::sync::Request {
+            references,
+            file,
+            all_tags,
+            jobs: jobs as usize,
+            per_registry: per_registry as usize,
+            dry_run,
+        };
         return super::sync::run(ctx, &req, &registry, opts).await;
     }
     let session = ctx.session().await?;
     match cmd {
         ImageCommand::List { all, all_versions } => {
             let filters: &[(&str, &str)] = if all { &[] } else { &[("container_format", "docker")] };
-            let mut images =
-                if all_versions { glance::list_all_versions(&session, filters).await? } else { glance::list(&session, filters).await? };
+            let mut images = if all_versions {
+                glance::list_all_versions(&session, filters).await?
+            } else {
+                glance::list(&session, filters).await?
+            };
             images.sort_by(|a, b| a.name.cmp(&b.name).then(a.created_at.cmp(&b.created_at)));
-            let mut list = List::new(&["id", "name", "tags", "digest", "platform", "size", "status", "created_at", "version", "current"]);
+            let mut list = List::new(&[
+                "id",
+                "name",
+                "tags",
+                "digest",
+                "platform",
+                "size",
+                "status",
+                "created_at",
+                "version",
+                "current",
+            ]);
             for i in images {
                 list.row(vec![
                     json!(i.id),
@@ -90,7 +111,9 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         }
         ImageCommand::Prune { name, all: _, keep, platform, yes, dry_run } => {
             let verbose = ctx.out.settings().verbose;
-            let list = versions::prune(&session, verbose, name.as_deref(), platform.as_ref(), keep as usize, yes, dry_run).await?;
+            let list =
+                versions::prune(&session, verbose, name.as_deref(), platform.as_ref(), keep as usize, yes, dry_run)
+                    .await?;
             ctx.out.list(&list)
         }
         ImageCommand::Sync { .. } => unreachable!("handled before a session is opened"),
@@ -153,7 +176,9 @@ fn record(i: &Image) -> Record {
     let others: serde_json::Map<String, Value> = i
         .extra
         .iter()
-        .filter(|(k, _)| !k.starts_with("berth_") && !glance::ATTRIBUTES.contains(&k.as_str()) && !shown.contains(&k.as_str()))
+        .filter(|(k, _)| {
+            !k.starts_with("berth_") && !glance::ATTRIBUTES.contains(&k.as_str()) && !shown.contains(&k.as_str())
+        })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     r.field("version", json!(versions::version(i)))

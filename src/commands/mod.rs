@@ -8,10 +8,10 @@ mod config;
 mod daemon_sync;
 mod gaps;
 mod image;
+pub mod registry;
 mod server;
 mod sync;
 mod versions;
-pub mod registry;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,7 +44,10 @@ impl<'a> Ctx<'a> {
             return Ok(h.clone());
         }
         let timeout = self.http_timeout()?;
-        let http = Arc::new(Http::new(&openstack::tls_options(cfg)?, timeout, self.out.settings().verbose)?.with_retry(self.retry_policy()));
+        let http = Arc::new(
+            Http::new(&openstack::tls_options(cfg)?, timeout, self.out.settings().verbose)?
+                .with_retry(self.retry_policy()),
+        );
         self.http = Some(http.clone());
         Ok(http)
     }

@@ -32,7 +32,12 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
             ]);
             for i in &images {
                 let layers = if structured {
-                    json!(i.layers.iter().map(|l| json!({"digest": l.digest, "media_type": l.media_type, "size": l.size})).collect::<Vec<_>>())
+                    json!(
+                        i.layers
+                            .iter()
+                            .map(|l| json!({"digest": l.digest, "media_type": l.media_type, "size": l.size}))
+                            .collect::<Vec<_>>()
+                    )
                 } else {
                     json!(i.layers.len())
                 };
@@ -60,9 +65,11 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
         RegistryCommand::Tags { repository, access } => {
             let r = reference::parse(&repository)?;
             if r.tag.is_some() || r.digest.is_some() {
-                return Err(Failure::usage(format!("`{repository}` names a tag or digest; `registry tags` takes a repository"))
-                    .hint(format!("drop the tag: `berth registry tags {}`", r.familiar()))
-                    .into());
+                return Err(Failure::usage(format!(
+                    "`{repository}` names a tag or digest; `registry tags` takes a repository"
+                ))
+                .hint(format!("drop the tag: `berth registry tags {}`", r.familiar()))
+                .into());
             }
             let client = Registry::new(&r.registry, options(&access, ctx)?)?;
             let result = client.tags(&r.repository).await;
@@ -144,7 +151,12 @@ pub fn options(access: &RegistryAccessArgs, ctx: &Ctx<'_>) -> anyhow::Result<Reg
         _ => None,
     };
     Ok(RegistryOptions {
-        tls: TlsOptions { cacert: access.registry_cacert.clone(), cert: None, key: None, insecure: access.registry_insecure },
+        tls: TlsOptions {
+            cacert: access.registry_cacert.clone(),
+            cert: None,
+            key: None,
+            insecure: access.registry_insecure,
+        },
         credentials,
         docker_config_dir: None,
         timeout,
@@ -163,7 +175,9 @@ fn read_password(mut input: impl BufRead) -> anyhow::Result<String> {
     let password = line.trim_end_matches(['\n', '\r']).to_string();
     if password.is_empty() {
         return Err(Failure::usage("`--registry-password-stdin` read an empty password from stdin")
-            .hint("pipe it in: `printf '%s\\n' \"$PASSWORD\" | berth ... --registry-user USER --registry-password-stdin`")
+            .hint(
+                "pipe it in: `printf '%s\\n' \"$PASSWORD\" | berth ... --registry-user USER --registry-password-stdin`",
+            )
             .into());
     }
     Ok(password)

@@ -29,7 +29,8 @@ async fn find(compute: &Compute<'_>, wanted: &str) -> anyhow::Result<Server> {
                 "{}`berth server list` shows the servers",
                 match suggestions(wanted, all.iter().map(|s| s.name.as_str())).as_slice() {
                     [] => String::new(),
-                    s => format!("did you mean {}? ", s.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+                    s =>
+                        format!("did you mean {}? ", s.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
                 }
             ))
             .into()),
@@ -67,7 +68,10 @@ pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         }
         ServerCommand::Show { server } => {
             let s = find(&compute, &server).await?;
-            let fault = s.fault.as_ref().map_or(Value::Null, |f| json!({"code": f.code, "message": f.message, "details": f.details}));
+            let fault = s
+                .fault
+                .as_ref()
+                .map_or(Value::Null, |f| json!({"code": f.code, "message": f.message, "details": f.details}));
             let rec = Record::new()
                 .field("id", s.id.clone())
                 .field("name", s.name.clone())
@@ -98,7 +102,10 @@ pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                     let mut left = Vec::new();
                     for s in &found {
                         if let Some(still) = compute.server(&s.id).await? {
-                            if still.status == "ERROR" && still.fault.is_some() && start.elapsed() > Duration::from_secs(5) {
+                            if still.status == "ERROR"
+                                && still.fault.is_some()
+                                && start.elapsed() > Duration::from_secs(5)
+                            {
                                 return Err(boot::fault_error(&still).into());
                             }
                             left.push(still);
@@ -108,7 +115,15 @@ pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                         break;
                     }
                     if start.elapsed() >= limit {
-                        return Err(Failure::new(ExitCode::Timeout, format!("{} still there after {:.0} s", left.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", "), limit.as_secs_f64())).into());
+                        return Err(Failure::new(
+                            ExitCode::Timeout,
+                            format!(
+                                "{} still there after {:.0} s",
+                                left.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", "),
+                                limit.as_secs_f64()
+                            ),
+                        )
+                        .into());
                     }
                     tokio::time::sleep(pause).await;
                     pause = (pause * 3 / 2).min(Duration::from_secs(1));

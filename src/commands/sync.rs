@@ -21,14 +21,14 @@ use md5::Md5;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha512};
 
+use super::versions;
 use crate::archive::{self, Segment};
-use crate::registry::{Platform, manifest};
 pub use crate::cli::Consumer;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::{Session, glance};
-use super::versions;
 use crate::registry::client::Registry;
 use crate::registry::reference::Reference;
+use crate::registry::{Platform, manifest};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -170,7 +170,12 @@ pub(crate) struct Failed {
 
 /// `berth image sync`: plan every image (references, `--all-tags`, the sync file), sync them `-j` at a time;
 /// failures are reported and the others go on.
-pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate::cli::RegistryArgs, opts: Options) -> anyhow::Result<()> {
+pub async fn run(
+    ctx: &mut super::Ctx<'_>,
+    req: &Request,
+    registry_args: &crate::cli::RegistryArgs,
+    opts: Options,
+) -> anyhow::Result<()> {
     if let Some(name) = &opts.name {
         if req.references.len() > 1 {
             return Err(Failure::usage("`--name` names one image, but several references were given")
@@ -185,13 +190,22 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
     }
     // Everything that can be checked without a request is checked first: a typo fails fast.
     let file = req.file.as_deref().map(crate::sync_file::load).transpose()?;
-    let entry_properties = file.iter().flat_map(|f| &f.registries).flat_map(|s| &s.entries).flat_map(|e| &e.options.properties);
-    if let Some((k, _)) = opts.properties.iter().chain(entry_properties).find(|(k, _)| glance::ATTRIBUTES.contains(&k.as_str()) || k.starts_with("berth_")) {
-        return Err(Failure::usage(format!("`{k}` is not a property berth can set: it is Glance's own attribute or berth's record"))
-            .hint("pick another key (e.g. `team=...` instead of `owner=...`)")
-            .into());
+    let entry_properties =
+        file.iter().flat_map(|f| &f.registries).flat_map(|s| &s.entries).flat_map(|e| &e.options.properties);
+    if let Some((k, _)) = opts
+        .properties
+        .iter()
+        .chain(entry_properties)
+        .find(|(k, _)| glance::ATTRIBUTES.contains(&k.as_str()) || k.starts_with("berth_"))
+    {
+        return Err(Failure::usage(format!(
+            "`{k}` is not a property berth can set: it is Glance's own attribute or berth's record"
+        ))
+        .hint("pick another key (e.g. `team=...` instead of `owner=...`)")
+        .into());
     }
-    let refs: Vec<Reference> = req.references.iter().map(|r| crate::registry::reference::parse(r)).collect::<anyhow::Result<_>>()?;
+    let refs: Vec<Reference> =
+        req.references.iter().map(|r| crate::registry::reference::parse(r)).collect::<anyhow::Result<_>>()?;
     if req.all_tags
         && let Some(r) = refs.iter().find(|r| r.tag.is_some() || r.digest.is_some())
     {
@@ -207,7 +221,11 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
 
     let work = async {
         let (sources, jobs, unlisted) = plan(req, &refs, file.as_ref(), registry_args, &opts, &reg_opts).await?;
-        let pulls: Vec<_> = sources.iter().enumerate().map(|(i, s)| (&*s.registry, jobs.iter().filter(|j| j.source == i).map(|j| &j.reference).collect())).collect();
+        let pulls: Vec<_> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&*s.registry, jobs.iter().filter(|j| j.source == i).map(|j| &j.reference).collect()))
+            .collect();
         super::registry::warn_if_over_quota(out, &pulls).await;
         let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(jobs.iter().enumerate())
             .map(|(i, job)| {
@@ -232,7 +250,9 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
                 error: e.context(format!("cannot sync `{}`", job.reference)),
             };
             match outcome {
-                Ok(per_platform) => rows.extend(per_platform.into_iter().map(|o| o.map_err(|(platform, e)| failure(Some(platform), e)))),
+                Ok(per_platform) => {
+                    rows.extend(per_platform.into_iter().map(|o| o.map_err(|(platform, e)| failure(Some(platform), e))))
+                }
                 Err(e) => rows.push(Err(failure(None, e))),
             }
         }
@@ -245,7 +265,11 @@ pub async fn run(ctx: &mut super::Ctx<'_>, req: &Request, registry_args: &crate:
 
 /// `work`, unless Ctrl-C comes first: then the Glance records still `pending` are deleted (or named when they
 /// cannot be) and the command fails with exit 130.
-pub(crate) async fn until_interrupted<T>(session: &Session, pending: &Pending, work: impl std::future::Future<Output = T>) -> anyhow::Result<T> {
+pub(crate) async fn until_interrupted<T>(
+    session: &Session,
+    pending: &Pending,
+    work: impl std::future::Future<Output = T>,
+) -> anyhow::Result<T> {
     tokio::select! {
         r = work => Ok(r),
         _ = tokio::signal::ctrl_c() => {
@@ -304,7 +328,9 @@ pub(crate) fn report(
     }
     let code = if failures == rows.len() { crate::error::exit_code(errors[0]) } else { ExitCode::Partial };
     Err(Failure::new(code, format!("{failures} of {} images failed to sync", rows.len()))
-        .hint("the others are synced; run the same command again to retry the failed ones (synced ones are `up to date`)")
+        .hint(
+            "the others are synced; run the same command again to retry the failed ones (synced ones are `up to date`)",
+        )
         .into())
 }
 
@@ -320,7 +346,10 @@ async fn plan(
 ) -> anyhow::Result<(Vec<Source>, Vec<Job>, Vec<Failed>)> {
     let mut sources: Vec<Source> = Vec::new();
     // The command line's registries are shared by host; each sync-file section has its own (credentials, TLS).
-    let source = |sources: &mut Vec<Source>, host: &str, section: Option<usize>, o: &crate::registry::client::RegistryOptions| {
+    let source = |sources: &mut Vec<Source>,
+                  host: &str,
+                  section: Option<usize>,
+                  o: &crate::registry::client::RegistryOptions| {
         let key = match section {
             Some(i) => format!("{host}#{i}"),
             None => host.to_string(),
@@ -353,7 +382,8 @@ async fn plan(
     for (i, section) in file.map(|f| f.registries.as_slice()).unwrap_or_default().iter().enumerate() {
         let mut o = reg_opts.clone();
         if let Some((username, password)) = &section.credentials {
-            o.credentials = Some(crate::registry::auth::Credentials { username: username.clone(), password: password.clone() });
+            o.credentials =
+                Some(crate::registry::auth::Credentials { username: username.clone(), password: password.clone() });
         }
         o.tls.insecure |= section.insecure;
         if let Some(ca) = &section.cacert {
@@ -366,10 +396,17 @@ async fn plan(
         for entry in &section.entries {
             let at = format!("{}/{}", section.registry, entry.repository);
             let repo = crate::registry::reference::parse(&at).map_err(|e| {
-                Failure::usage(format!("sync file: `{}` > `{}` is not a repository: {e:#}", section.registry, entry.repository))
+                Failure::usage(format!(
+                    "sync file: `{}` > `{}` is not a repository: {e:#}",
+                    section.registry, entry.repository
+                ))
             })?;
             if repo.tag.is_some() || repo.digest.is_some() {
-                return Err(Failure::usage(format!("sync file: `{}` > `{}` has a tag: list tags under it", section.registry, entry.repository)).into());
+                return Err(Failure::usage(format!(
+                    "sync file: `{}` > `{}` has a tag: list tags under it",
+                    section.registry, entry.repository
+                ))
+                .into());
             }
             let source = source(&mut sources, &repo.registry, Some(i), &o)?;
             let mut entry_opts = opts.clone();
@@ -412,7 +449,13 @@ async fn plan(
     let mut failed = Vec::new();
     for (w, listing) in wants.into_iter().zip(listings) {
         let Some(selection) = &w.tags else {
-            jobs.push(Job { reference: w.repo, opts: w.opts, platform: w.platform, all_platforms: w.all_platforms, source: w.source });
+            jobs.push(Job {
+                reference: w.repo,
+                opts: w.opts,
+                platform: w.platform,
+                all_platforms: w.all_platforms,
+                source: w.source,
+            });
             continue;
         };
         let what = format!("{} ({})", w.label, selection.describe());
@@ -430,7 +473,9 @@ async fn plan(
                 crate::sync_file::TagSelection::All => format!("`{}` has no tags", w.label),
                 _ => format!("no tag of `{}` is among {}", w.label, selection.describe()),
             };
-            let error = Failure::new(ExitCode::Failure, message).hint(format!("see its tags with `berth registry tags {}`", w.label)).into();
+            let error = Failure::new(ExitCode::Failure, message)
+                .hint(format!("see its tags with `berth registry tags {}`", w.label))
+                .into();
             failed.push(Failed { what, name: None, platform: None, error });
             continue;
         }
@@ -444,7 +489,13 @@ async fn plan(
             let reference = crate::registry::reference::parse(&r.to_string()).map_err(|err| {
                 Failure::usage(format!("`{}` lists `{r}`, which is not a valid reference: {err:#}", w.label))
             })?;
-            jobs.push(Job { reference, opts: w.opts.clone(), platform: w.platform.clone(), all_platforms: w.all_platforms, source: w.source });
+            jobs.push(Job {
+                reference,
+                opts: w.opts.clone(),
+                platform: w.platform.clone(),
+                all_platforms: w.all_platforms,
+                source: w.source,
+            });
         }
     }
 
@@ -496,7 +547,11 @@ async fn sync_job(
     let known = glance::by_name_all_versions(session, &names.glance_name).await?;
     let mut outcomes = Vec::new();
     for image in &images {
-        outcomes.push(sync_image(session, registry, image, opts, pending, &known).await.map_err(|e| (image.platform.to_string(), e)));
+        outcomes.push(
+            sync_image(session, registry, image, opts, pending, &known)
+                .await
+                .map_err(|e| (image.platform.to_string(), e)),
+        );
     }
     Ok(outcomes)
 }
@@ -573,7 +628,12 @@ pub async fn sync_image(
         props.insert(k.clone(), v.clone());
     }
     let previous = versions::start_version(known, &names, &image.platform.to_string(), &mut props);
-    let new = glance::NewImage { name: names.glance_name.clone(), visibility: opts.visibility.clone(), tags: names.glance_tags.clone(), properties: props };
+    let new = glance::NewImage {
+        name: names.glance_name.clone(),
+        visibility: opts.visibility.clone(),
+        tags: names.glance_tags.clone(),
+        properties: props,
+    };
 
     let record = glance::create(session, &new).await?;
     pending.lock().unwrap().push(record.id.clone());
@@ -656,16 +716,32 @@ pub(crate) async fn check_stored(session: &Session, id: &str, hashes: &Hashes) -
     let hash_algo = img.property("os_hash_algo").unwrap_or_default();
     let hash_value = img.property("os_hash_value").unwrap_or_default();
     if img.status != "active" {
-        return Err(Failure::new(ExitCode::Failure, format!("Glance left image `{id}` in status `{}` after the upload", img.status)).into());
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance left image `{id}` in status `{}` after the upload", img.status),
+        )
+        .into());
     }
     if checksum != hashes.md5 {
-        return Err(Failure::new(ExitCode::Failure, format!("Glance's checksum `{checksum}` of image `{id}` differs from berth's `{}`", hashes.md5)).into());
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance's checksum `{checksum}` of image `{id}` differs from berth's `{}`", hashes.md5),
+        )
+        .into());
     }
     if hash_algo == "sha512" && hash_value != hashes.sha512 {
-        return Err(Failure::new(ExitCode::Failure, format!("Glance's sha512 of image `{id}` differs from what berth sent")).into());
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance's sha512 of image `{id}` differs from what berth sent"),
+        )
+        .into());
     }
     if img.size != Some(hashes.bytes) {
-        return Err(Failure::new(ExitCode::Failure, format!("Glance stored {:?} bytes for image `{id}`, berth sent {}", img.size, hashes.bytes)).into());
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance stored {:?} bytes for image `{id}`, berth sent {}", img.size, hashes.bytes),
+        )
+        .into());
     }
     Ok(())
 }
@@ -722,14 +798,20 @@ where
     let written = produce(writer);
     let producer = tokio::spawn(async move {
         match written.await {
-            Ok(w) => Ok(Hashes { md5: format!("{:x}", w.md5.finalize()), sha512: format!("{:x}", w.sha512.finalize()), bytes: w.bytes }),
+            Ok(w) => Ok(Hashes {
+                md5: format!("{:x}", w.md5.finalize()),
+                sha512: format!("{:x}", w.sha512.finalize()),
+                bytes: w.bytes,
+            }),
             Err(e) => {
                 let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
                 Err(e)
             }
         }
     });
-    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }));
+    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    }));
     let uploaded = upload(body).await;
     let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
     bar.finish_and_clear();
@@ -758,7 +840,12 @@ async fn produce(
                 let l = &layers[layer];
                 let blob = registry.blob(&repository, &l.digest, l.size).await?;
                 let mut stream: BlobStream = if l.uncompressed_size.is_some() {
-                    let check = LayerCheck { index: layer, digest: l.digest.clone(), diff_id: diff_ids[layer].clone(), planned: Some(size) };
+                    let check = LayerCheck {
+                        index: layer,
+                        digest: l.digest.clone(),
+                        diff_id: diff_ids[layer].clone(),
+                        planned: Some(size),
+                    };
                     Box::pin(gunzipped(blob, check))
                 } else {
                     Box::pin(blob)
@@ -787,7 +874,12 @@ async fn measure_layers(
     opts: &Options,
 ) -> anyhow::Result<Vec<archive::Layer>> {
     let gzip_bytes: u64 = image.layers.iter().filter(|d| is_gzip(&d.media_type)).map(|d| d.size).sum();
-    let bar = progress_bar(opts.progress, &opts.bars, gzip_bytes, &format!("{} (measuring layers)", image.reference.familiar_with_tag()));
+    let bar = progress_bar(
+        opts.progress,
+        &opts.bars,
+        gzip_bytes,
+        &format!("{} (measuring layers)", image.reference.familiar_with_tag()),
+    );
     let measured = async {
         let mut layers = Vec::with_capacity(image.layers.len());
         for (i, d) in image.layers.iter().enumerate() {
@@ -841,7 +933,11 @@ impl LayerCheck {
 
     /// The second read is checked against the first: a difference is the registry's doing.
     fn again(&self) -> &'static str {
-        if self.planned.is_some() { " on the second read (the registry served other bytes than on the first)" } else { "" }
+        if self.planned.is_some() {
+            " on the second read (the registry served other bytes than on the first)"
+        } else {
+            ""
+        }
     }
 }
 
@@ -924,7 +1020,11 @@ impl LayerCheck {
         match self.planned {
             Some(planned) if gz.len() > planned => Err(Failure::new(
                 ExitCode::Failure,
-                format!("{} decompresses to more than the {planned} bytes it did the first time{}", self.which(), self.again()),
+                format!(
+                    "{} decompresses to more than the {planned} bytes it did the first time{}",
+                    self.which(),
+                    self.again()
+                ),
             )
             .into()),
             _ => Ok(()),
@@ -938,7 +1038,12 @@ impl LayerCheck {
         {
             return Err(Failure::new(
                 ExitCode::Failure,
-                format!("{} decompresses to {} bytes, {planned} the first time{}", self.which(), gz.len(), self.again()),
+                format!(
+                    "{} decompresses to {} bytes, {planned} the first time{}",
+                    self.which(),
+                    gz.len(),
+                    self.again()
+                ),
             )
             .into());
         }
@@ -961,14 +1066,19 @@ impl LayerCheck {
     }
 }
 
-pub(crate) fn progress_bar(show: bool, bars: &indicatif::MultiProgress, len: u64, name: &str) -> indicatif::ProgressBar {
+pub(crate) fn progress_bar(
+    show: bool,
+    bars: &indicatif::MultiProgress,
+    len: u64,
+    name: &str,
+) -> indicatif::ProgressBar {
     if !show {
         return indicatif::ProgressBar::hidden();
     }
     let bar = bars.add(indicatif::ProgressBar::new(len));
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{prefix:.bold} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
-    ) {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{prefix:.bold} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+    {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_prefix(name.to_string());
@@ -977,7 +1087,15 @@ pub(crate) fn progress_bar(show: bool, bars: &indicatif::MultiProgress, len: u64
 
 /// The output row of a synced image.
 pub fn row(s: &Synced) -> Vec<Value> {
-    vec![json!(s.name), json!(s.id), json!(s.digest), json!(s.platform), json!(s.size), json!((s.seconds * 100.0).round() / 100.0), json!(s.status)]
+    vec![
+        json!(s.name),
+        json!(s.id),
+        json!(s.digest),
+        json!(s.platform),
+        json!(s.size),
+        json!((s.seconds * 100.0).round() / 100.0),
+        json!(s.status),
+    ]
 }
 
 pub const COLUMNS: &[&str] = &["name", "id", "digest", "platform", "size", "seconds", "status"];
@@ -1023,7 +1141,8 @@ async fn up_to_date(
             && match i.property("berth_index_digest") {
                 Some(index) => {
                     index == digest
-                        && (all_platforms || versions::serves(platform, i.property("berth_platform").unwrap_or_default()))
+                        && (all_platforms
+                            || versions::serves(platform, i.property("berth_platform").unwrap_or_default()))
                 }
                 None => i.property("berth_manifest_digest") == Some(digest.as_str()),
             }
@@ -1067,8 +1186,11 @@ pub(crate) async fn settle(
     let mut rows = Vec::new();
     for keep in matching {
         let platform = keep.property("berth_platform").unwrap_or_default();
-        let others: Vec<&str> =
-            visible.iter().filter(|i| i.id != keep.id && i.property("berth_platform") == Some(platform)).map(|i| i.id.as_str()).collect();
+        let others: Vec<&str> = visible
+            .iter()
+            .filter(|i| i.id != keep.id && i.property("berth_platform") == Some(platform))
+            .map(|i| i.id.as_str())
+            .collect();
         // What was asked for besides the content: tags and properties missing on the current version are added.
         let mut extra = Vec::new();
         let mut tags = keep.tags.clone();
@@ -1127,7 +1249,14 @@ mod tests {
     #[test]
     fn nova_docker_names_the_image_as_docker_does() {
         let n = naming(&r("busybox:1.36"), &opts(Consumer::NovaDocker, None)).unwrap();
-        assert_eq!(n, Naming { glance_name: "busybox:1.36".into(), repo_tag: "busybox:1.36".into(), glance_tags: vec!["extra".into()] });
+        assert_eq!(
+            n,
+            Naming {
+                glance_name: "busybox:1.36".into(),
+                repo_tag: "busybox:1.36".into(),
+                glance_tags: vec!["extra".into()]
+            }
+        );
         let n = naming(&r("127.0.0.1:5001/library/busybox"), &opts(Consumer::NovaDocker, None)).unwrap();
         assert_eq!(n.glance_name, "127.0.0.1:5001/library/busybox:latest");
         assert_eq!(n.repo_tag, n.glance_name);
@@ -1136,7 +1265,14 @@ mod tests {
     #[test]
     fn zun_names_by_repo_and_tags_by_docker_tag() {
         let n = naming(&r("docker.io/library/busybox:1.36"), &opts(Consumer::Zun, None)).unwrap();
-        assert_eq!(n, Naming { glance_name: "busybox".into(), repo_tag: "busybox:1.36".into(), glance_tags: vec!["1.36".into(), "extra".into()] });
+        assert_eq!(
+            n,
+            Naming {
+                glance_name: "busybox".into(),
+                repo_tag: "busybox:1.36".into(),
+                glance_tags: vec!["1.36".into(), "extra".into()]
+            }
+        );
     }
 
     #[test]
@@ -1216,10 +1352,17 @@ mod tests {
         assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
         assert_eq!(
             e.to_string(),
-            format!("layer 3 (`sha256:blob`) decompresses to `{id}`, but the image config's `rootfs.diff_ids[3]` is `{wrong}`")
+            format!(
+                "layer 3 (`sha256:blob`) decompresses to `{id}`, but the image config's `rootfs.diff_ids[3]` is `{wrong}`"
+            )
         );
         let (_, error) = run_gunzipped(&gz, 512, check(&wrong, Some(10_000)));
-        assert!(error.unwrap().to_string().ends_with("on the second read (the registry served other bytes than on the first)"));
+        assert!(
+            error
+                .unwrap()
+                .to_string()
+                .ends_with("on the second read (the registry served other bytes than on the first)")
+        );
     }
 
     #[test]
@@ -1229,7 +1372,10 @@ mod tests {
         let total: usize = pieces.iter().map(Bytes::len).sum();
         assert!(total <= 100_000, "{total} bytes yielded");
         let e = error.expect("too long").to_string();
-        assert!(e.contains("decompresses to more than the 100000 bytes it did the first time on the second read"), "{e}");
+        assert!(
+            e.contains("decompresses to more than the 100000 bytes it did the first time on the second read"),
+            "{e}"
+        );
 
         let (_, error) = run_gunzipped(&gz, 4096, check(&id, Some(300_001)));
         let e = error.expect("too short").to_string();
@@ -1245,10 +1391,13 @@ mod tests {
         let (_, error) = run_gunzipped(b"plain tar, not gzip", 7, check(&id, None));
         assert!(error.expect("not gzip").to_string().contains("not valid gzip"));
 
-        let items: Vec<anyhow::Result<Bytes>> = vec![Ok(Bytes::copy_from_slice(&gz[..100])), Err(anyhow::anyhow!("the blob broke"))];
+        let items: Vec<anyhow::Result<Bytes>> =
+            vec![Ok(Bytes::copy_from_slice(&gz[..100])), Err(anyhow::anyhow!("the blob broke"))];
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let out: Vec<Result<usize, String>> = rt.block_on(
-            gunzipped(futures_util::stream::iter(items), check(&id, None)).map(|r| r.map(|b| b.len()).map_err(|e| e.to_string())).collect(),
+            gunzipped(futures_util::stream::iter(items), check(&id, None))
+                .map(|r| r.map(|b| b.len()).map_err(|e| e.to_string()))
+                .collect(),
         );
         assert_eq!(out.last().unwrap(), &Err("the blob broke".to_string()), "{out:?}");
         assert_eq!(out.iter().filter(|r| r.is_err()).count(), 1, "nothing after the error");

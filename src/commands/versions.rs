@@ -14,8 +14,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use serde_json::{Value, json};
 
 use crate::error::{ExitCode, Failure};
-use crate::openstack::glance::{self, Image};
 use crate::openstack::Session;
+use crate::openstack::glance::{self, Image};
 use crate::openstack::nova::Compute;
 use crate::output::List;
 use crate::registry::Platform;
@@ -69,11 +69,19 @@ pub fn next_version(lineage: &[&Image]) -> u64 {
 /// Set the version properties of a new image (`props`) named as `names`, of `platform`, among the `known` images
 /// under its Glance name: `berth_version` (next in its lineage), `berth_previous` (the current version, if any)
 /// and `berth_current=false` until it is verified. Returns the IDs of the current versions, to hide then.
-pub fn start_version(known: &[Image], names: &super::sync::Naming, platform: &str, props: &mut BTreeMap<String, String>) -> Vec<String> {
+pub fn start_version(
+    known: &[Image],
+    names: &super::sync::Naming,
+    platform: &str,
+    props: &mut BTreeMap<String, String>,
+) -> Vec<String> {
     let lineage: Vec<&Image> = known
         .iter()
         .filter(|i| i.name.as_deref() == Some(names.glance_name.as_str()))
-        .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()) && i.property("berth_platform") == Some(platform))
+        .filter(|i| {
+            i.property("berth_repo_tag") == Some(names.repo_tag.as_str())
+                && i.property("berth_platform") == Some(platform)
+        })
         .collect();
     let mut previous: Vec<&Image> = lineage.iter().copied().filter(|i| is_current(i)).collect();
     previous.sort_by(|a, b| version(b).cmp(&version(a)).then(b.created_at.cmp(&a.created_at)));
@@ -98,18 +106,30 @@ pub fn serves(wanted: &Platform, stored: &str) -> bool {
 
 /// Hide a version: no longer current, still bootable by ID.
 pub async fn hide(session: &Session, id: &str) -> anyhow::Result<Image> {
-    glance::patch(session, id, &[glance::op("replace", "/os_hidden", json!(true)), glance::op("add", &format!("/{CURRENT}"), json!("false"))]).await
+    glance::patch(
+        session,
+        id,
+        &[glance::op("replace", "/os_hidden", json!(true)), glance::op("add", &format!("/{CURRENT}"), json!("false"))],
+    )
+    .await
 }
 
 /// Make a version current (visible, `berth_current=true`), with `extra` patch operations.
 pub async fn unhide(session: &Session, id: &str, extra: Vec<Value>) -> anyhow::Result<Image> {
-    let mut ops = vec![glance::op("replace", "/os_hidden", json!(false)), glance::op("add", &format!("/{CURRENT}"), json!("true"))];
+    let mut ops = vec![
+        glance::op("replace", "/os_hidden", json!(false)),
+        glance::op("add", &format!("/{CURRENT}"), json!("true")),
+    ];
     ops.extend(extra);
     glance::patch(session, id, &ops).await
 }
 
 /// The docker images NAME stands for (a Glance name, else a docker reference), every version, grouped by lineage.
-pub async fn lineages(session: &Session, name: &str, platform: Option<&Platform>) -> anyhow::Result<BTreeMap<Key, Vec<Image>>> {
+pub async fn lineages(
+    session: &Session,
+    name: &str,
+    platform: Option<&Platform>,
+) -> anyhow::Result<BTreeMap<Key, Vec<Image>>> {
     let mut images: Vec<Image> = glance::by_name_all_versions(session, name).await?;
     if images.is_empty()
         && let Ok(r) = crate::registry::reference::parse(name)
@@ -119,7 +139,10 @@ pub async fn lineages(session: &Session, name: &str, platform: Option<&Platform>
         images = glance::list_all_versions(session, &[("container_format", "docker")])
             .await?
             .into_iter()
-            .filter(|i| i.property("berth_repo_tag") == Some(tagged.as_str()) || i.property("berth_source") == Some(full.as_str()))
+            .filter(|i| {
+                i.property("berth_repo_tag") == Some(tagged.as_str())
+                    || i.property("berth_source") == Some(full.as_str())
+            })
             .collect();
     }
     let images: Vec<Image> = images
@@ -128,9 +151,12 @@ pub async fn lineages(session: &Session, name: &str, platform: Option<&Platform>
         .filter(|i| platform.is_none_or(|p| serves(p, i.property("berth_platform").unwrap_or_default())))
         .collect();
     if images.is_empty() {
-        return Err(Failure::new(ExitCode::Failure, format!("no docker image in Glance has the name or reference `{name}`"))
-            .hint("`berth image list --all-versions` shows them")
-            .into());
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("no docker image in Glance has the name or reference `{name}`"),
+        )
+        .hint("`berth image list --all-versions` shows them")
+        .into());
     }
     Ok(group(images))
 }
@@ -147,7 +173,12 @@ pub fn group(images: Vec<Image>) -> BTreeMap<Key, Vec<Image>> {
 }
 
 fn describe(k: &Key) -> String {
-    format!("`{}` ({}, {})", k.name, if k.repo_tag.is_empty() { "-" } else { &k.repo_tag }, if k.platform.is_empty() { "-" } else { &k.platform })
+    format!(
+        "`{}` ({}, {})",
+        k.name,
+        if k.repo_tag.is_empty() { "-" } else { &k.repo_tag },
+        if k.platform.is_empty() { "-" } else { &k.platform }
+    )
 }
 
 /// Exactly one lineage, for rollback.
@@ -186,7 +217,8 @@ async fn servers_using(compute: &Compute<'_>, ids: &[&str]) -> anyhow::Result<BT
     Ok(out)
 }
 
-pub const HISTORY_COLUMNS: &[&str] = &["name", "repo_tag", "platform", "version", "id", "digest", "current", "created_at", "size", "servers"];
+pub const HISTORY_COLUMNS: &[&str] =
+    &["name", "repo_tag", "platform", "version", "id", "digest", "current", "created_at", "size", "servers"];
 
 /// `berth image history NAME`.
 pub async fn history(session: &Session, verbose: u8, name: &str, platform: Option<&Platform>) -> anyhow::Result<List> {
@@ -234,7 +266,10 @@ pub fn rollback_target<'a>(lineage: &'a [Image], target: &Target) -> anyhow::Res
         Target::Digest(d) => {
             let found: Vec<&Image> = lineage
                 .iter()
-                .filter(|i| digest(i).is_some_and(|m| m == d || m.strip_prefix("sha256:").is_some_and(|h| h.starts_with(d.as_str()))))
+                .filter(|i| {
+                    digest(i)
+                        .is_some_and(|m| m == d || m.strip_prefix("sha256:").is_some_and(|h| h.starts_with(d.as_str())))
+                })
                 .collect();
             match found.as_slice() {
                 [one] => Ok(one),
@@ -253,16 +288,25 @@ pub fn rollback_target<'a>(lineage: &'a [Image], target: &Target) -> anyhow::Res
                     .into());
             };
             lineage.get(pos + n).ok_or_else(|| {
-                Failure::usage(format!("there is no version {n} step(s) older than the current one ({} versions in all)", lineage.len()))
-                    .hint("`berth image history NAME` lists them; `--to DIGEST` picks one")
-                    .into()
+                Failure::usage(format!(
+                    "there is no version {n} step(s) older than the current one ({} versions in all)",
+                    lineage.len()
+                ))
+                .hint("`berth image history NAME` lists them; `--to DIGEST` picks one")
+                .into()
             })
         }
     }
 }
 
 /// `berth image rollback NAME`: the plan, carried out unless `dry_run`.
-pub async fn rollback(session: &Session, name: &str, platform: Option<&Platform>, target: &Target, dry_run: bool) -> anyhow::Result<List> {
+pub async fn rollback(
+    session: &Session,
+    name: &str,
+    platform: Option<&Platform>,
+    target: &Target,
+    dry_run: bool,
+) -> anyhow::Result<List> {
     let (_, lineage) = one(lineages(session, name, platform).await?, name)?;
     let to = rollback_target(&lineage, target)?.clone();
     let others: Vec<&Image> = lineage.iter().filter(|i| i.id != to.id && is_current(i)).collect();
@@ -353,9 +397,12 @@ pub async fn prune(
     let plan = prune_plan(&by_key, keep, &used);
     if !plan.delete.is_empty() && !dry_run && !yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Failure::usage(format!("prune would delete {} Glance image(s) and there is no terminal to ask", plan.delete.len()))
-                .hint("pass `--yes` to delete them, or `--dry-run` to see the plan")
-                .into());
+            return Err(Failure::usage(format!(
+                "prune would delete {} Glance image(s) and there is no terminal to ask",
+                plan.delete.len()
+            ))
+            .hint("pass `--yes` to delete them, or `--dry-run` to see the plan")
+            .into());
         }
         let ids: Vec<&str> = plan.delete.iter().map(|i| i.id.as_str()).collect();
         eprint!("delete {} Glance image(s): {}? [y/N] ", ids.len(), ids.join(", "));
@@ -371,7 +418,11 @@ pub async fn prune(
         if !dry_run {
             glance::delete(session, &i.id).await?;
         }
-        list.row(plan_row(if dry_run { "delete" } else { "deleted" }, i, "older than the kept versions, used by no server"));
+        list.row(plan_row(
+            if dry_run { "delete" } else { "deleted" },
+            i,
+            "older than the kept versions, used by no server",
+        ));
     }
     for (i, why) in &plan.keep {
         list.row(plan_row("keep", i, why));
@@ -424,7 +475,10 @@ mod tests {
         assert!(rollback_target(&l, &Target::Steps(3)).is_err());
         assert_eq!(rollback_target(&l, &Target::Digest("sha256:dd".into())).unwrap().id, "d");
         assert_eq!(rollback_target(&l, &Target::Digest("aa".into())).unwrap().id, "a");
-        assert_eq!(crate::error::exit_code(&rollback_target(&l, &Target::Digest("zz".into())).unwrap_err()), ExitCode::Usage);
+        assert_eq!(
+            crate::error::exit_code(&rollback_target(&l, &Target::Digest("zz".into())).unwrap_err()),
+            ExitCode::Usage
+        );
     }
 
     #[test]

@@ -61,7 +61,9 @@ pub fn parse(path: &Path, text: &str) -> anyhow::Result<CloudsFile> {
         None | Some(Value::Null) => return Ok(file),
         Some(Value::Mapping(m)) => m,
         Some(_) => {
-            return Err(Failure::usage(format!("`clouds` in `{}` is not a mapping of cloud names", path.display())).into());
+            return Err(
+                Failure::usage(format!("`clouds` in `{}` is not a mapping of cloud names", path.display())).into()
+            );
         }
     };
     for (name, settings) in clouds {

@@ -238,7 +238,12 @@ fn apply_file(cfg: &mut CloudConfig, path: &std::path::Path, settings: &Mapping)
                 }
             }
             ("auth", _) => {
-                return Err(Failure::usage(format!("`auth` of {} in `{}` is not a mapping", cfg.describe(), path.display())).into());
+                return Err(Failure::usage(format!(
+                    "`auth` of {} in `{}` is not a mapping",
+                    cfg.describe(),
+                    path.display()
+                ))
+                .into());
             }
             ("verify", v) => {
                 if let Some(v) = files::yaml_scalar(v) {
@@ -282,14 +287,21 @@ mod tests {
     #[test]
     fn precedence_is_flag_env_secure_clouds() {
         let clouds = file("/c/clouds.yaml", CLOUDS);
-        let secure = file("/c/secure.yaml", "clouds:\n  dev:\n    auth:\n      password: from-secure\n      username: bob\n");
+        let secure =
+            file("/c/secure.yaml", "clouds:\n  dev:\n    auth:\n      password: from-secure\n      username: bob\n");
         let args = CloudArgs { os_cloud: Some("dev".into()), os_region_name: Some("R2".into()), ..Default::default() };
         let e = env(&[("OS_USERNAME", "carol"), ("OS_REGION_NAME", "R-env")]);
         let cfg = resolve_with(&args, &e, &clouds, &secure).unwrap();
         assert_eq!(cfg.setting("auth_url").unwrap().source, Source::File("/c/clouds.yaml".into()));
         assert_eq!(cfg.setting("password").unwrap().source, Source::File("/c/secure.yaml".into()));
-        assert_eq!(cfg.setting("username").unwrap(), &Setting { value: "carol".into(), source: Source::Env("OS_USERNAME") });
-        assert_eq!(cfg.setting("region_name").unwrap(), &Setting { value: "R2".into(), source: Source::Flag("--os-region-name".into()) });
+        assert_eq!(
+            cfg.setting("username").unwrap(),
+            &Setting { value: "carol".into(), source: Source::Env("OS_USERNAME") }
+        );
+        assert_eq!(
+            cfg.setting("region_name").unwrap(),
+            &Setting { value: "R2".into(), source: Source::Flag("--os-region-name".into()) }
+        );
         assert_eq!(cfg.cloud.as_ref().unwrap().source, Source::Flag("--os-cloud".into()));
         assert!(!cfg.verify_tls());
         assert_eq!(cfg.endpoint_override("image"), Some("http://g:9292"));
@@ -299,7 +311,8 @@ mod tests {
     #[test]
     fn os_cloud_from_env() {
         let clouds = file("/c/clouds.yaml", CLOUDS);
-        let cfg = resolve_with(&CloudArgs::default(), &env(&[("OS_CLOUD", "dev")]), &clouds, &Default::default()).unwrap();
+        let cfg =
+            resolve_with(&CloudArgs::default(), &env(&[("OS_CLOUD", "dev")]), &clouds, &Default::default()).unwrap();
         assert_eq!(cfg.cloud.as_ref().unwrap().source, Source::Env("OS_CLOUD"));
         assert_eq!(cfg.get("username"), Some("alice"));
     }

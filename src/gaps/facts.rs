@@ -119,7 +119,9 @@ impl Facts {
 
     /// The compute microversion range (min, max) from the compute version document.
     pub fn compute_range(&self) -> Fact<(String, String)> {
-        let Some(s) = self.service("compute") else { return Fact::Unknown("no `compute` service in the catalog".into()) };
+        let Some(s) = self.service("compute") else {
+            return Fact::Unknown("no `compute` service in the catalog".into());
+        };
         match &s.probe {
             Fact::Known(p) => {
                 let v = &p.body["version"];
@@ -206,13 +208,23 @@ pub fn versions(doc: &Value) -> Vec<String> {
 /// (`/v1/{project_id}`, Heat) the unversioned root before them.
 pub fn version_root(url: &str, project_id: Option<&str>) -> String {
     let url = url.trim_end_matches('/');
-    let cut = project_id.filter(|p| !p.is_empty()).and_then(|p| url.find(&format!("/{p}"))).or_else(|| url.find("/%(").or_else(|| url.find("/$(")));
+    let cut = project_id
+        .filter(|p| !p.is_empty())
+        .and_then(|p| url.find(&format!("/{p}")))
+        .or_else(|| url.find("/%(").or_else(|| url.find("/$(")));
     match cut {
         Some(i) => {
             let head = &url[..i];
             // Drop the version segment before the project too (`/v1`).
             match head.rfind('/') {
-                Some(j) if head[j + 1..].starts_with('v') && head[j + 1..].len() <= 5 && head[..j].contains("://") && j > head.find("://").unwrap() + 2 => head[..j].to_string(),
+                Some(j)
+                    if head[j + 1..].starts_with('v')
+                        && head[j + 1..].len() <= 5
+                        && head[..j].contains("://")
+                        && j > head.find("://").unwrap() + 2 =>
+                {
+                    head[..j].to_string()
+                }
                 _ => head.to_string(),
             }
         }
@@ -223,7 +235,11 @@ pub fn version_root(url: &str, project_id: Option<&str>) -> String {
 /// Heat's base URL with the project in it: the catalog's has it already; an override may carry the
 /// `%(project_id)s` placeholder, or nothing after the host.
 pub fn heat_base(url: &str, project_id: &str) -> String {
-    let url = url.trim_end_matches('/').replace("%(project_id)s", project_id).replace("$(project_id)s", project_id).replace("%(tenant_id)s", project_id);
+    let url = url
+        .trim_end_matches('/')
+        .replace("%(project_id)s", project_id)
+        .replace("$(project_id)s", project_id)
+        .replace("%(tenant_id)s", project_id);
     if url.contains(project_id) {
         return url;
     }
@@ -232,7 +248,8 @@ pub fn heat_base(url: &str, project_id: &str) -> String {
 }
 
 async fn probe(session: &Session, url: String) -> anyhow::Result<Probe> {
-    let resp = session.http.send_once(session.http.client().get(&url).header("X-Auth-Token", session.token().id)).await?;
+    let resp =
+        session.http.send_once(session.http.client().get(&url).header("X-Auth-Token", session.token().id)).await?;
     let status = resp.status().as_u16();
     let body: Value = resp.json().await.unwrap_or(Value::Null);
     Ok(Probe { versions: versions(&body), url, status, body })
@@ -367,7 +384,13 @@ async fn gather_once(session: &Session) -> Facts {
     }));
 
     let url = |kind: &str| url_of(&services, kind);
-    let (compute, image, network, heat, magnum) = (url("compute"), url("image"), url("network"), url("orchestration"), url("container-infrastructure-management"));
+    let (compute, image, network, heat, magnum) = (
+        url("compute"),
+        url("image"),
+        url("network"),
+        url("orchestration"),
+        url("container-infrastructure-management"),
+    );
 
     let hyp = async {
         match &compute {
@@ -404,7 +427,10 @@ async fn gather_once(session: &Session) -> Facts {
             (Ok(u), Some(p)) => {
                 // Heat checks every type's service in the catalog for a full list (1-2 s); a name filter (a regular
                 // expression) keeps the same availability rules and answers in milliseconds.
-                let url = reqwest::Url::parse_with_params(&format!("{}/resource_types", heat_base(u, p)), [("name", HEAT_TYPES_FILTER)]);
+                let url = reqwest::Url::parse_with_params(
+                    &format!("{}/resource_types", heat_base(u, p)),
+                    [("name", HEAT_TYPES_FILTER)],
+                );
                 match url {
                     Ok(url) => timed(get(session, url.as_str(), "listing Heat resource types", &[])).await,
                     Err(e) => Fact::Unknown(format!("the orchestration endpoint `{u}` is not a URL: {e}")),
@@ -442,7 +468,9 @@ async fn gather_once(session: &Session) -> Facts {
         hypervisors,
         container_formats: map(schema, |v| strings(&v["properties"]["container_format"]["enum"])),
         import_methods: map(import, |v| strings(&v["import-methods"]["value"])),
-        stores: map(stores, |v| v["stores"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str().map(str::to_string)).collect()),
+        stores: map(stores, |v| {
+            v["stores"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str().map(str::to_string)).collect()
+        }),
         docker_images: match docker {
             Fact::Known(imgs) => Fact::Known(
                 imgs.into_iter()
@@ -458,7 +486,14 @@ async fn gather_once(session: &Session) -> Facts {
             ),
             Fact::Unknown(r) => Fact::Unknown(r),
         },
-        network_extensions: map(extensions, |v| v["extensions"].as_array().into_iter().flatten().filter_map(|e| e["alias"].as_str().map(str::to_string)).collect()),
+        network_extensions: map(extensions, |v| {
+            v["extensions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e["alias"].as_str().map(str::to_string))
+                .collect()
+        }),
         heat_resource_types: map(resource_types, |v| strings(&v["resource_types"])),
         cluster_templates: match templates {
             Fact::Known(v) => Fact::Known(
@@ -466,7 +501,10 @@ async fn gather_once(session: &Session) -> Facts {
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .map(|t| ClusterTemplate { name: t["name"].as_str().unwrap_or_default().into(), coe: t["coe"].as_str().unwrap_or_default().into() })
+                    .map(|t| ClusterTemplate {
+                        name: t["name"].as_str().unwrap_or_default().into(),
+                        coe: t["coe"].as_str().unwrap_or_default().into(),
+                    })
                     .collect(),
             ),
             Fact::Unknown(r) => Fact::Unknown(r),
@@ -482,9 +520,15 @@ mod tests {
 
     #[test]
     fn version_documents() {
-        assert_eq!(versions(&json!({"version": {"id": "v2.1", "version": "2.104", "min_version": "2.1"}})), vec!["v2.1 (2.1 to 2.104)"]);
+        assert_eq!(
+            versions(&json!({"version": {"id": "v2.1", "version": "2.104", "min_version": "2.1"}})),
+            vec!["v2.1 (2.1 to 2.104)"]
+        );
         assert_eq!(versions(&json!({"version": {"id": "v3.14", "status": "stable"}})), vec!["v3.14"]);
-        assert_eq!(versions(&json!({"versions": [{"id": "v1.0", "max_version": "1.39", "min_version": "1.0"}]})), vec!["v1.0 (1.0 to 1.39)"]);
+        assert_eq!(
+            versions(&json!({"versions": [{"id": "v1.0", "max_version": "1.39", "min_version": "1.0"}]})),
+            vec!["v1.0 (1.0 to 1.39)"]
+        );
         assert_eq!(versions(&json!({"versions": {"values": [{"id": "v3.14"}]}})), vec!["v3.14"]);
         assert!(versions(&json!({"resources": []})).is_empty());
     }

@@ -133,7 +133,9 @@ impl Plan {
         let method = match cfg.get("auth_type").map(|t| t.to_ascii_lowercase()) {
             Some(t) => match t.as_str() {
                 "password" | "v3password" => Method::Password,
-                "v3applicationcredential" | "applicationcredential" | "application_credential" => Method::ApplicationCredential,
+                "v3applicationcredential" | "applicationcredential" | "application_credential" => {
+                    Method::ApplicationCredential
+                }
                 "token" | "v3token" => Method::Token,
                 other => {
                     return Err(Failure::usage(format!("auth_type `{other}` of {} is not supported", cfg.describe()))
@@ -141,7 +143,9 @@ impl Plan {
                         .into());
                 }
             },
-            None if cfg.get("application_credential_id").is_some() || cfg.get("application_credential_name").is_some() => {
+            None if cfg.get("application_credential_id").is_some()
+                || cfg.get("application_credential_name").is_some() =>
+            {
                 Method::ApplicationCredential
             }
             None if cfg.get("token").is_some() && cfg.get("password").is_none() => Method::Token,
@@ -171,20 +175,27 @@ impl Plan {
                     })?;
                     json!({ "name": name, "user": u, "secret": secret })
                 } else {
-                    return Err(Failure::usage(format!("{} has no `application_credential_id` or `application_credential_name`", cfg.describe()))
-                        .hint("set `OS_APPLICATION_CREDENTIAL_ID` or `--os-application-credential-id`")
-                        .into());
+                    return Err(Failure::usage(format!(
+                        "{} has no `application_credential_id` or `application_credential_name`",
+                        cfg.describe()
+                    ))
+                    .hint("set `OS_APPLICATION_CREDENTIAL_ID` or `--os-application-credential-id`")
+                    .into());
                 };
                 let mut shown = cred.clone();
                 shown.as_object_mut().unwrap().remove("secret");
-                let who = format!("application credential `{}`", cfg.get("application_credential_id").or(cfg.get("application_credential_name")).unwrap_or_default());
+                let who = format!(
+                    "application credential `{}`",
+                    cfg.get("application_credential_id").or(cfg.get("application_credential_name")).unwrap_or_default()
+                );
                 let body = json!({"auth": {"identity": {"methods": ["application_credential"], "application_credential": cred}}});
                 (body, who, vec![shown.to_string(), sha256_hex(&secret)])
             }
             Method::Token => {
                 let token = need(cfg, "token", "for token authentication")?;
                 let scope = scope(cfg)?;
-                let body = json!({"auth": {"identity": {"methods": ["token"], "token": {"id": token}}, "scope": scope}});
+                let body =
+                    json!({"auth": {"identity": {"methods": ["token"], "token": {"id": token}}, "scope": scope}});
                 (body, "the given token".into(), vec![scope.to_string(), sha256_hex(&token)])
             }
         };
@@ -201,13 +212,15 @@ impl Plan {
         let resp = http.send(http.client().get(base).header("Accept", "application/json")).await?;
         let status = resp.status();
         let doc: Value = resp.json().await.unwrap_or(Value::Null);
-        let versions = doc.pointer("/versions/values").and_then(Value::as_array).cloned().unwrap_or_else(|| {
-            doc.get("version").map(|v| vec![v.clone()]).unwrap_or_default()
-        });
+        let versions = doc
+            .pointer("/versions/values")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_else(|| doc.get("version").map(|v| vec![v.clone()]).unwrap_or_default());
         let v3 = versions.iter().find(|v| v["id"].as_str().is_some_and(|id| id.starts_with("v3")));
-        let href = v3.and_then(|v| v["links"].as_array()).and_then(|links| {
-            links.iter().find(|l| l["rel"] == "self").and_then(|l| l["href"].as_str())
-        });
+        let href = v3
+            .and_then(|v| v["links"].as_array())
+            .and_then(|links| links.iter().find(|l| l["rel"] == "self").and_then(|l| l["href"].as_str()));
         match href {
             Some(h) => Ok(h.trim_end_matches('/').to_string()),
             None => Err(Failure::usage(format!(
@@ -228,16 +241,31 @@ impl Plan {
         if !status.is_success() {
             let message = api_message(resp).await;
             let (code, hint) = match (status.as_u16(), self.method) {
-                (401, Method::Password) => (ExitCode::Auth, "check the password (`OS_PASSWORD`, secure.yaml), the user's domain and the project"),
-                (401, Method::ApplicationCredential) => (ExitCode::Auth, "the application credential is wrong, expired or deleted: check `application_credential_id`/`_secret` or create a new one"),
-                (401, Method::Token) => (ExitCode::Auth, "the token is invalid or expired: get a new one (`berth auth token`, `openstack token issue`)"),
-                (403, _) => (ExitCode::Auth, "the identity may not use this scope: check the project/domain and its role assignments"),
+                (401, Method::Password) => (
+                    ExitCode::Auth,
+                    "check the password (`OS_PASSWORD`, secure.yaml), the user's domain and the project",
+                ),
+                (401, Method::ApplicationCredential) => (
+                    ExitCode::Auth,
+                    "the application credential is wrong, expired or deleted: check `application_credential_id`/`_secret` or create a new one",
+                ),
+                (401, Method::Token) => (
+                    ExitCode::Auth,
+                    "the token is invalid or expired: get a new one (`berth auth token`, `openstack token issue`)",
+                ),
+                (403, _) => (
+                    ExitCode::Auth,
+                    "the identity may not use this scope: check the project/domain and its role assignments",
+                ),
                 (404, _) => (ExitCode::Usage, "auth_url does not point at Keystone v3"),
                 _ => (ExitCode::Failure, "Keystone failed; its log says why"),
             };
-            return Err(Failure::new(code, format!("Keystone at `{url}` refused {} (HTTP {}): {message}", self.who, status.as_u16()))
-                .hint(hint)
-                .into());
+            return Err(Failure::new(
+                code,
+                format!("Keystone at `{url}` refused {} (HTTP {}): {message}", self.who, status.as_u16()),
+            )
+            .hint(hint)
+            .into());
         }
         let id = resp
             .headers()
@@ -245,12 +273,18 @@ impl Plan {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
             .ok_or_else(|| anyhow::anyhow!("Keystone at `{url}` answered without an X-Subject-Token header"))?;
-        let body: TokenBody = resp.json().await.map_err(|e| anyhow::anyhow!("Keystone's token at `{url}` is not what v3 returns: {e}"))?;
+        let body: TokenBody = resp
+            .json()
+            .await
+            .map_err(|e| anyhow::anyhow!("Keystone's token at `{url}` is not what v3 returns: {e}"))?;
         let token = Token { id, identity_url: v3, body: body.token };
         if token.body.catalog.is_empty() {
-            return Err(Failure::new(ExitCode::Auth, format!("the token for {} has an empty service catalog", self.who))
-                .hint("the identity has no role on the scoped project, or the token is unscoped")
-                .into());
+            return Err(Failure::new(
+                ExitCode::Auth,
+                format!("the token for {} has an empty service catalog", self.who),
+            )
+            .hint("the identity has no role on the scoped project, or the token is unscoped")
+            .into());
         }
         Ok(token)
     }
@@ -271,7 +305,11 @@ pub async fn api_message(resp: reqwest::Response) -> String {
         })
         .unwrap_or(text);
     let one_line = msg.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() > 300 { format!("{}...", one_line.chars().take(300).collect::<String>()) } else { one_line }
+    if one_line.chars().count() > 300 {
+        format!("{}...", one_line.chars().take(300).collect::<String>())
+    } else {
+        one_line
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -378,7 +416,12 @@ mod tests {
 
     #[test]
     fn application_credential_is_guessed_and_unscoped() {
-        let p = Plan::from_config(&cfg(&[("auth_url", "u"), ("application_credential_id", "abc"), ("application_credential_secret", "x")])).unwrap();
+        let p = Plan::from_config(&cfg(&[
+            ("auth_url", "u"),
+            ("application_credential_id", "abc"),
+            ("application_credential_secret", "x"),
+        ]))
+        .unwrap();
         assert_eq!(p.method, Method::ApplicationCredential);
         assert_eq!(p.body["auth"]["identity"]["application_credential"], json!({"id": "abc", "secret": "x"}));
         assert!(p.body["auth"].get("scope").is_none());
@@ -401,7 +444,9 @@ mod tests {
         assert_eq!(f.message, "no `auth_url` is set for the `OS_*` settings (needed to find Keystone)");
         assert!(f.hint.as_deref().unwrap().contains("OS_AUTH_URL"));
 
-        let e = Plan::from_config(&cfg(&[("auth_url", "u"), ("username", "x"), ("password", "p"), ("project_id", "p")])).unwrap_err();
+        let e =
+            Plan::from_config(&cfg(&[("auth_url", "u"), ("username", "x"), ("password", "p"), ("project_id", "p")]))
+                .unwrap_err();
         assert!(e.to_string().contains("not its domain"), "{e}");
 
         let e = Plan::from_config(&cfg(&[("auth_url", "u"), ("auth_type", "saml2")])).unwrap_err();
@@ -411,7 +456,11 @@ mod tests {
     #[test]
     fn expiry_margin() {
         let soon = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(60)).to_string();
-        let t = Token { id: "x".into(), identity_url: "u".into(), body: serde_json::from_value(json!({"expires_at": soon})).unwrap() };
+        let t = Token {
+            id: "x".into(),
+            identity_url: "u".into(),
+            body: serde_json::from_value(json!({"expires_at": soon})).unwrap(),
+        };
         assert!(t.valid_for(std::time::Duration::from_secs(10)));
         assert!(!t.valid_for(std::time::Duration::from_secs(300)));
     }

@@ -75,10 +75,8 @@ pub fn find<'a>(catalog: &'a [Service], kind: &str) -> Option<&'a Service> {
 /// clouds) in `region` (any region when None).
 pub fn select<'a>(service: &'a Service, interface: &str, region: Option<&str>) -> anyhow::Result<&'a Endpoint> {
     let interface = interface.trim_end_matches("URL").to_ascii_lowercase();
-    let found = service
-        .endpoints
-        .iter()
-        .find(|e| e.interface == interface && region.is_none_or(|r| e.region() == Some(r)));
+    let found =
+        service.endpoints.iter().find(|e| e.interface == interface && region.is_none_or(|r| e.region() == Some(r)));
     found.ok_or_else(|| {
         let have: Vec<String> = service
             .endpoints
@@ -103,17 +101,32 @@ mod tests {
     use super::*;
 
     fn ep(interface: &str, region: &str, url: &str) -> Endpoint {
-        Endpoint { id: String::new(), interface: interface.into(), region: Some(region.into()), region_id: Some(region.into()), url: url.into() }
+        Endpoint {
+            id: String::new(),
+            interface: interface.into(),
+            region: Some(region.into()),
+            region_id: Some(region.into()),
+            url: url.into(),
+        }
     }
 
     fn catalog() -> Vec<Service> {
         vec![
-            Service { kind: "volumev3".into(), name: "cinderv3".into(), id: "1".into(), endpoints: vec![ep("public", "R1", "http://c1")] },
+            Service {
+                kind: "volumev3".into(),
+                name: "cinderv3".into(),
+                id: "1".into(),
+                endpoints: vec![ep("public", "R1", "http://c1")],
+            },
             Service {
                 kind: "image".into(),
                 name: "glance".into(),
                 id: "2".into(),
-                endpoints: vec![ep("public", "R1", "http://g1"), ep("internal", "R1", "http://g1i"), ep("public", "R2", "http://g2")],
+                endpoints: vec![
+                    ep("public", "R1", "http://g1"),
+                    ep("internal", "R1", "http://g1i"),
+                    ep("public", "R2", "http://g2"),
+                ],
             },
             Service { kind: "container-infra".into(), name: "magnum".into(), id: "3".into(), endpoints: vec![] },
         ]

@@ -31,9 +31,31 @@ pub struct Image {
 /// Glance's own image attributes (its image schema's base properties): not free-form properties, so `--property`
 /// cannot set them (Glance answers 403 or 400 with little to go on).
 pub const ATTRIBUTES: &[&str] = &[
-    "id", "name", "status", "visibility", "protected", "os_hidden", "checksum", "os_hash_algo", "os_hash_value", "owner",
-    "size", "virtual_size", "container_format", "disk_format", "created_at", "updated_at", "tags", "direct_url",
-    "min_ram", "min_disk", "self", "file", "schema", "locations", "stores",
+    "id",
+    "name",
+    "status",
+    "visibility",
+    "protected",
+    "os_hidden",
+    "checksum",
+    "os_hash_algo",
+    "os_hash_value",
+    "owner",
+    "size",
+    "virtual_size",
+    "container_format",
+    "disk_format",
+    "created_at",
+    "updated_at",
+    "tags",
+    "direct_url",
+    "min_ram",
+    "min_disk",
+    "self",
+    "file",
+    "schema",
+    "locations",
+    "stores",
 ];
 
 #[derive(Deserialize)]
@@ -105,7 +127,9 @@ pub async fn upload(session: &Session, id: &str, body: reqwest::Body, len: u64) 
 /// encoding, which Glance's WSGI server reads).
 pub async fn upload_streamed(session: &Session, id: &str, body: reqwest::Body) -> anyhow::Result<()> {
     let resp = session
-        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/file"), |r| r.header("Content-Type", "application/octet-stream").body(body))
+        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/file"), |r| {
+            r.header("Content-Type", "application/octet-stream").body(body)
+        })
         .await?;
     check(resp, &format!("uploading the data of Glance image `{id}`")).await?;
     Ok(())
@@ -170,7 +194,11 @@ pub async fn by_name_all_versions(session: &Session, name: &str) -> anyhow::Resu
 /// The hidden images (`os_hidden=true`) named exactly `name`.
 pub async fn hidden_by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
     let filter = format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
-    Ok(list(session, &[("name", &filter), ("os_hidden", "true")]).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
+    Ok(list(session, &[("name", &filter), ("os_hidden", "true")])
+        .await?
+        .into_iter()
+        .filter(|i| i.name.as_deref() == Some(name))
+        .collect())
 }
 
 /// [`list`] with `filters`, hidden images included (a second query with `os_hidden=true`).

@@ -35,9 +35,13 @@ pub fn tls_options(cfg: &CloudConfig) -> anyhow::Result<TlsOptions> {
         let Some(s) = cfg.setting(key) else { return Ok(None) };
         let path = std::path::PathBuf::from(&s.value);
         if !path.is_file() {
-            return Err(Failure::usage(format!("the {key} file `{}` (from {}) does not exist", path.display(), s.source))
-                .hint(format!("fix `{key}` where it is set, or remove it to use the system's trust store"))
-                .into());
+            return Err(Failure::usage(format!(
+                "the {key} file `{}` (from {}) does not exist",
+                path.display(),
+                s.source
+            ))
+            .hint(format!("fix `{key}` where it is set, or remove it to use the system's trust store"))
+            .into());
         }
         Ok(Some(path))
     };
@@ -64,7 +68,12 @@ impl Session {
         let (token, from_cache) = match cached {
             Some((path, t)) if t.valid_for(CACHE_MARGIN) => {
                 if verbose >= 1 {
-                    eprintln!("auth: using the cached token for {} from `{}` (expires {})", plan.who, path.display(), t.body.expires_at);
+                    eprintln!(
+                        "auth: using the cached token for {} from `{}` (expires {})",
+                        plan.who,
+                        path.display(),
+                        t.body.expires_at
+                    );
                 }
                 (t, true)
             }
@@ -73,7 +82,8 @@ impl Session {
                 (t, false)
             }
         };
-        let s = Session { http, cfg, plan, cache, token: Mutex::new(token), from_cache: Mutex::new(from_cache), verbose };
+        let s =
+            Session { http, cfg, plan, cache, token: Mutex::new(token), from_cache: Mutex::new(from_cache), verbose };
         if !from_cache {
             s.store();
         }
@@ -140,8 +150,11 @@ impl Session {
         let service = catalog::find(&token.body.catalog, kind).ok_or_else(|| {
             let mut have: Vec<&str> = token.body.catalog.iter().map(|s| s.kind.as_str()).collect();
             have.sort_unstable();
-            Failure::new(ExitCode::Failure, format!("the cloud's catalog has no `{kind}` service"))
-                .hint(format!("services here: {}; or set `{}_endpoint_override` in clouds.yaml", have.join(", "), kind.replace('-', "_")))
+            Failure::new(ExitCode::Failure, format!("the cloud's catalog has no `{kind}` service")).hint(format!(
+                "services here: {}; or set `{}_endpoint_override` in clouds.yaml",
+                have.join(", "),
+                kind.replace('-', "_")
+            ))
         })?;
         let interface = self.cfg.get("interface").unwrap_or("public");
         let ep = catalog::select(service, interface, self.cfg.get("region_name"))?;
@@ -193,7 +206,8 @@ impl Session {
     pub async fn revoke(&self) -> anyhow::Result<bool> {
         let token = self.token();
         let url = format!("{}/auth/tokens", token.identity_url);
-        let req = self.http.client().delete(&url).header("X-Auth-Token", &token.id).header("X-Subject-Token", &token.id);
+        let req =
+            self.http.client().delete(&url).header("X-Auth-Token", &token.id).header("X-Subject-Token", &token.id);
         let resp = self.http.send(req).await?;
         if let Some(c) = &self.cache {
             c.remove(&self.plan.cache_key);
@@ -201,7 +215,10 @@ impl Session {
         match resp.status().as_u16() {
             200..=299 => Ok(true),
             401 | 404 => Ok(false),
-            code => Err(anyhow::anyhow!("Keystone at `{url}` could not revoke the token (HTTP {code}): {}", auth::api_message(resp).await)),
+            code => Err(anyhow::anyhow!(
+                "Keystone at `{url}` could not revoke the token (HTTP {code}): {}",
+                auth::api_message(resp).await
+            )),
         }
     }
 }
@@ -224,7 +241,10 @@ pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
     let message = auth::api_message(resp).await;
     let (code, hint) = match status.as_u16() {
         401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials".to_string())),
-        403 => (ExitCode::Auth, Some("the identity lacks the role this needs; ask for it or use an admin identity".to_string())),
+        403 => (
+            ExitCode::Auth,
+            Some("the identity lacks the role this needs; ask for it or use an admin identity".to_string()),
+        ),
         _ => (ExitCode::Failure, come_back),
     };
     let f = Failure::new(code, format!("{what} failed: `{url}` answered HTTP {}{retried}: {message}", status.as_u16()));
@@ -240,12 +260,16 @@ mod tests {
     use super::*;
 
     fn token(expires_at: &str) -> Token {
-        serde_json::from_value(serde_json::json!({"id": "t", "identity_url": "http://k/v3", "body": {"expires_at": expires_at}})).unwrap()
+        serde_json::from_value(
+            serde_json::json!({"id": "t", "identity_url": "http://k/v3", "body": {"expires_at": expires_at}}),
+        )
+        .unwrap()
     }
 
     #[test]
     fn tokens_are_renewed_before_they_expire_not_when_the_expiry_is_unknown() {
-        let in_ = |secs: i64| jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_secs(secs)).unwrap().to_string();
+        let in_ =
+            |secs: i64| jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_secs(secs)).unwrap().to_string();
         assert!(!expires_within(&token(&in_(3600)), RENEW_MARGIN));
         assert!(expires_within(&token(&in_(30)), RENEW_MARGIN));
         assert!(expires_within(&token(&in_(-10)), RENEW_MARGIN));

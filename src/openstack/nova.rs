@@ -24,7 +24,14 @@ pub fn negotiate(cloud_min: (u32, u32), cloud_max: (u32, u32)) -> anyhow::Result
             ExitCode::Failure,
             format!(
                 "this compute API offers microversions {}.{} to {}.{}, berth needs {}.{} to {}.{}",
-                cloud_min.0, cloud_min.1, cloud_max.0, cloud_max.1, MIN_MICROVERSION.0, MIN_MICROVERSION.1, MAX_MICROVERSION.0, MAX_MICROVERSION.1
+                cloud_min.0,
+                cloud_min.1,
+                cloud_max.0,
+                cloud_max.1,
+                MIN_MICROVERSION.0,
+                MIN_MICROVERSION.1,
+                MAX_MICROVERSION.0,
+                MAX_MICROVERSION.1
             ),
         )
         .into());
@@ -55,12 +62,19 @@ impl<'a> Compute<'a> {
         Ok(Compute { session, microversion, range: (min, max) })
     }
 
-    async fn call(&self, method: reqwest::Method, path: &str, body: Option<&Value>, what: &str) -> anyhow::Result<reqwest::Response> {
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+        what: &str,
+    ) -> anyhow::Result<reqwest::Response> {
         let mv = format!("compute {}", self.microversion);
         let resp = self
             .session
             .request(method, "compute", path, |r| {
-                let r = r.header("OpenStack-API-Version", &mv).header("X-OpenStack-Nova-API-Version", &self.microversion);
+                let r =
+                    r.header("OpenStack-API-Version", &mv).header("X-OpenStack-Nova-API-Version", &self.microversion);
                 match body {
                     Some(b) => r.json(b),
                     None => r,
@@ -85,14 +99,20 @@ impl<'a> Compute<'a> {
 
     /// Create servers; returns the reservation ID when `count` > 1, else the server's ID.
     pub async fn create(&self, server: &Value) -> anyhow::Result<Value> {
-        Ok(self.call(reqwest::Method::POST, "/servers", Some(&json!({ "server": server })), "creating the server").await?.json().await?)
+        Ok(self
+            .call(reqwest::Method::POST, "/servers", Some(&json!({ "server": server })), "creating the server")
+            .await?
+            .json()
+            .await?)
     }
 
     pub async fn server(&self, id: &str) -> anyhow::Result<Option<Server>> {
         let mv = format!("compute {}", self.microversion);
         let resp = self
             .session
-            .request(reqwest::Method::GET, "compute", &format!("/servers/{id}"), |r| r.header("OpenStack-API-Version", &mv))
+            .request(reqwest::Method::GET, "compute", &format!("/servers/{id}"), |r| {
+                r.header("OpenStack-API-Version", &mv)
+            })
             .await?;
         if resp.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
@@ -120,7 +140,9 @@ impl<'a> Compute<'a> {
         let mv = format!("compute {}", self.microversion);
         let resp = self
             .session
-            .request(reqwest::Method::DELETE, "compute", &format!("/servers/{id}"), |r| r.header("OpenStack-API-Version", &mv))
+            .request(reqwest::Method::DELETE, "compute", &format!("/servers/{id}"), |r| {
+                r.header("OpenStack-API-Version", &mv)
+            })
             .await?;
         if resp.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(());
@@ -134,7 +156,11 @@ impl<'a> Compute<'a> {
             Some(n) => json!({"os-getConsoleOutput": {"length": n}}),
             None => json!({"os-getConsoleOutput": {}}),
         };
-        let v: Value = self.call(reqwest::Method::POST, &format!("/servers/{id}/action"), Some(&body), "reading the console log").await?.json().await?;
+        let v: Value = self
+            .call(reqwest::Method::POST, &format!("/servers/{id}/action"), Some(&body), "reading the console log")
+            .await?
+            .json()
+            .await?;
         Ok(v["output"].as_str().unwrap_or_default().to_string())
     }
 }
@@ -204,7 +230,8 @@ impl Server {
         self.addresses
             .iter()
             .map(|(net, addrs)| {
-                let ips: Vec<&str> = addrs.as_array().into_iter().flatten().filter_map(|a| a["addr"].as_str()).collect();
+                let ips: Vec<&str> =
+                    addrs.as_array().into_iter().flatten().filter_map(|a| a["addr"].as_str()).collect();
                 format!("{net}={}", ips.join(", "))
             })
             .collect::<Vec<_>>()

@@ -84,7 +84,8 @@ impl Output {
         if self.settings.quiet {
             return;
         }
-        let (yellow, bold, reset) = if self.settings.color_stderr { ("\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
+        let (yellow, bold, reset) =
+            if self.settings.color_stderr { ("\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
         let mut text = format!("{yellow}warning{reset}{bold}:{reset} {message}\n");
         if let Some(h) = hint {
             text.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {h}\n"));
@@ -168,7 +169,12 @@ fn structured(value: &Value, format: Format) -> anyhow::Result<String> {
     })
 }
 
-pub fn render_record(record: &Record, format: Format, columns: &[String], width: Option<u16>) -> anyhow::Result<String> {
+pub fn render_record(
+    record: &Record,
+    format: Format,
+    columns: &[String],
+    width: Option<u16>,
+) -> anyhow::Result<String> {
     let keys: Vec<String> = record.fields.iter().map(|(k, _)| k.clone()).collect();
     let picked = select(&keys, columns)?;
     let fields: Vec<(&String, &Value)> = picked.iter().map(|&i| (&record.fields[i].0, &record.fields[i].1)).collect();

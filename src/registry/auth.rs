@@ -141,12 +141,18 @@ fn lookup_in(config: &DockerConfig, path: &Path, host: &str, helper: &HelperFn) 
     let shown = path.display();
     if let Some((_, name)) = entry_for(&config.cred_helpers, host) {
         let found = helper(name, &server)?;
-        return Ok(found.map(|c| Found { credentials: c, source: format!("`docker-credential-{name}` (credHelpers in `{shown}`)") }));
+        return Ok(found.map(|c| Found {
+            credentials: c,
+            source: format!("`docker-credential-{name}` (credHelpers in `{shown}`)"),
+        }));
     }
     if let Some(name) = config.creds_store.as_deref().filter(|s| !s.is_empty())
         && let Some(c) = helper(name, &server)?
     {
-        return Ok(Some(Found { credentials: c, source: format!("`docker-credential-{name}` (credsStore in `{shown}`)") }));
+        return Ok(Some(Found {
+            credentials: c,
+            source: format!("`docker-credential-{name}` (credsStore in `{shown}`)"),
+        }));
     }
     let Some((key, entry)) = entry_for(&config.auths, host) else {
         return Ok(None);
@@ -162,9 +168,8 @@ fn lookup_in(config: &DockerConfig, path: &Path, host: &str, helper: &HelperFn) 
                 .hint(format!("it must be base64 of `user:password`; run `docker login {host}` again or fix the file"))
                 .into()
         };
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(auth.trim())
-            .map_err(|_| bad("is not base64"))?;
+        let decoded =
+            base64::engine::general_purpose::STANDARD.decode(auth.trim()).map_err(|_| bad("is not base64"))?;
         let text = String::from_utf8(decoded).map_err(|_| bad("is not UTF-8 text"))?;
         let (user, pass) = text.split_once(':').ok_or_else(|| bad("has no `:` between user and password"))?;
         return Ok(Some(Found { credentials: Credentials { username: user.into(), password: pass.into() }, source }));
@@ -184,12 +189,8 @@ fn run_helper(helper: &str, server: &str, config: &Path, host: &str) -> anyhow::
         "install `{program}`, remove it from `credHelpers`/`credsStore` in `{}`, or pass `--registry-user` with `--registry-password-stdin`",
         config.display()
     );
-    let child = Command::new(&program)
-        .arg("get")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
+    let child =
+        Command::new(&program).arg("get").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
     let mut child = match child {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -231,9 +232,12 @@ fn run_helper(helper: &str, server: &str, config: &Path, host: &str) -> anyhow::
         .into());
     }
     parse_helper_output(&stdout).map_err(|e| {
-        Failure::new(ExitCode::Auth, format!("the credential helper `{program}` answered something that is not its JSON: {e}"))
-            .hint(fix)
-            .into()
+        Failure::new(
+            ExitCode::Auth,
+            format!("the credential helper `{program}` answered something that is not its JSON: {e}"),
+        )
+        .hint(fix)
+        .into()
     })
 }
 
@@ -270,7 +274,12 @@ pub fn parse_challenges<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<Ch
                 "basic" => out.push(Challenge::Basic { realm: get("realm") }),
                 "bearer" => {
                     if let Some(realm) = get("realm").filter(|r| !r.is_empty()) {
-                        out.push(Challenge::Bearer { realm, service: get("service"), scope: get("scope"), error: get("error") });
+                        out.push(Challenge::Bearer {
+                            realm,
+                            service: get("service"),
+                            scope: get("scope"),
+                            error: get("error"),
+                        });
                     }
                 }
                 _ => {}
@@ -356,23 +365,46 @@ mod tests {
 
     #[test]
     fn parses_basic_and_bearer_challenges() {
-        assert_eq!(parse_challenges(["Basic realm=\"berth-dev\""]), vec![Challenge::Basic { realm: Some("berth-dev".into()) }]);
+        assert_eq!(
+            parse_challenges(["Basic realm=\"berth-dev\""]),
+            vec![Challenge::Basic { realm: Some("berth-dev".into()) }]
+        );
         assert_eq!(parse_challenges(["basic"]), vec![Challenge::Basic { realm: None }]);
         assert_eq!(
-            parse_challenges([r#"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull""#]),
-            vec![bearer("https://auth.docker.io/token", Some("registry.docker.io"), Some("repository:library/busybox:pull"), None)]
+            parse_challenges([
+                r#"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull""#
+            ]),
+            vec![bearer(
+                "https://auth.docker.io/token",
+                Some("registry.docker.io"),
+                Some("repository:library/busybox:pull"),
+                None
+            )]
         );
         // Commas inside quotes, spaces around `=`, escapes, an error parameter, unquoted values.
         assert_eq!(
-            parse_challenges([r#"Bearer realm = "http://127.0.0.1:5004/token", service=svc, scope="repository:a/b:pull,push repository:c:pull",error="insufficient_scope",x="a\"b""#]),
-            vec![bearer("http://127.0.0.1:5004/token", Some("svc"), Some("repository:a/b:pull,push repository:c:pull"), Some("insufficient_scope"))]
+            parse_challenges([
+                r#"Bearer realm = "http://127.0.0.1:5004/token", service=svc, scope="repository:a/b:pull,push repository:c:pull",error="insufficient_scope",x="a\"b""#
+            ]),
+            vec![bearer(
+                "http://127.0.0.1:5004/token",
+                Some("svc"),
+                Some("repository:a/b:pull,push repository:c:pull"),
+                Some("insufficient_scope")
+            )]
         );
     }
 
     #[test]
     fn parses_several_challenges_and_skips_others() {
-        let got = parse_challenges([r#"Negotiate abc, Bearer realm="https://r/t",service="s", Basic realm="x, y""#, "Digest realm=\"d\", nonce=\"n\""]);
-        assert_eq!(got, vec![bearer("https://r/t", Some("s"), None, None), Challenge::Basic { realm: Some("x, y".into()) }]);
+        let got = parse_challenges([
+            r#"Negotiate abc, Bearer realm="https://r/t",service="s", Basic realm="x, y""#,
+            "Digest realm=\"d\", nonce=\"n\"",
+        ]);
+        assert_eq!(
+            got,
+            vec![bearer("https://r/t", Some("s"), None, None), Challenge::Basic { realm: Some("x, y".into()) }]
+        );
         assert_eq!(parse_challenges(["Bearer service=\"no realm\""]), vec![]);
         assert_eq!(parse_challenges([""]), vec![]);
     }
@@ -394,13 +426,15 @@ mod tests {
     #[test]
     fn auths_decode_and_keys_normalise() {
         // dXNlcjpwYTpzcw== is `user:pa:ss` (the password may hold colons).
-        let c = config(r#"{"auths": {
+        let c = config(
+            r#"{"auths": {
             "https://index.docker.io/v1/": {"auth": "aHViOmh1YnB3"},
             "http://127.0.0.1:5002": {"auth": "dXNlcjpwYTpzcw=="},
             "https://registry.example.com/v1/": {"username": "u", "password": "p"},
             "token.example.com": {"identitytoken": "refresh"},
             "empty.example.com": {}
-        }}"#);
+        }}"#,
+        );
         assert_eq!(find(&c, DOCKER_HUB_REGISTRY, &no_helper).unwrap().0, "hub");
         let (u, p, src) = find(&c, "127.0.0.1:5002", &no_helper).unwrap();
         assert_eq!((u.as_str(), p.as_str()), ("user", "pa:ss"));
@@ -427,8 +461,10 @@ mod tests {
 
     #[test]
     fn cred_helpers_win_then_creds_store_then_auths() {
-        let c = config(r#"{"auths": {"a.example": {"auth": "ZmlsZTpmaWxl"}, "b.example": {"auth": "ZmlsZTpmaWxl"}},
-            "credsStore": "store", "credHelpers": {"a.example": "special", "https://index.docker.io/v1/": "hub"}}"#);
+        let c = config(
+            r#"{"auths": {"a.example": {"auth": "ZmlsZTpmaWxl"}, "b.example": {"auth": "ZmlsZTpmaWxl"}},
+            "credsStore": "store", "credHelpers": {"a.example": "special", "https://index.docker.io/v1/": "hub"}}"#,
+        );
         let calls = std::cell::RefCell::new(Vec::new());
         let helper = |name: &str, server: &str| -> anyhow::Result<Option<Credentials>> {
             calls.borrow_mut().push((name.to_string(), server.to_string()));

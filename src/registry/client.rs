@@ -262,7 +262,9 @@ fn next_link(headers: &HeaderMap) -> Option<String> {
         for part in value.split(',') {
             let (url, params) = part.split_once(';').unwrap_or((part, ""));
             let is_next = params.split(';').any(|p| {
-                p.trim().strip_prefix("rel=").is_some_and(|v| v.trim_matches('"').split_whitespace().any(|r| r == "next"))
+                p.trim()
+                    .strip_prefix("rel=")
+                    .is_some_and(|v| v.trim_matches('"').split_whitespace().any(|r| r == "next"))
             });
             if is_next {
                 return Some(url.trim().trim_start_matches('<').trim_end_matches('>').to_string());
@@ -321,9 +323,14 @@ impl Registry {
                 "trust the registry's CA with `--registry-cacert FILE` (or, for a test registry only, `--registry-insecure`){}",
                 if is_loopback(&self.host) { "" } else { "; a registry without TLS needs `--registry-insecure`" }
             ),
-            Some(Transport::Timeout) => "the registry is slow or unreachable; raise `--http-timeout` or check the host".to_string(),
+            Some(Transport::Timeout) => {
+                "the registry is slow or unreachable; raise `--http-timeout` or check the host".to_string()
+            }
             Some(Transport::Connect) => {
-                format!("check that `{}` is the registry's host and port and that it is up (proxies: `HTTPS_PROXY`, `NO_PROXY`)", self.host)
+                format!(
+                    "check that `{}` is the registry's host and port and that it is up (proxies: `HTTPS_PROXY`, `NO_PROXY`)",
+                    self.host
+                )
             }
             Some(Transport::Other) | None => return e,
         };
@@ -344,14 +351,19 @@ impl Registry {
                 *self.scheme.lock().unwrap() = Some("https");
                 Ok(r)
             }
-            Err(e) if self.http_allowed() && crate::error::failure(&e).and_then(|f| f.transport) != Some(Transport::Tls) => {
+            Err(e)
+                if self.http_allowed()
+                    && crate::error::failure(&e).and_then(|f| f.transport) != Some(Transport::Tls) =>
+            {
                 self.log(format!("`{}` does not answer https; trying plain http", self.host));
                 match self.http.send(make(&format!("http://{}", self.host))).await {
                     Ok(r) => {
                         *self.scheme.lock().unwrap() = Some("http");
                         Ok(r)
                     }
-                    Err(e2) => Err(self.transport(e2).context(format!("`{}` answered neither https nor http", self.host))),
+                    Err(e2) => {
+                        Err(self.transport(e2).context(format!("`{}` answered neither https nor http", self.host)))
+                    }
                 }
             }
             Err(e) => Err(self.transport(e)),
@@ -400,7 +412,13 @@ impl Registry {
     }
 
     /// [`Registry::request`] with any headers (`Accept`, `Range`). Every answer's quota headers are noted.
-    async fn request_headers(&self, method: Method, path: &str, repo: &str, headers: HeaderMap) -> anyhow::Result<Response> {
+    async fn request_headers(
+        &self,
+        method: Method,
+        path: &str,
+        repo: &str,
+        headers: HeaderMap,
+    ) -> anyhow::Result<Response> {
         let default_scope = format!("repository:{repo}:pull");
         let mut auth = self.auth_for(&default_scope);
         let mut answered = false;
@@ -442,8 +460,10 @@ impl Registry {
         match challenge {
             Some(Challenge::Bearer { realm, service, scope, .. }) => {
                 let scope = scope.unwrap_or_else(|| default_scope.to_string());
-                let (token, lifetime) = self.fetch_token(&realm, service.as_deref(), &scope, repo, found.as_ref()).await?;
-                let until = Instant::now() + lifetime.saturating_sub(Duration::from_secs(5)).max(Duration::from_secs(1));
+                let (token, lifetime) =
+                    self.fetch_token(&realm, service.as_deref(), &scope, repo, found.as_ref()).await?;
+                let until =
+                    Instant::now() + lifetime.saturating_sub(Duration::from_secs(5)).max(Duration::from_secs(1));
                 self.auth.lock().unwrap().tokens.insert(scope, (token.clone(), until));
                 Ok(AuthHeader::Bearer(token))
             }
@@ -454,7 +474,10 @@ impl Registry {
                 if f.credentials.is_identity_token() {
                     return Err(Failure::new(
                         ExitCode::Auth,
-                        format!("`{}` asks for a user and password, but the credentials from {} are an identity token", self.host, f.source),
+                        format!(
+                            "`{}` asks for a user and password, but the credentials from {} are an identity token",
+                            self.host, f.source
+                        ),
                     )
                     .hint("pass `--registry-user USER` with `--registry-password-stdin`")
                     .into());
@@ -464,7 +487,10 @@ impl Registry {
             }
             None => Err(Failure::new(
                 ExitCode::Auth,
-                format!("`{}` answered 401 for `{repo}` without a Basic or Bearer challenge berth can answer", self.host),
+                format!(
+                    "`{}` answered 401 for `{repo}` without a Basic or Bearer challenge berth can answer",
+                    self.host
+                ),
             )
             .into()),
         }
@@ -480,10 +506,17 @@ impl Registry {
         found: Option<&Found>,
     ) -> anyhow::Result<(String, Duration)> {
         let url = reqwest::Url::parse(realm).map_err(|e| {
-            Failure::new(ExitCode::Failure, format!("`{}` names the token server `{realm}`, which is not a URL: {e}", self.host))
+            Failure::new(
+                ExitCode::Failure,
+                format!("`{}` names the token server `{realm}`, which is not a URL: {e}", self.host),
+            )
         })?;
         if !matches!(url.scheme(), "https" | "http") {
-            return Err(Failure::new(ExitCode::Failure, format!("`{}` names the token server `{realm}`, which is not http(s)", self.host)).into());
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("`{}` names the token server `{realm}`, which is not http(s)", self.host),
+            )
+            .into());
         }
         if let Some(f) = found {
             // `host_str` keeps an IPv6 address's brackets, as `host_name` does.
@@ -513,14 +546,21 @@ impl Registry {
             Some(c) if c.is_identity_token() => {
                 // An identity token is an OAuth2 refresh token (Docker's `docker login` with an identity provider).
                 let mut form = query.clone();
-                form.extend([("grant_type", "refresh_token"), ("client_id", "berth"), ("refresh_token", c.password.as_str())]);
+                form.extend([
+                    ("grant_type", "refresh_token"),
+                    ("client_id", "berth"),
+                    ("refresh_token", c.password.as_str()),
+                ]);
                 self.http.client().post(url.clone()).form(&form)
             }
             Some(c) => self.http.client().get(url.clone()).query(&query).basic_auth(&c.username, Some(&c.password)),
             None => self.http.client().get(url.clone()).query(&query),
         };
         let shown = redact_url(&url);
-        self.log(format!("getting a token for `{scope}` from `{shown}`{}", found.map_or(String::new(), |f| format!(" as {}", who(&f.credentials)))));
+        self.log(format!(
+            "getting a token for `{scope}` from `{shown}`{}",
+            found.map_or(String::new(), |f| format!(" as {}", who(&f.credentials)))
+        ));
         let resp = self.http.send(req).await.map_err(|e| self.transport(e))?;
         let status = resp.status();
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
@@ -529,7 +569,11 @@ impl Registry {
             return Err(match found {
                 Some(f) => Failure::new(
                     ExitCode::Auth,
-                    format!("the token server `{shown}` refused the credentials of {} for `{}`{said}", who(&f.credentials), self.host),
+                    format!(
+                        "the token server `{shown}` refused the credentials of {} for `{}`{said}",
+                        who(&f.credentials),
+                        self.host
+                    ),
                 )
                 .hint(format!("check the user and password (they came from {})", f.source)),
                 None => self.wants_credentials(repo),
@@ -538,7 +582,11 @@ impl Registry {
         }
         if !status.is_success() {
             let said = read_error(resp).await.text;
-            return Err(Failure::new(ExitCode::Failure, format!("the token server `{shown}` answered {status}: {said}")).into());
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("the token server `{shown}` answered {status}: {said}"),
+            )
+            .into());
         }
         #[derive(Deserialize)]
         struct TokenAnswer {
@@ -547,13 +595,16 @@ impl Registry {
             expires_in: Option<u64>,
         }
         let body = resp.bytes().await.with_context(|| format!("reading the answer of the token server `{shown}`"))?;
-        let answer: TokenAnswer = serde_json::from_slice(&body)
-            .map_err(|e| Failure::new(ExitCode::Failure, format!("the token server `{shown}` answered something that is not a token: {e}")))?;
-        let token = answer
-            .token
-            .filter(|t| !t.is_empty())
-            .or(answer.access_token.filter(|t| !t.is_empty()))
-            .ok_or_else(|| Failure::new(ExitCode::Failure, format!("the token server `{shown}` answered without a token")))?;
+        let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
+            Failure::new(
+                ExitCode::Failure,
+                format!("the token server `{shown}` answered something that is not a token: {e}"),
+            )
+        })?;
+        let token =
+            answer.token.filter(|t| !t.is_empty()).or(answer.access_token.filter(|t| !t.is_empty())).ok_or_else(
+                || Failure::new(ExitCode::Failure, format!("the token server `{shown}` answered without a token")),
+            )?;
         let lifetime = answer.expires_in.unwrap_or(TOKEN_MIN_LIFETIME).max(TOKEN_MIN_LIFETIME);
         self.log(format!("got a token for `{scope}`, valid {lifetime} s"));
         Ok((token, Duration::from_secs(lifetime)))
@@ -573,9 +624,15 @@ impl Registry {
             None => self.wants_credentials(repo).into(),
             Some(f) => {
                 let said = if said.text.is_empty() { String::new() } else { format!(": {}", said.text) };
-                Failure::new(ExitCode::Auth, format!("`{}` refused the credentials of {} for `{repo}`{said}", self.host, who(&f.credentials)))
-                    .hint(format!("check the user, the password and their access to `{repo}` (they came from {})", f.source))
-                    .into()
+                Failure::new(
+                    ExitCode::Auth,
+                    format!("`{}` refused the credentials of {} for `{repo}`{said}", self.host, who(&f.credentials)),
+                )
+                .hint(format!(
+                    "check the user, the password and their access to `{repo}` (they came from {})",
+                    f.source
+                ))
+                .into()
             }
         }
     }
@@ -602,9 +659,13 @@ impl Registry {
             let hint = format!("list the tags with `berth registry tags {}`", r.familiar());
             return match what {
                 Some(w) if w.contains(':') && w.starts_with("sha") => {
-                    Failure::new(ExitCode::Failure, format!("registry `{host}` has no manifest `{w}` in `{repo}`")).hint(hint)
+                    Failure::new(ExitCode::Failure, format!("registry `{host}` has no manifest `{w}` in `{repo}`"))
+                        .hint(hint)
                 }
-                Some(tag) => Failure::new(ExitCode::Failure, format!("registry `{host}` has no tag `{tag}` in `{repo}`")).hint(hint),
+                Some(tag) => {
+                    Failure::new(ExitCode::Failure, format!("registry `{host}` has no tag `{tag}` in `{repo}`"))
+                        .hint(hint)
+                }
                 None => Failure::new(ExitCode::Failure, format!("registry `{host}` has no repository `{repo}`")),
             }
             .into();
@@ -670,7 +731,8 @@ impl Registry {
             )
             .into());
         }
-        let parsed = manifest::parse(&content_type, &body).with_context(|| format!("reading the manifest `{reference}` of `{}`", r.repository))?;
+        let parsed = manifest::parse(&content_type, &body)
+            .with_context(|| format!("reading the manifest `{reference}` of `{}`", r.repository))?;
         Ok((digest, parsed))
     }
 
@@ -681,13 +743,19 @@ impl Registry {
         self.check_quota(r)?;
         let (digest, top) = self.manifest(r, r.manifest_reference()).await?;
         match top {
-            Manifest::Image { media_type, config, layers } => Ok(vec![self.image(r, digest, media_type, config, layers, None).await?]),
+            Manifest::Image { media_type, config, layers } => {
+                Ok(vec![self.image(r, digest, media_type, config, layers, None).await?])
+            }
             Manifest::Index { manifests, .. } => {
                 let mut images = Vec::new();
                 for entry in manifest::select(&manifests, platform, all)? {
                     let (child_digest, child) = self.manifest(r, &entry.digest).await?;
                     let Manifest::Image { media_type, config, layers } = child else {
-                        anyhow::bail!("the index `{digest}` of `{r}` lists another index (`{}`) for `{}`, which berth does not follow", entry.digest, entry.platform.as_ref().map_or("?".into(), Platform::to_string));
+                        anyhow::bail!(
+                            "the index `{digest}` of `{r}` lists another index (`{}`) for `{}`, which berth does not follow",
+                            entry.digest,
+                            entry.platform.as_ref().map_or("?".into(), Platform::to_string)
+                        );
                     };
                     images.push(self.image(r, child_digest, media_type, config, layers, Some(digest.clone())).await?);
                 }
@@ -709,7 +777,11 @@ impl Registry {
         manifest::check_config(&config).with_context(context)?;
         manifest::check_layers(&layers).with_context(context)?;
         if config.size > CONFIG_MAX {
-            anyhow::bail!("the config of {} is {} bytes; berth reads configs of up to {CONFIG_MAX}", context(), config.size);
+            anyhow::bail!(
+                "the config of {} is {} bytes; berth reads configs of up to {CONFIG_MAX}",
+                context(),
+                config.size
+            );
         }
         let mut stream = Box::pin(self.blob(&r.repository, &config.digest, config.size).await?);
         let mut bytes = Vec::with_capacity(config.size as usize);
@@ -776,15 +848,24 @@ impl Registry {
                 if let Some(len) = announced
                     && len != size
                 {
-                    anyhow::bail!("`{}` sends {len} bytes for the blob `{digest}`, whose manifest says {size}", self.host);
+                    anyhow::bail!(
+                        "`{}` sends {len} bytes for the blob `{digest}`, whose manifest says {size}",
+                        self.host
+                    );
                 }
                 Ok((resp, from))
             }
             StatusCode::PARTIAL_CONTENT if from > 0 => {
                 let range = header(resp.headers(), CONTENT_RANGE.as_str()).unwrap_or_default();
-                let start = range.strip_prefix("bytes ").and_then(|r| r.split('-').next()).and_then(|n| n.trim().parse::<u64>().ok());
+                let start = range
+                    .strip_prefix("bytes ")
+                    .and_then(|r| r.split('-').next())
+                    .and_then(|n| n.trim().parse::<u64>().ok());
                 if start != Some(from) {
-                    anyhow::bail!("`{}` answered the range `bytes={from}-` of the blob `{digest}` with `Content-Range: {range}`", self.host);
+                    anyhow::bail!(
+                        "`{}` answered the range `bytes={from}-` of the blob `{digest}` with `Content-Range: {range}`",
+                        self.host
+                    );
                 }
                 Ok((resp, 0))
             }
@@ -793,12 +874,18 @@ impl Registry {
                 let come_back = crate::retry::come_back(status, resp.headers());
                 let said = read_error(resp).await;
                 if status == StatusCode::NOT_FOUND {
-                    return Err(Failure::new(ExitCode::Failure, format!("registry `{}` has no blob `{digest}` in `{repository}`", self.host))
-                        .hint("the image is incomplete in the registry; push it again")
-                        .into());
+                    return Err(Failure::new(
+                        ExitCode::Failure,
+                        format!("registry `{}` has no blob `{digest}` in `{repository}`", self.host),
+                    )
+                    .hint("the image is incomplete in the registry; push it again")
+                    .into());
                 }
                 let from = if from > 0 { format!(" from byte {from}") } else { String::new() };
-                let f = Failure::new(ExitCode::Failure, format!("`{}` answered {status}{retried} for the blob `{digest}`{from}: {}", self.host, said.text));
+                let f = Failure::new(
+                    ExitCode::Failure,
+                    format!("`{}` answered {status}{retried} for the blob `{digest}`{from}: {}", self.host, said.text),
+                );
                 Err(match come_back {
                     Some(h) => f.hint(h),
                     None => f,
@@ -880,8 +967,9 @@ impl Registry {
             }
             let next = next_link(resp.headers());
             let body = resp.bytes().await.with_context(|| format!("reading the tags of `{repository}`"))?;
-            let page: Page = serde_json::from_slice(&body)
-                .map_err(|e| Failure::new(ExitCode::Failure, format!("`{}` answered a tag list that is not JSON: {e}", self.host)))?;
+            let page: Page = serde_json::from_slice(&body).map_err(|e| {
+                Failure::new(ExitCode::Failure, format!("`{}` answered a tag list that is not JSON: {e}", self.host))
+            })?;
             tags.extend(page.tags.unwrap_or_default());
             let Some(next) = next else {
                 return Ok(tags);
@@ -896,7 +984,8 @@ impl Registry {
         if link.starts_with('/') {
             return Ok(link.to_string());
         }
-        let url = reqwest::Url::parse(link).with_context(|| format!("`{}` sent the next-page link `{link}`", self.host))?;
+        let url =
+            reqwest::Url::parse(link).with_context(|| format!("`{}` sent the next-page link `{link}`", self.host))?;
         let authority = match url.port() {
             Some(p) => format!("{}:{p}", url.host_str().unwrap_or("")),
             None => url.host_str().unwrap_or("").to_string(),
@@ -974,7 +1063,10 @@ fn resumed(state: Resume) -> impl Stream<Item = anyhow::Result<Bytes>> + Send + 
                 let tries = if st.resumes > 0 { format!(" (after {} resumes)", st.resumes) } else { String::new() };
                 let e = Failure::new(
                     ExitCode::Failure,
-                    format!("reading the blob `{}` from `{}` broke off after {} of {} bytes{tries}: {cut}", st.digest, st.registry.host, st.seen, st.size),
+                    format!(
+                        "reading the blob `{}` from `{}` broke off after {} of {} bytes{tries}: {cut}",
+                        st.digest, st.registry.host, st.seen, st.size
+                    ),
                 )
                 .hint("the connection to the registry keeps breaking: check the network, or raise `--retries`");
                 return Some((Err(e.into()), st));
@@ -1000,7 +1092,10 @@ fn resumed(state: Resume) -> impl Stream<Item = anyhow::Result<Bytes>> + Send + 
                 }
                 Err(e) => {
                     st.done = true;
-                    let e = e.context(format!("resuming the blob `{}` after {} of {} bytes ({cut})", st.digest, st.seen, st.size));
+                    let e = e.context(format!(
+                        "resuming the blob `{}` after {} of {} bytes ({cut})",
+                        st.digest, st.seen, st.size
+                    ));
                     return Some((Err(e), st));
                 }
             }
@@ -1018,7 +1113,12 @@ struct Verify {
 
 /// Pass `inner`'s chunks through while counting and hashing them; end with an error when there are more than
 /// `size` bytes (the excess is never yielded), fewer, or their digest is not `digest`.
-fn verified(inner: ByteStream, digest: String, size: u64, hasher: Hasher) -> impl Stream<Item = anyhow::Result<Bytes>> + Send + 'static {
+fn verified(
+    inner: ByteStream,
+    digest: String,
+    size: u64,
+    hasher: Hasher,
+) -> impl Stream<Item = anyhow::Result<Bytes>> + Send + 'static {
     let state = Verify { inner, hasher: Some(hasher), digest, size, seen: 0 };
     futures_util::stream::unfold(state, |mut st| async move {
         st.hasher.as_ref()?;
@@ -1027,7 +1127,11 @@ fn verified(inner: ByteStream, digest: String, size: u64, hasher: Hasher) -> imp
                 st.seen += chunk.len() as u64;
                 if st.seen > st.size {
                     st.hasher = None;
-                    let e = anyhow::anyhow!("the blob `{}` has more than the {} bytes its manifest says", st.digest, st.size);
+                    let e = anyhow::anyhow!(
+                        "the blob `{}` has more than the {} bytes its manifest says",
+                        st.digest,
+                        st.size
+                    );
                     return Some((Err(e), st));
                 }
                 if let Some(h) = st.hasher.as_mut() {
@@ -1042,12 +1146,20 @@ fn verified(inner: ByteStream, digest: String, size: u64, hasher: Hasher) -> imp
             None => {
                 let hasher = st.hasher.take()?;
                 if st.seen != st.size {
-                    let e = anyhow::anyhow!("the blob `{}` ended after {} bytes; its manifest says {}", st.digest, st.seen, st.size);
+                    let e = anyhow::anyhow!(
+                        "the blob `{}` ended after {} bytes; its manifest says {}",
+                        st.digest,
+                        st.seen,
+                        st.size
+                    );
                     return Some((Err(e), st));
                 }
                 let actual = hasher.finish();
                 if actual != st.digest {
-                    let e = anyhow::anyhow!("the blob `{}` arrived with the digest `{actual}`: its content is not what the manifest names", st.digest);
+                    let e = anyhow::anyhow!(
+                        "the blob `{}` arrived with the digest `{actual}`: its content is not what the manifest names",
+                        st.digest
+                    );
                     return Some((Err(e), st));
                 }
                 None
@@ -1109,7 +1221,9 @@ mod tests {
 
     #[test]
     fn loopback_hosts() {
-        for h in ["127.0.0.1:5001", "127.1.2.3", "localhost", "localhost:5000", "LOCALHOST:1", "[::1]:5000", "[::1]", "::1"] {
+        for h in
+            ["127.0.0.1:5001", "127.1.2.3", "localhost", "localhost:5000", "LOCALHOST:1", "[::1]:5000", "[::1]", "::1"]
+        {
             assert!(is_loopback(h), "{h}");
         }
         for h in ["registry-1.docker.io", "10.0.0.1:5000", "[fe80::1]:5000", "localhost.example.com"] {
@@ -1157,7 +1271,9 @@ mod tests {
                 if stream.peek(&mut first).is_ok() && first[0] == 0x16 {
                     // A TLS ClientHello: answer as Go's HTTP server does, in plain HTTP.
                     let mut s = stream;
-                    let _ = s.write_all(b"HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n");
+                    let _ = s.write_all(
+                        b"HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n",
+                    );
                     continue;
                 }
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
@@ -1199,12 +1315,15 @@ mod tests {
 
     #[test]
     fn redirects_to_another_host_do_not_carry_authorization() {
-        let (cdn, cdn_seen) = server(|_| "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello".to_string());
+        let (cdn, cdn_seen) =
+            server(|_| "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello".to_string());
         let blob = sha256(b"hello");
         let location = format!("http://{cdn}/blob");
         let (registry, registry_seen) = server(move |head| {
             if head.to_lowercase().contains("authorization: basic") {
-                format!("HTTP/1.1 307 Temporary Redirect\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                format!(
+                    "HTTP/1.1 307 Temporary Redirect\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
             } else {
                 "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"t\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()
             }

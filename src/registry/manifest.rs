@@ -390,7 +390,10 @@ mod tests {
         assert_eq!(digests(select(&index, &p("linux/amd64"), true).unwrap()), ["sha256:a", "sha256:b", "sha256:c"]);
         let e = select(&index, &p("linux/s390x"), false).unwrap_err();
         assert_eq!(exit_code(&e), ExitCode::Usage);
-        assert_eq!(e.to_string(), "the image has no `linux/s390x` variant; it has: linux/amd64, linux/arm64/v8, linux/arm/v6");
+        assert_eq!(
+            e.to_string(),
+            "the image has no `linux/s390x` variant; it has: linux/amd64, linux/arm64/v8, linux/arm/v6"
+        );
         // arm without a variant means v7, which this index lacks; its only arm entry (v6, which v7 runs) serves.
         assert_eq!(digests(select(&index, &p("linux/arm"), false).unwrap()), ["sha256:c"]);
         assert!(select(&index, &p("linux/arm/v7"), false).is_err());
@@ -412,7 +415,9 @@ mod tests {
 
         // OCI without mediaType: the Content-Type, else the fields, tell.
         let oci = br#"{"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:c","size":7},"layers":[]}"#;
-        assert!(matches!(parse(OCI_MANIFEST, oci).unwrap(), Manifest::Image { media_type, .. } if media_type == OCI_MANIFEST));
+        assert!(
+            matches!(parse(OCI_MANIFEST, oci).unwrap(), Manifest::Image { media_type, .. } if media_type == OCI_MANIFEST)
+        );
         assert!(matches!(parse("", oci).unwrap(), Manifest::Image { media_type, .. } if media_type == OCI_MANIFEST));
         let index = br#"{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json",
             "digest":"sha256:a","size":3,"platform":{"os":"linux","architecture":"arm64","variant":"v8"}}]}"#;

@@ -105,11 +105,7 @@ impl Reference {
 
     /// The repository with its domain as Docker names it: `docker.io/library/busybox`, `localhost:5000/app`.
     pub fn canonical_name(&self) -> String {
-        let domain = if self.is_docker_hub() {
-            DOCKER_HUB_DOMAIN
-        } else {
-            &self.registry
-        };
+        let domain = if self.is_docker_hub() { DOCKER_HUB_DOMAIN } else { &self.registry };
         format!("{domain}/{}", self.repository)
     }
 }
@@ -180,17 +176,9 @@ fn parse_reference(s: &str) -> Result<Reference, Problem> {
         None => true,
         Some(d) => ["docker.io", "index.docker.io", DOCKER_HUB_REGISTRY].contains(&d),
     };
-    let repository = if hub && !path.contains('/') {
-        format!("library/{path}")
-    } else {
-        path.to_string()
-    };
+    let repository = if hub && !path.contains('/') { format!("library/{path}") } else { path.to_string() };
     let reference = Reference {
-        registry: if hub {
-            DOCKER_HUB_REGISTRY.to_string()
-        } else {
-            domain.unwrap_or_default().to_string()
-        },
+        registry: if hub { DOCKER_HUB_REGISTRY.to_string() } else { domain.unwrap_or_default().to_string() },
         repository,
         tag: tag.map(str::to_string),
         digest: digest.map(str::to_string),
@@ -309,10 +297,7 @@ fn check_path(path: &str, has_domain: bool) -> Result<(), Problem> {
     }
     if path.bytes().any(|b| b.is_ascii_uppercase()) {
         let lower = path.to_ascii_lowercase();
-        return Err((
-            format!("repository name must be lowercase: `{path}`"),
-            Some(format!("use `{lower}`")),
-        ));
+        return Err((format!("repository name must be lowercase: `{path}`"), Some(format!("use `{lower}`"))));
     }
     Ok(())
 }
@@ -322,15 +307,9 @@ fn check_path(path: &str, has_domain: bool) -> Result<(), Problem> {
 fn check_component(c: &str) -> Result<(), String> {
     let bytes = c.as_bytes();
     let alnum = |b: u8| b.is_ascii_alphanumeric();
-    if let Some(pos) = bytes
-        .iter()
-        .position(|&b| !alnum(b) && !matches!(b, b'.' | b'_' | b'-'))
-    {
+    if let Some(pos) = bytes.iter().position(|&b| !alnum(b) && !matches!(b, b'.' | b'_' | b'-')) {
         let ch = c[pos..].chars().next().unwrap_or('?');
-        return Err(format!(
-            "contains `{ch}` (at character {})",
-            c[..pos].chars().count() + 1
-        ));
+        return Err(format!("contains `{ch}` (at character {})", c[..pos].chars().count() + 1));
     }
     if !alnum(bytes[0]) {
         return Err(format!("starts with `{}`", bytes[0] as char));
@@ -371,25 +350,16 @@ fn check_tag(tag: &str) -> Result<(), Problem> {
     if let Some(pos) = tag.bytes().position(|b| !word(b) && b != b'.' && b != b'-') {
         let ch = tag[pos..].chars().next().unwrap_or('?');
         return Err((
-            format!(
-                "the tag `{tag}` contains `{ch}` (at character {})",
-                tag[..pos].chars().count() + 1
-            ),
+            format!("the tag `{tag}` contains `{ch}` (at character {})", tag[..pos].chars().count() + 1),
             hint(),
         ));
     }
     if !word(tag.as_bytes()[0]) {
-        return Err((
-            format!("the tag `{tag}` starts with `{}`", tag.as_bytes()[0] as char),
-            hint(),
-        ));
+        return Err((format!("the tag `{tag}` starts with `{}`", tag.as_bytes()[0] as char), hint()));
     }
     if tag.len() > TAG_LENGTH_MAX {
         return Err((
-            format!(
-                "the tag is {} characters long; at most {TAG_LENGTH_MAX} are allowed",
-                tag.len()
-            ),
+            format!("the tag is {} characters long; at most {TAG_LENGTH_MAX} are allowed", tag.len()),
             hint(),
         ));
     }
@@ -419,10 +389,7 @@ fn check_digest(digest: &str) -> Result<(), Problem> {
     }
     if hex.len() != expected {
         return Err((
-            format!(
-                "the {algorithm} digest has {} hexadecimal digits; it needs {expected}",
-                hex.len()
-            ),
+            format!("the {algorithm} digest has {} hexadecimal digits; it needs {expected}", hex.len()),
             hint(),
         ));
     }
@@ -448,15 +415,7 @@ mod tests {
     }
 
     /// input, registry, repository, tag, digest, familiar_with_tag, Display.
-    type Case<'a> = (
-        &'a str,
-        &'a str,
-        &'a str,
-        Option<&'a str>,
-        Option<&'a str>,
-        &'a str,
-        &'a str,
-    );
+    type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>, &'a str, &'a str);
 
     #[test]
     fn parses_and_normalises() {
@@ -503,26 +462,12 @@ mod tests {
             // The canonical form parses back to the same image (its `latest` now explicit), the familiar name to the
             // same repository.
             let back = ok(&r.to_string());
-            assert_eq!(
-                Reference {
-                    tag: r.tag.clone().or(back.tag.clone()),
-                    ..r.clone()
-                },
-                back,
-                "{input} -> {r}"
-            );
+            assert_eq!(Reference { tag: r.tag.clone().or(back.tag.clone()), ..r.clone() }, back, "{input} -> {r}");
             let again = ok(&r.familiar());
-            assert_eq!(
-                (again.registry, again.repository),
-                (r.registry.clone(), r.repository.clone()),
-                "{input}"
-            );
+            assert_eq!((again.registry, again.repository), (r.registry.clone(), r.repository.clone()), "{input}");
         }
         assert_eq!(ok("busybox").familiar(), "busybox");
-        assert_eq!(
-            ok("127.0.0.1:5001/library/busybox:1.36").familiar(),
-            "127.0.0.1:5001/library/busybox"
-        );
+        assert_eq!(ok("127.0.0.1:5001/library/busybox:1.36").familiar(), "127.0.0.1:5001/library/busybox");
         let sha512 = format!("sha512:{HEX}{HEX}");
         assert_eq!(ok(&format!("app@{sha512}")).digest, Some(sha512));
         let sha384 = format!("sha384:{}", &format!("{HEX}{HEX}")[..96]);
@@ -532,10 +477,7 @@ mod tests {
     #[test]
     fn default_tag_and_manifest_reference() {
         let r = ok("busybox");
-        assert_eq!(
-            (r.tag.as_deref(), r.tag_or_default(), r.manifest_reference()),
-            (None, "latest", "latest")
-        );
+        assert_eq!((r.tag.as_deref(), r.tag_or_default(), r.manifest_reference()), (None, "latest", "latest"));
         let r = ok("busybox:latest");
         assert_eq!((r.tag.as_deref(), r.tag_or_default()), (Some("latest"), "latest"));
         let r = ok("busybox:1.36");
@@ -555,31 +497,13 @@ mod tests {
         let hub_limit = "a".repeat(NAME_TOTAL_LENGTH_MAX - "docker.io/library/".len() + 1);
         let cases: Vec<(&str, &str)> = vec![
             ("", "invalid reference ``: the reference is empty"),
-            (
-                "Busybox",
-                "invalid reference `Busybox`: repository name must be lowercase: `Busybox`",
-            ),
-            (
-                "library/BusyBox:1",
-                "repository name must be lowercase: `library/BusyBox`",
-            ),
-            (
-                "localhost:5000/Team/app",
-                "repository name must be lowercase: `Team/app`",
-            ),
-            (
-                "busy box",
-                "invalid reference `busy box`: repository name `busy box` contains ` ` (at character 5)",
-            ),
-            (
-                "Busy Box",
-                "invalid reference `Busy Box`: repository name `Busy Box` contains ` ` (at character 5)",
-            ),
+            ("Busybox", "invalid reference `Busybox`: repository name must be lowercase: `Busybox`"),
+            ("library/BusyBox:1", "repository name must be lowercase: `library/BusyBox`"),
+            ("localhost:5000/Team/app", "repository name must be lowercase: `Team/app`"),
+            ("busy box", "invalid reference `busy box`: repository name `busy box` contains ` ` (at character 5)"),
+            ("Busy Box", "invalid reference `Busy Box`: repository name `Busy Box` contains ` ` (at character 5)"),
             ("busybox:", "invalid reference `busybox:`: the tag after `:` is empty"),
-            (
-                "busybox:bad/tag",
-                "registry `busybox:bad` has the port `bad`, which is not a number",
-            ),
+            ("busybox:bad/tag", "registry `busybox:bad` has the port `bad`, which is not a number"),
             ("busybox:bad tag", "the tag `bad tag` contains ` ` (at character 4)"),
             ("busybox:-1", "the tag `-1` starts with `-`"),
             ("busybox:.1", "the tag `.1` starts with `.`"),
@@ -587,27 +511,15 @@ mod tests {
                 "busybox@sha256:short",
                 "the digest `sha256:short` contains `s`, which is not a lowercase hexadecimal digit",
             ),
-            (
-                "busybox@sha256:abc123",
-                "the sha256 digest has 6 hexadecimal digits; it needs 64",
-            ),
-            (
-                "busybox@sha512:abc123",
-                "the sha512 digest has 6 hexadecimal digits; it needs 128",
-            ),
+            ("busybox@sha256:abc123", "the sha256 digest has 6 hexadecimal digits; it needs 64"),
+            ("busybox@sha512:abc123", "the sha512 digest has 6 hexadecimal digits; it needs 128"),
             ("busybox@md5:abc123", "the digest algorithm `md5` is not supported"),
             ("busybox@abc", "the digest `abc` has no `algorithm:` prefix"),
             ("busybox@", "the digest after `@` is empty"),
             (":tag", "invalid reference `:tag`: the repository name is missing"),
             ("@sha256:abc", "the repository name is missing"),
-            (
-                "a//b",
-                "invalid reference `a//b`: the repository name `a//b` has an empty path component (`//`)",
-            ),
-            (
-                "busybox/",
-                "invalid reference `busybox/`: the repository name ends with `/`",
-            ),
+            ("a//b", "invalid reference `a//b`: the repository name `a//b` has an empty path component (`//`)"),
+            ("busybox/", "invalid reference `busybox/`: the repository name ends with `/`"),
             ("/busybox", "the repository name starts with `/`"),
             ("localhost:5000/", "the repository name is missing after the registry"),
             ("-app", "repository name `-app` starts with `-`"),
@@ -615,14 +527,8 @@ mod tests {
             ("a..b", "repository name `a..b` has the separator `..`"),
             ("a___b", "has the separator `___`"),
             ("a.-b", "has the separator `.-`"),
-            (
-                "team/a+b",
-                "path component `a+b` of repository name `team/a+b` contains `+` (at character 2)",
-            ),
-            (
-                "exa_mple.com/app",
-                "registry `exa_mple.com` has the host name part `exa_mple`",
-            ),
+            ("team/a+b", "path component `a+b` of repository name `team/a+b` contains `+` (at character 2)"),
+            ("exa_mple.com/app", "registry `exa_mple.com` has the host name part `exa_mple`"),
             ("-bad.com/app", "registry `-bad.com` has the host name part `-bad`"),
             ("example..com/app", "registry `example..com` has the host name part ``"),
             ("host:/app", "registry `host:` has the port ``, which is not a number"),
@@ -637,14 +543,8 @@ mod tests {
         ];
         for (input, expected) in cases {
             let message = err(input);
-            assert!(
-                message.contains(expected),
-                "`{input}`: {message:?} should contain {expected:?}"
-            );
-            assert!(
-                message.starts_with(&format!("invalid reference `{input}`: ")),
-                "{message}"
-            );
+            assert!(message.contains(expected), "`{input}`: {message:?} should contain {expected:?}");
+            assert!(message.starts_with(&format!("invalid reference `{input}`: ")), "{message}");
         }
         let tag = format!("busybox:{}", "t".repeat(129));
         assert!(err(&tag).contains("the tag is 129 characters long; at most 128 are allowed"));

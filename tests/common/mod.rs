@@ -6,8 +6,8 @@
 //! a missing variable fails the test (a tier that did not run must not pass).
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
@@ -60,7 +60,12 @@ pub fn run_stdin(b: &Berth, args: &[&str], input: &str) -> Out {
 pub fn unique(prefix: &str) -> String {
     static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-    format!("{prefix}{}x{}x{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst), nanos % 100_000)
+    format!(
+        "{prefix}{}x{}x{}",
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst),
+        nanos % 100_000
+    )
 }
 
 /// Glance images with this exact name.
@@ -123,7 +128,9 @@ pub fn demo_with(extra: &str) -> Berth {
     let path = b.home().join("clouds.yaml");
     std::fs::write(&path, text).unwrap();
     let p = path.to_str().unwrap().to_string();
-    b.env("OS_CLIENT_CONFIG_FILE", &p).env("OS_CLIENT_SECURE_FILE", &dev("BERTH_DEV_SECURE_YAML")).env("OS_CLOUD", "berth-demo")
+    b.env("OS_CLIENT_CONFIG_FILE", &p)
+        .env("OS_CLIENT_SECURE_FILE", &dev("BERTH_DEV_SECURE_YAML"))
+        .env("OS_CLOUD", "berth-demo")
 }
 
 /// `tests/tools/faultproxy.py` in front of a real service (its rules in `flags`); killed on drop. Every request
@@ -151,7 +158,11 @@ impl FaultProxy {
             .expect("starting the fault proxy");
         let mut line = String::new();
         std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("fault proxy said {line:?}"));
+        let port = line
+            .trim()
+            .strip_prefix("port ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("fault proxy said {line:?}"));
         FaultProxy { child, port, dir }
     }
 
@@ -189,10 +200,16 @@ pub struct Out {
 
 /// The dev environment's passwords and secrets: no output of berth may contain one, in any test.
 fn secrets() -> Vec<String> {
-    ["BERTH_DEV_ADMIN_PASSWORD", "BERTH_DEV_DEMO_PASSWORD", "BERTH_DEV_APPCRED_SECRET", "BERTH_DEV_REGISTRY_BASIC_PASSWORD", "BERTH_DEV_REGISTRY_TOKEN_PASSWORD"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok().filter(|v| v.len() >= 8))
-        .collect()
+    [
+        "BERTH_DEV_ADMIN_PASSWORD",
+        "BERTH_DEV_DEMO_PASSWORD",
+        "BERTH_DEV_APPCRED_SECRET",
+        "BERTH_DEV_REGISTRY_BASIC_PASSWORD",
+        "BERTH_DEV_REGISTRY_TOKEN_PASSWORD",
+    ]
+    .iter()
+    .filter_map(|k| std::env::var(k).ok().filter(|v| v.len() >= 8))
+    .collect()
 }
 
 impl Out {
@@ -206,7 +223,11 @@ impl Out {
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         };
         for secret in secrets() {
-            assert!(!o.stdout.contains(&secret) && !o.stderr.contains(&secret), "berth {:?} printed a secret of the dev environment", o.args);
+            assert!(
+                !o.stdout.contains(&secret) && !o.stderr.contains(&secret),
+                "berth {:?} printed a secret of the dev environment",
+                o.args
+            );
         }
         o
     }
@@ -220,13 +241,18 @@ impl Out {
 
     #[track_caller]
     pub fn code(self, want: i32) -> Self {
-        assert_eq!(self.code, want, "berth {:?}: want exit {want}\nstdout:\n{}\nstderr:\n{}", self.args, self.stdout, self.stderr);
+        assert_eq!(
+            self.code, want,
+            "berth {:?}: want exit {want}\nstdout:\n{}\nstderr:\n{}",
+            self.args, self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout of {:?} is not JSON ({e}):\n{}", self.args, self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout of {:?} is not JSON ({e}):\n{}", self.args, self.stdout))
     }
 
     #[track_caller]
@@ -294,7 +320,8 @@ impl Berth {
 pub fn interrupt_once_the_record_exists(b: &Berth, args: &[&str]) -> (Option<i32>, String) {
     let mut all = vec!["-v"];
     all.extend_from_slice(args);
-    let mut child = b.command(&all).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let mut child =
+        b.command(&all).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
     let mut stderr_lines = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut log = String::new();
     loop {
