@@ -91,6 +91,7 @@ pub struct LocalImage {
 pub struct Engine {
     docker: Docker,
     pub host: Host,
+    net: crate::net::Options,
     /// The engine's own version and the API version agreed on.
     pub version: String,
     pub api_version: String,
@@ -101,9 +102,11 @@ pub struct Engine {
 const SAVE_TIMEOUT: Duration = Duration::from_secs(24 * 3600);
 
 impl Engine {
-    /// Connect and negotiate the API version; requests other than `save` give up after `timeout`.
-    pub async fn connect(host: Host, timeout: Duration, verbose: u8) -> anyhow::Result<Engine> {
-        let secs = timeout.as_secs_f64().ceil().max(1.0) as u64;
+    /// Connect and negotiate the API version; requests other than `save` give up after `--http-timeout`. Its
+    /// requests are logged (`-v`) and reported to the `--timing` sink like every HTTP client's.
+    pub async fn connect(host: Host, net: &crate::net::Options) -> anyhow::Result<Engine> {
+        let secs = net.timeout.as_secs_f64().ceil().max(1.0) as u64;
+        let start = std::time::Instant::now();
         let docker = match &host {
             Host::Unix(path) => Docker::connect_with_unix(path, secs, bollard::API_DEFAULT_VERSION),
             Host::Tcp(addr) => Docker::connect_with_http(&format!("tcp://{addr}"), secs, bollard::API_DEFAULT_VERSION),
@@ -111,18 +114,25 @@ impl Engine {
         .map_err(|e| unreachable_engine(&host, &e))?;
         let docker = docker.negotiate_version().await.map_err(|e| unreachable_engine(&host, &e))?;
         let info = docker.version().await.map_err(|e| unreachable_engine(&host, &e))?;
+        record(net, &host, "GET", "/version", Some(200), start.elapsed());
         let version = info.version.unwrap_or_else(|| "?".into());
         let api = docker.client_version();
         let api_version = format!("{}.{}", api.major_version, api.minor_version);
-        if verbose >= 1 {
-            eprintln!("docker: engine {version} at `{host}`, API {api_version}");
-        }
-        Ok(Engine { docker, host, version, api_version })
+        net.feedback.log(1, "docker", format_args!("engine {version} at `{host}`, API {api_version}"));
+        Ok(Engine { docker, host, net: net.clone(), version, api_version })
     }
 
     /// The image `name` (a name, `name:tag`, `name@digest` or an ID) as the engine knows it.
     pub async fn inspect(&self, name: &str) -> anyhow::Result<LocalImage> {
-        let i = self.docker.inspect_image(name).await.map_err(|e| match e {
+        let start = std::time::Instant::now();
+        let answer = self.docker.inspect_image(name).await;
+        let status = match &answer {
+            Ok(_) => Some(200),
+            Err(bollard::errors::Error::DockerResponseServerError { status_code, .. }) => Some(*status_code),
+            Err(_) => None,
+        };
+        record(&self.net, &self.host, "GET", &format!("/images/{name}/json"), status, start.elapsed());
+        let i = answer.map_err(|e| match e {
             bollard::errors::Error::DockerResponseServerError { status_code: 404, .. } => {
                 Failure::new(ExitCode::Failure, format!("the Docker engine at `{}` has no image `{name}`", self.host))
                     .hint("`docker images` lists its images (is `DOCKER_HOST` the engine that built it?); an image in a registry is synced without `--from-daemon`")
@@ -158,12 +168,33 @@ impl Engine {
         docker.set_timeout(SAVE_TIMEOUT);
         let host = self.host.clone();
         let what = format!("reading `docker save` of `{id}`");
-        docker.export_image(id).map(move |r| r.map_err(|e| failed(&host, &what, &e)))
+        // The export is timed whole: from the request to the end of its stream (or its error).
+        let (net, path, start) = (self.net.clone(), format!("/images/{id}/get"), std::time::Instant::now());
+        let mut recorded = false;
+        let stream = docker.export_image(id).map(move |r| r.map_err(|e| failed(&host, &what, &e)));
+        let timer_host = self.host.clone();
+        stream.chain(futures_util::stream::poll_fn(move |_| {
+            if !recorded {
+                recorded = true;
+                record(&net, &timer_host, "GET", &path, Some(200), start.elapsed());
+            }
+            std::task::Poll::Ready(None)
+        }))
     }
 
     fn failed(&self, what: &str, e: &bollard::errors::Error) -> anyhow::Error {
         failed(&self.host, what, e)
     }
+}
+
+/// A request to the engine for `--timing` (the URL names the engine as `docker:HOST`).
+fn record(net: &crate::net::Options, host: &Host, method: &str, path: &str, status: Option<u16>, elapsed: Duration) {
+    net.timings.record(crate::net::Timing {
+        method: method.to_string(),
+        url: format!("docker:{host}{path}"),
+        status,
+        elapsed,
+    });
 }
 
 /// An error of a request to an engine that answered before.

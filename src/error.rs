@@ -8,8 +8,6 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use crate::output::Settings;
-
 /// berth's exit codes. They are API: scripts branch on them, so a code never changes meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -144,9 +142,9 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 ///   caused by: mapping values are not allowed here at line 3 column 7
 /// hint: fix the YAML syntax at that line
 /// ```
-pub fn render(err: &anyhow::Error, settings: &Settings, w: &mut dyn Write) {
+pub fn render(err: &anyhow::Error, color: bool, w: &mut dyn Write) {
     let (red, yellow, bold, reset) =
-        if settings.color_stderr { ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "", "") };
+        if color { ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "", "") };
     let mut lines = String::new();
     let mut chain = err.chain();
     if let Some(top) = chain.next() {
@@ -173,13 +171,9 @@ mod tests {
     use super::*;
     use anyhow::Context;
 
-    fn plain() -> Settings {
-        Settings { color_stderr: false, ..Settings::default() }
-    }
-
-    fn rendered(err: &anyhow::Error, settings: &Settings) -> String {
+    fn rendered(err: &anyhow::Error, color: bool) -> String {
         let mut buf = Vec::new();
-        render(err, settings, &mut buf);
+        render(err, color, &mut buf);
         String::from_utf8(buf).unwrap()
     }
 
@@ -223,7 +217,7 @@ mod tests {
             .context(Failure::usage("cannot read `clouds.yaml`").hint("set `OS_CLIENT_CONFIG_FILE`"))
             .context("loading the cloud configuration")
             .unwrap_err();
-        let text = rendered(&e, &plain());
+        let text = rendered(&e, false);
         assert_eq!(
             text,
             "error: loading the cloud configuration\n  caused by: cannot read `clouds.yaml`\n  caused by: permission denied\nhint: set `OS_CLIENT_CONFIG_FILE`\n"
@@ -233,15 +227,14 @@ mod tests {
     #[test]
     fn repeated_cause_text_is_said_once() {
         let e = anyhow::anyhow!("timed out").context("request failed: timed out");
-        assert_eq!(rendered(&e, &plain()), "error: request failed: timed out\n");
+        assert_eq!(rendered(&e, false), "error: request failed: timed out\n");
     }
 
     #[test]
     fn colour_only_when_enabled() {
         let e = anyhow::Error::new(Failure::usage("bad").hint("fix it"));
-        let coloured = Settings { color_stderr: true, ..Settings::default() };
-        assert!(rendered(&e, &coloured).contains("\x1b[1;31merror"));
-        assert!(!rendered(&e, &plain()).contains('\x1b'));
+        assert!(rendered(&e, true).contains("\x1b[1;31merror"));
+        assert!(!rendered(&e, false).contains('\x1b'));
     }
 
     #[test]

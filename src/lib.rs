@@ -1,29 +1,42 @@
 //! berth: Docker containers on OpenStack.
 //!
-//! `main` parses the command line, settles the output settings once, runs the command and turns its result into
-//! an exit code. Commands return data; only `output` writes to stdout.
+//! The modules form a ladder; each uses only those below it, never one above, and no two use each other:
+//!
+//! ```text
+//! main                  -> berth::main: parse -> settings -> run -> exit code
+//! commands              thin: call a domain or a client, hand its values to output
+//! app                   settings resolved once from the flags; Ctx (output, feedback, session, --timing sink)
+//! cli                   the clap definition (help, man pages and completions come from it)
+//! output                the only code that writes to stdout: table | json | yaml | value
+//! image, gaps           domains: a docker image as Glance images; what a cloud can do for containers
+//! openstack, registry,  clients: typed data and typed errors
+//!   docker, config
+//! net, feedback         HTTP (retries, redaction, timing); stderr feedback (warnings, -v logs, progress)
+//! error                 exit codes, the failure type, the error renderer
+//! ```
 
-pub mod archive;
+pub mod app;
+pub mod boot;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod docker;
 pub mod error;
+pub mod feedback;
 pub mod gaps;
-pub mod http;
+pub mod image;
+pub mod net;
 pub mod openstack;
 pub mod output;
 pub mod registry;
-pub mod retag;
-pub mod retry;
-pub mod sync_file;
 
 use std::ffi::OsString;
 
 use clap::Parser;
 
 use crate::error::ExitCode;
-use crate::output::{Output, Settings};
+use crate::feedback::Feedback;
+use crate::output::Output;
 
 /// Parse `args`, run the command, render any error on stderr, and return the documented exit code.
 pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode {
@@ -36,11 +49,13 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode
             return code.into();
         }
     };
-    let settings = Settings::from_cli(&cli.global);
-    let mut out = Output::new(settings.clone());
+    let settings = app::Settings::from_cli(&cli);
+    let o = &settings.output;
+    let feedback = Feedback::new(o.verbose, o.quiet, o.color_stderr, o.progress);
+    let mut out = Output::new(o.clone());
     let result = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => {
-            let mut ctx = commands::Ctx::new(&mut out, cli.cloud);
+            let mut ctx = app::Ctx::new(&mut out, feedback.clone(), settings);
             let r = rt.block_on(commands::run(cli.command, &mut ctx));
             ctx.print_timing();
             r
@@ -51,7 +66,7 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode
         Ok(()) => ExitCode::Ok,
         Err(e) if error::is_broken_pipe(&e) => ExitCode::Ok,
         Err(e) => {
-            error::render(&e, &settings, &mut std::io::stderr());
+            error::render(&e, feedback.color(), &mut std::io::stderr());
             error::exit_code(&e)
         }
     };

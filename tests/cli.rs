@@ -61,10 +61,18 @@ fn completions_for_each_shell_go_to_stdout() {
 
 #[test]
 fn usage_errors_exit_2_with_the_reason_on_stderr() {
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["--no-such-flag", "completions", "bash"], "--no-such-flag"),
-        (&["--http-timeout", "0", "catalog", "list"], "`--http-timeout 0` is not a positive number"),
-        (&["--http-timeout", "0", "registry", "tags", "127.0.0.1:9/x"], "`--http-timeout 0` is not a positive number"),
+        (&["--http-timeout", "0", "catalog", "list"], "'--http-timeout <SECONDS>': `0` is not a positive number"),
+        (
+            &["--http-timeout", "0", "registry", "tags", "127.0.0.1:9/x"],
+            "'--http-timeout <SECONDS>': `0` is not a positive",
+        ),
+        (
+            &["--http-timeout", "1e20", "catalog", "list"],
+            "'--http-timeout <SECONDS>': `1e20` is not a number of seconds",
+        ),
+        (&["boot", "x", "--image", "i", "--flavor", "f", "--timeout", "inf"], "`inf` is not a number of seconds"),
         (&["-o", "xml", "completions", "bash"], "xml"),
         (&["-q", "-v", "completions", "bash"], "cannot be used with"),
         (&["completions", "tcsh"], "tcsh"),

@@ -8,7 +8,6 @@
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use common::{Berth, FaultProxy, Out, demo_with, dev};
 use serde_json::{Value, json};
@@ -25,20 +24,18 @@ fn heat() -> bool {
     }
 }
 
-/// `berth gaps -o json` (plus `args`), its findings and how long it took.
-fn gaps(b: &Berth, args: &[&str]) -> (Vec<Value>, Duration, Out) {
+/// `berth gaps -o json` (plus `args`): its findings and its output. (How long it takes is `bench`'s to say.)
+fn gaps(b: &Berth, args: &[&str]) -> (Vec<Value>, Out) {
     let mut a = vec!["gaps", "-o", "json"];
     a.extend_from_slice(args);
-    let start = Instant::now();
     let out = b.run(&a);
-    let took = start.elapsed();
     let out = out.ok();
     let findings = out.json().as_array().expect("an array of findings").clone();
     for f in &findings {
         let keys: Vec<&String> = f.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["id", "area", "status", "summary", "evidence", "consequence", "remedy", "reference"], "{f}");
     }
-    (findings, took, out)
+    (findings, out)
 }
 
 #[track_caller]
@@ -165,8 +162,7 @@ fn closed_port() -> u16 {
 #[test]
 fn catalog_truth_and_a_zun_service() {
     // As admin: everything visible; the fake hypervisor is no container hypervisor.
-    let (admin, took, out) = gaps(&cloud("berth-admin"), &[]);
-    assert!(took < Duration::from_secs(5), "gaps as admin took {took:?}");
+    let (admin, out) = gaps(&cloud("berth-admin"), &[]);
     assert!(out.stderr.contains("gaps: "), "no summary line on stderr: {}", out.stderr);
     assert_dev_cloud(&admin);
     assert_eq!(status(&admin, "compute.container-hypervisor"), "fail");
@@ -174,8 +170,7 @@ fn catalog_truth_and_a_zun_service() {
     assert!(find(&admin, "identity.roles")["evidence"].as_str().unwrap().contains("admin"));
 
     // As a member: the hypervisors are admin-only.
-    let (demo, took, _) = gaps(&cloud("berth-demo"), &[]);
-    assert!(took < Duration::from_secs(5), "gaps as demo took {took:?}");
+    let (demo, _) = gaps(&cloud("berth-demo"), &[]);
     assert_dev_cloud(&demo);
     let h = find(&demo, "compute.container-hypervisor");
     assert_eq!(h["status"], "unknown");
@@ -193,9 +188,7 @@ fn catalog_truth_and_a_zun_service() {
     // now offers OS::Zun::Container.
     let url = format!("http://127.0.0.1:{}/v1", closed_port());
     let zun = ZunService::register(&url);
-    let start = Instant::now();
-    let (f, _, _) = gaps(&cloud("berth-demo"), &[]);
-    assert!(start.elapsed() < Duration::from_secs(10));
+    let (f, _) = gaps(&cloud("berth-demo"), &[]);
     assert!(find(&f, "catalog.services")["evidence"].as_str().unwrap().contains("application-container (container)"));
     let ep = find(&f, "catalog.endpoint.application-container");
     assert_eq!(ep["status"], "unknown", "{ep}");
@@ -208,7 +201,7 @@ fn catalog_truth_and_a_zun_service() {
         assert!(z["evidence"].as_str().unwrap().contains("OS::Zun::Container"));
     }
     drop(zun);
-    let (f, _, _) = gaps(&cloud("berth-demo"), &["--only", "zun"]);
+    let (f, _) = gaps(&cloud("berth-demo"), &["--only", "zun"]);
     assert_eq!(f.len(), 1);
     assert_eq!(status(&f, "zun.service"), "info", "the test's container service is still there");
 }
@@ -218,8 +211,7 @@ fn catalog_truth_and_a_zun_service() {
 fn an_orchestration_endpoint_that_does_not_answer_is_unknown_and_quick() {
     let port = closed_port();
     let b = demo_with(&format!("    orchestration_endpoint_override: http://127.0.0.1:{port}/v1/%(project_id)s\n"));
-    let (f, took, _) = gaps(&b, &[]);
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let (f, _) = gaps(&b, &[]);
     let ep = find(&f, "catalog.endpoint.orchestration");
     assert_eq!(ep["status"], "unknown", "{ep}");
     assert!(ep["summary"].as_str().unwrap().contains("endpoint override"), "{ep}");
@@ -237,8 +229,7 @@ fn an_orchestration_endpoint_that_does_not_answer_is_unknown_and_quick() {
     let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = silent.local_addr().unwrap().port();
     let b = demo_with(&format!("    orchestration_endpoint_override: http://127.0.0.1:{port}/v1/%(project_id)s\n"));
-    let (f, took, _) = gaps(&b, &["--only", "orchestration", "--only", "catalog"]);
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let (f, _) = gaps(&b, &["--only", "orchestration", "--only", "catalog"]);
     for id in ["catalog.endpoint.orchestration", "orchestration.nova-server"] {
         let x = find(&f, id);
         assert_eq!(x["status"], "unknown", "{x}");
@@ -251,7 +242,7 @@ fn an_orchestration_endpoint_that_does_not_answer_is_unknown_and_quick() {
 fn glance_without_docker_in_its_container_formats_fails() {
     let proxy = FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &["--schema-drop-format", "docker"]);
     let b = demo_with(&format!("    image_endpoint_override: http://127.0.0.1:{}\n", proxy.port));
-    let (f, _, _) = gaps(&b, &["--only", "image"]);
+    let (f, _) = gaps(&b, &["--only", "image"]);
     assert!(f.iter().all(|x| x["area"] == "image"));
     let d = find(&f, "image.docker-format");
     assert_eq!(d["status"], "fail", "{d}");
@@ -301,7 +292,7 @@ fn a_cloud_without_heat_says_so() {
     let keystone_root = dev("BERTH_DEV_AUTH_URL").trim_end_matches("/v3").to_string();
     let proxy = FaultProxy::start(&keystone_root, &["--catalog-drop", "orchestration"]);
     let b = demo_with("").env("OS_AUTH_URL", &format!("http://{}/v3", proxy.addr()));
-    let (f, _, _) = gaps(&b, &["--only", "orchestration", "--only", "catalog"]);
+    let (f, _) = gaps(&b, &["--only", "orchestration", "--only", "catalog"]);
     assert_eq!(status(&f, "orchestration.service"), "info", "{f:?}");
     assert!(find(&f, "orchestration.service")["summary"].as_str().unwrap().contains("no orchestration"));
     assert!(f.iter().all(|x| x["id"] != "orchestration.nova-server"), "resource types reported without Heat: {f:?}");

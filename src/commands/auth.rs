@@ -1,7 +1,7 @@
 use serde_json::{Value, json};
 
+use crate::app::Ctx;
 use crate::cli::AuthCommand;
-use crate::commands::Ctx;
 use crate::output::Record;
 
 pub async fn run(cmd: AuthCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {

@@ -1,7 +1,7 @@
 use serde_json::{Value, json};
 
+use crate::app::Ctx;
 use crate::cli::CatalogCommand;
-use crate::commands::Ctx;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::catalog::{self, Endpoint};
 use crate::output::{List, Record};
@@ -23,7 +23,7 @@ fn endpoints_value(eps: &[Endpoint], structured: bool) -> Value {
 pub async fn run(cmd: CatalogCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let session = ctx.session().await?;
     let token = session.token();
-    let structured = matches!(ctx.out.settings().format, crate::cli::Format::Json | crate::cli::Format::Yaml);
+    let structured = matches!(ctx.out.settings().format, crate::output::Format::Json | crate::output::Format::Yaml);
     match cmd {
         CatalogCommand::List => {
             let mut list = List::new(&["type", "name", "endpoints"]);

@@ -1,7 +1,7 @@
 use serde_json::json;
 
+use crate::app::Ctx;
 use crate::cli::ConfigCommand;
-use crate::commands::Ctx;
 use crate::config;
 use crate::output::List;
 

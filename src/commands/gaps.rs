@@ -2,11 +2,11 @@
 
 use std::time::Instant;
 
-use crate::cli::{FailOn, Format, GapsArgs};
-use crate::commands::Ctx;
+use crate::app::Ctx;
+use crate::cli::{FailOn, GapsArgs};
 use crate::error::{ExitCode, Failure};
 use crate::gaps::{self, COLUMNS, Finding, Status, checks};
-use crate::output::{List, Record};
+use crate::output::{Format, List, Record};
 
 /// The columns of the default table; `-c` and json/yaml get every key.
 const TABLE: &[&str] = &["area", "status", "id", "summary"];
@@ -51,10 +51,10 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let settings = ctx.out.settings().clone();
     let short = settings.format == Format::Table && settings.columns.is_empty();
     ctx.out.list(&list(&findings, if short { TABLE } else { COLUMNS }))?;
-    if !settings.quiet {
+    {
         let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
-        eprintln!(
-            "gaps: {} findings: {} ok, {} info, {} warn, {} fail, {} unknown ({:.2} s){}",
+        ctx.feedback.say(&format!(
+            "gaps: {} findings: {} ok, {} info, {} warn, {} fail, {} unknown ({:.2} s){}\n",
             findings.len(),
             count(Status::Ok),
             count(Status::Info),
@@ -63,7 +63,7 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             count(Status::Unknown),
             start.elapsed().as_secs_f64(),
             if short { "; `-o json` has evidence, consequence and remedy, `--explain ID` the background" } else { "" }
-        );
+        ));
     }
     if let Some(level) = args.fail_on {
         let (level, name) = match level {

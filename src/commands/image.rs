@@ -1,59 +1,22 @@
+//! `berth image list|show|history|rollback|prune` (and `sync`, in its own file).
+
+use std::io::{BufRead, IsTerminal, Write};
+
 use serde_json::{Value, json};
 
+use crate::app::Ctx;
 use crate::cli::ImageCommand;
-use crate::commands::Ctx;
 use crate::error::{ExitCode, Failure};
+use crate::image::find;
+use crate::image::lineage::{is_current, version};
+use crate::image::provenance::{self as prov, Recorded};
+use crate::image::versions::{self, Step, Target, VersionRow};
 use crate::openstack::glance::{self, Image};
 use crate::output::{List, Record};
 
-use super::versions;
-
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    if let ImageCommand::Sync {
-        references,
-        from_daemon,
-        file,
-        all_tags,
-        jobs,
-        per_registry,
-        dry_run,
-        consumer,
-        name,
-        visibility,
-        properties,
-        tags,
-        no_command_line,
-        uncompressed_layers,
-        force,
-        registry,
-    } = cmd
-    {
-        let progress = ctx.out.settings().progress;
-        let bars = indicatif::MultiProgress::new();
-        let opts = super::sync::Options {
-            consumer,
-            name,
-            visibility,
-            properties,
-            tags,
-            command_line: !no_command_line,
-            progress,
-            uncompressed_layers,
-            force,
-            bars,
-        };
-        if from_daemon {
-            return super::daemon_sync::run(ctx, &references, opts).await;
-        }
-        let req = super::sync::Request {
-            references,
-            file,
-            all_tags,
-            jobs: jobs as usize,
-            per_registry: per_registry as usize,
-            dry_run,
-        };
-        return super::sync::run(ctx, &req, &registry, opts).await;
+    if let ImageCommand::Sync(args) = cmd {
+        return super::sync::run(args, ctx).await;
     }
     let session = ctx.session().await?;
     match cmd {
@@ -65,81 +28,107 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                 glance::list(&session, filters).await?
             };
             images.sort_by(|a, b| a.name.cmp(&b.name).then(a.created_at.cmp(&b.created_at)));
-            let mut list = List::new(&[
-                "id",
-                "name",
-                "tags",
-                "digest",
-                "platform",
-                "size",
-                "status",
-                "created_at",
-                "version",
-                "current",
-            ]);
-            for i in images {
-                list.row(vec![
-                    json!(i.id),
-                    json!(i.name),
-                    json!(i.tags),
-                    json!(versions::digest(&i)),
-                    json!(i.property("berth_platform")),
-                    json!(i.size),
-                    json!(i.status),
-                    json!(i.created_at),
-                    json!(versions::version(&i)),
-                    json!(versions::is_current(&i)),
-                ]);
-            }
-            ctx.out.list(&list)
+            ctx.out.list(&image_list(&images))
         }
         ImageCommand::Show { image } => {
-            let img = find(&session, &image).await?;
+            let img = find::by_id_or_name(&session, &image).await?;
             ctx.out.record(&record(&img))
         }
         ImageCommand::History { name, platform } => {
-            let list = versions::history(&session, ctx.out.settings().verbose, &name, platform.as_ref()).await?;
-            ctx.out.list(&list)
+            let rows = versions::history(&session, &name, platform.as_ref()).await?;
+            ctx.out.list(&history_list(&rows))
         }
         ImageCommand::Rollback { name, to, steps, platform, dry_run } => {
             let target = match to {
-                Some(d) => versions::Target::Digest(d),
-                None => versions::Target::Steps(steps as usize),
+                Some(d) => Target::Digest(d),
+                None => Target::Steps(steps as usize),
             };
-            let list = versions::rollback(&session, &name, platform.as_ref(), &target, dry_run).await?;
-            ctx.out.list(&list)
+            let steps = versions::rollback(&session, &name, platform.as_ref(), &target, dry_run).await?;
+            ctx.out.list(&plan_list(&steps))
         }
         ImageCommand::Prune { name, all: _, keep, platform, yes, dry_run } => {
-            let verbose = ctx.out.settings().verbose;
-            let list =
-                versions::prune(&session, verbose, name.as_deref(), platform.as_ref(), keep as usize, yes, dry_run)
-                    .await?;
-            ctx.out.list(&list)
+            let plan = versions::plan_prune(&session, name.as_deref(), platform.as_ref(), keep as usize).await?;
+            if !plan.delete.is_empty() && !dry_run && !yes {
+                let ids: Vec<&str> = plan.delete.iter().map(|i| i.id.as_str()).collect();
+                confirm_delete(&ids)?;
+            }
+            let steps = versions::prune(&session, plan, dry_run).await?;
+            ctx.out.list(&plan_list(&steps))
         }
-        ImageCommand::Sync { .. } => unreachable!("handled before a session is opened"),
+        ImageCommand::Sync(_) => unreachable!("handled before a session is opened"),
     }
 }
 
-/// An image by ID, else by exact name (exactly one).
-pub async fn find(session: &crate::openstack::Session, wanted: &str) -> anyhow::Result<Image> {
-    let by_name = glance::by_name(session, wanted).await?;
-    match by_name.len() {
-        1 => return Ok(by_name.into_iter().next().unwrap()),
-        0 => {}
-        n => {
-            return Err(Failure::usage(format!("{n} Glance images are named `{wanted}`"))
-                .hint(format!("use an ID: {}", by_name.iter().map(|i| i.id.as_str()).collect::<Vec<_>>().join(", ")))
-                .into());
-        }
+/// Ask on the terminal before deleting `ids`; without one, refuse (a script must say `--yes`).
+fn confirm_delete(ids: &[&str]) -> anyhow::Result<()> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(format!(
+            "prune would delete {} Glance image(s) and there is no terminal to ask",
+            ids.len()
+        ))
+        .hint("pass `--yes` to delete them, or `--dry-run` to see the plan")
+        .into());
     }
-    if super::boot::is_uuid(wanted)
-        && let Ok(img) = glance::get(session, wanted).await
-    {
-        return Ok(img);
+    eprint!("delete {} Glance image(s): {}? [y/N] ", ids.len(), ids.join(", "));
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        return Err(Failure::new(ExitCode::Failure, "prune cancelled: nothing was deleted").into());
     }
-    Err(Failure::new(ExitCode::Failure, format!("no Glance image has the ID or name `{wanted}`"))
-        .hint("`berth image list` shows the docker images")
-        .into())
+    Ok(())
+}
+
+fn image_list(images: &[Image]) -> List {
+    let mut list =
+        List::new(&["id", "name", "tags", "digest", "platform", "size", "status", "created_at", "version", "current"]);
+    for i in images {
+        list.row(vec![
+            json!(i.id),
+            json!(i.name),
+            json!(i.tags),
+            json!(i.digest()),
+            json!(i.platform()),
+            json!(i.size),
+            json!(i.status),
+            json!(i.created_at),
+            json!(version(i)),
+            json!(is_current(i)),
+        ]);
+    }
+    list
+}
+
+pub const HISTORY_COLUMNS: &[&str] =
+    &["name", "repo_tag", "platform", "version", "id", "digest", "current", "created_at", "size", "servers"];
+
+fn history_list(rows: &[VersionRow]) -> List {
+    let mut list = List::new(HISTORY_COLUMNS);
+    for VersionRow { key, image: i, servers } in rows {
+        list.row(vec![
+            json!(key.name),
+            json!(key.repo_tag),
+            json!(key.platform),
+            json!(version(i)),
+            json!(i.id),
+            json!(i.digest()),
+            json!(is_current(i)),
+            json!(i.created_at),
+            json!(i.size),
+            json!(servers),
+        ]);
+    }
+    list
+}
+
+pub const PLAN_COLUMNS: &[&str] = &["action", "id", "name", "version", "digest", "reason"];
+
+fn plan_list(steps: &[Step]) -> List {
+    let mut list = List::new(PLAN_COLUMNS);
+    for Step { action, image: i, reason } in steps {
+        list.row(vec![json!(action), json!(i.id), json!(i.name), json!(version(i)), json!(i.digest()), json!(reason)]);
+    }
+    list
 }
 
 fn record(i: &Image) -> Record {
@@ -154,14 +143,14 @@ fn record(i: &Image) -> Record {
         .field("tags", json!(i.tags))
         .field("created_at", json!(i.created_at));
     for key in [
-        "berth_source",
-        "berth_repo_tag",
-        "berth_manifest_digest",
-        "berth_config_digest",
-        "berth_index_digest",
-        "berth_repo_digest",
-        "berth_platform",
-        "berth_layers",
+        prov::SOURCE,
+        prov::REPO_TAG,
+        prov::MANIFEST_DIGEST,
+        prov::CONFIG_DIGEST,
+        prov::INDEX_DIGEST,
+        prov::REPO_DIGEST,
+        prov::PLATFORM,
+        prov::LAYERS,
         "architecture",
         "os_command_line",
         "checksum",
@@ -177,12 +166,12 @@ fn record(i: &Image) -> Record {
         .extra
         .iter()
         .filter(|(k, _)| {
-            !k.starts_with("berth_") && !glance::ATTRIBUTES.contains(&k.as_str()) && !shown.contains(&k.as_str())
+            !prov::is_berth_key(k) && !glance::ATTRIBUTES.contains(&k.as_str()) && !shown.contains(&k.as_str())
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    r.field("version", json!(versions::version(i)))
-        .field("previous", json!(i.property(versions::PREVIOUS)))
-        .field("current", json!(versions::is_current(i)))
+    r.field("version", json!(version(i)))
+        .field("previous", json!(i.property(prov::PREVIOUS)))
+        .field("current", json!(is_current(i)))
         .field("properties", Value::Object(others))
 }

@@ -1,53 +1,27 @@
-//! `berth server list|show|delete|logs`.
+//! `berth server list|show|delete|logs`, and the server rows `boot` prints too.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::app::Ctx;
+use crate::boot::wait::fault_error;
 use crate::cli::ServerCommand;
-use crate::commands::Ctx;
-use crate::commands::boot::{self, is_uuid, suggestions};
 use crate::error::{ExitCode, Failure};
+use crate::image::find;
 use crate::openstack::glance;
+use crate::openstack::lookup;
 use crate::openstack::nova::{Compute, Server};
-use crate::output::Record;
-
-/// A server by ID, else by exact name (exactly one).
-async fn find(compute: &Compute<'_>, wanted: &str) -> anyhow::Result<Server> {
-    if is_uuid(wanted)
-        && let Some(s) = compute.server(wanted).await?
-    {
-        return Ok(s);
-    }
-    let all = compute.servers(&[]).await?;
-    let named: Vec<&Server> = all.iter().filter(|s| s.name == wanted).collect();
-    match named.len() {
-        1 => Ok(named[0].clone()),
-        0 => Err(Failure::new(ExitCode::Failure, format!("no server is called `{wanted}` or has that ID"))
-            .hint(format!(
-                "{}`berth server list` shows the servers",
-                match suggestions(wanted, all.iter().map(|s| s.name.as_str())).as_slice() {
-                    [] => String::new(),
-                    s =>
-                        format!("did you mean {}? ", s.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
-                }
-            ))
-            .into()),
-        n => Err(Failure::usage(format!("{n} servers are called `{wanted}`"))
-            .hint(format!("use an ID: {}", named.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")))
-            .into()),
-    }
-}
+use crate::output::{List, Record};
 
 pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
-    let verbose = ctx.out.settings().verbose;
     let session = ctx.session().await?;
-    let compute = Compute::connect(&session, verbose).await?;
+    let compute = Compute::connect(&session).await?;
     match cmd {
         ServerCommand::List { name, status, image } => {
             let image_id = match &image {
-                Some(i) => Some(boot::resolve_image(&session, i).await?.id),
+                Some(i) => Some(find::resolve(&session, i).await?.id),
                 None => None,
             };
             let mut query: Vec<(&str, &str)> = Vec::new();
@@ -64,81 +38,103 @@ pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             servers.sort_by(|a, b| a.name.cmp(&b.name).then(a.created.cmp(&b.created)));
             let names: HashMap<String, String> =
                 glance::list(&session, &[]).await?.into_iter().filter_map(|i| i.name.map(|n| (i.id, n))).collect();
-            ctx.out.list(&boot::rows(&servers, |s| s.image_id().and_then(|id| names.get(id).cloned())))
+            ctx.out.list(&rows(&servers, |s| s.image_id().and_then(|id| names.get(id).cloned())))
         }
         ServerCommand::Show { server } => {
-            let s = find(&compute, &server).await?;
-            let fault = s
-                .fault
-                .as_ref()
-                .map_or(Value::Null, |f| json!({"code": f.code, "message": f.message, "details": f.details}));
-            let rec = Record::new()
-                .field("id", s.id.clone())
-                .field("name", s.name.clone())
-                .field("status", s.status.clone())
-                .field("image", json!(s.image_id()))
-                .field("flavor", json!(s.flavor_name()))
-                .field("addresses", s.addresses_text())
-                .field("host", json!(s.host))
-                .field("metadata", Value::Object(s.metadata.clone()))
-                .field("created", json!(s.created))
-                .field("launched_at", json!(s.launched_at))
-                .field("fault", fault);
-            ctx.out.record(&rec)
+            let s = lookup::server(&compute, &server).await?;
+            ctx.out.record(&record(&s))
         }
         ServerCommand::Delete { servers, wait, timeout } => {
             let mut found = Vec::new();
             for s in &servers {
-                found.push(find(&compute, s).await?);
+                found.push(lookup::server(&compute, s).await?);
             }
             for s in &found {
                 compute.delete(&s.id).await?;
             }
             if wait {
-                let start = Instant::now();
-                let limit = Duration::from_secs_f64(timeout.max(0.0));
-                let mut pause = Duration::from_millis(200);
-                loop {
-                    let mut left = Vec::new();
-                    for s in &found {
-                        if let Some(still) = compute.server(&s.id).await? {
-                            if still.status == "ERROR"
-                                && still.fault.is_some()
-                                && start.elapsed() > Duration::from_secs(5)
-                            {
-                                return Err(boot::fault_error(&still).into());
-                            }
-                            left.push(still);
-                        }
-                    }
-                    if left.is_empty() {
-                        break;
-                    }
-                    if start.elapsed() >= limit {
-                        return Err(Failure::new(
-                            ExitCode::Timeout,
-                            format!(
-                                "{} still there after {:.0} s",
-                                left.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", "),
-                                limit.as_secs_f64()
-                            ),
-                        )
-                        .into());
-                    }
-                    tokio::time::sleep(pause).await;
-                    pause = (pause * 3 / 2).min(Duration::from_secs(1));
-                }
+                wait_gone(&compute, &found, timeout).await?;
             }
-            let mut list = crate::output::List::new(&["id", "name", "deleted"]);
+            let mut list = List::new(&["id", "name", "deleted"]);
             for s in &found {
                 list.row(vec![json!(s.id), json!(s.name), json!(if wait { "gone" } else { "requested" })]);
             }
             ctx.out.list(&list)
         }
         ServerCommand::Logs { server, lines } => {
-            let s = find(&compute, &server).await?;
+            let s = lookup::server(&compute, &server).await?;
             let text = compute.console_output(&s.id, lines).await?;
             ctx.out.raw(text.as_bytes())
         }
     }
+}
+
+/// Poll until the deleted servers are gone; one that goes to ERROR with a fault is that fault, one still there
+/// after `limit` a timeout (exit 5).
+async fn wait_gone(compute: &Compute<'_>, found: &[Server], limit: Duration) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(200);
+    loop {
+        let mut left = Vec::new();
+        for s in found {
+            if let Some(still) = compute.server(&s.id).await? {
+                if still.status == "ERROR" && still.fault.is_some() && start.elapsed() > Duration::from_secs(5) {
+                    return Err(fault_error(&still).into());
+                }
+                left.push(still);
+            }
+        }
+        if left.is_empty() {
+            return Ok(());
+        }
+        if start.elapsed() >= limit {
+            return Err(Failure::new(
+                ExitCode::Timeout,
+                format!(
+                    "{} still there after {:.0} s",
+                    left.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", "),
+                    limit.as_secs_f64()
+                ),
+            )
+            .into());
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 3 / 2).min(Duration::from_secs(1));
+    }
+}
+
+fn record(s: &Server) -> Record {
+    let fault =
+        s.fault.as_ref().map_or(Value::Null, |f| json!({"code": f.code, "message": f.message, "details": f.details}));
+    Record::new()
+        .field("id", s.id.clone())
+        .field("name", s.name.clone())
+        .field("status", s.status.clone())
+        .field("image", json!(s.image_id()))
+        .field("flavor", json!(s.flavor_name()))
+        .field("addresses", s.addresses_text())
+        .field("host", json!(s.host))
+        .field("metadata", Value::Object(s.metadata.clone()))
+        .field("created", json!(s.created))
+        .field("launched_at", json!(s.launched_at))
+        .field("fault", fault)
+}
+
+pub const COLUMNS: &[&str] = &["id", "name", "status", "image", "flavor", "addresses", "host"];
+
+/// Server rows, with the image's name as `image_name` gives it (else its ID).
+pub fn rows(servers: &[Server], image_name: impl Fn(&Server) -> Option<String>) -> List {
+    let mut list = List::new(COLUMNS);
+    for s in servers {
+        list.row(vec![
+            json!(s.id),
+            json!(s.name),
+            json!(s.status),
+            json!(image_name(s).or_else(|| s.image_id().map(str::to_string))),
+            json!(s.flavor_name()),
+            json!(s.addresses_text()),
+            json!(s.host),
+        ]);
+    }
+    list
 }

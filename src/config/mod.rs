@@ -10,8 +10,15 @@ use std::path::PathBuf;
 
 use serde_yaml_ng::{Mapping, Value};
 
-use crate::cli::CloudArgs;
 use crate::error::Failure;
+
+/// What the command line says about the cloud, as plain values: `--os-cloud`, and each `--os-*` flag given as
+/// (config key, flag, value).
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub cloud: Option<String>,
+    pub settings: Vec<(&'static str, &'static str, String)>,
+}
 
 /// A setting berth knows: its canonical name (the clouds.yaml key), whether it sits under `auth:` in
 /// clouds.yaml, its `OS_*` variable, and whether it is a secret (masked in `config show`, never logged).
@@ -147,7 +154,7 @@ impl Env for ProcessEnv {
 }
 
 /// Resolve the configuration from flags, the process environment and the clouds.yaml/secure.yaml on disk.
-pub fn resolve(args: &CloudArgs) -> anyhow::Result<CloudConfig> {
+pub fn resolve(args: &Flags) -> anyhow::Result<CloudConfig> {
     let env = ProcessEnv;
     let clouds = files::load_first(&files::search_path("clouds", "OS_CLIENT_CONFIG_FILE"))?;
     let secure = files::load_first(&files::search_path("secure", "OS_CLIENT_SECURE_FILE"))?;
@@ -155,7 +162,7 @@ pub fn resolve(args: &CloudArgs) -> anyhow::Result<CloudConfig> {
 }
 
 pub fn resolve_with(
-    args: &CloudArgs,
+    args: &Flags,
     env: &dyn Env,
     clouds: &files::CloudsFile,
     secure: &files::CloudsFile,
@@ -164,7 +171,7 @@ pub fn resolve_with(
     cfg.files.extend(clouds.path.iter().cloned());
     cfg.files.extend(secure.path.iter().cloned());
 
-    cfg.cloud = match (&args.os_cloud, env.var("OS_CLOUD")) {
+    cfg.cloud = match (&args.cloud, env.var("OS_CLOUD")) {
         (Some(name), _) => Some(Setting { value: name.clone(), source: Source::Flag("--os-cloud".into()) }),
         (None, Some(name)) => Some(Setting { value: name, source: Source::Env("OS_CLOUD") }),
         (None, None) => None,
@@ -189,8 +196,8 @@ pub fn resolve_with(
             cfg.values.insert(k.name.into(), Setting { value: v, source: Source::Env(k.env) });
         }
     }
-    for (name, flag, value) in args.settings() {
-        cfg.values.insert(name.into(), Setting { value, source: Source::Flag(flag.into()) });
+    for (name, flag, value) in &args.settings {
+        cfg.values.insert((*name).into(), Setting { value: value.clone(), source: Source::Flag((*flag).into()) });
     }
     if !cfg.values.contains_key("interface") {
         cfg.values.insert("interface".into(), Setting { value: "public".into(), source: Source::Default });
@@ -289,7 +296,8 @@ mod tests {
         let clouds = file("/c/clouds.yaml", CLOUDS);
         let secure =
             file("/c/secure.yaml", "clouds:\n  dev:\n    auth:\n      password: from-secure\n      username: bob\n");
-        let args = CloudArgs { os_cloud: Some("dev".into()), os_region_name: Some("R2".into()), ..Default::default() };
+        let args =
+            Flags { cloud: Some("dev".into()), settings: vec![("region_name", "--os-region-name", "R2".into())] };
         let e = env(&[("OS_USERNAME", "carol"), ("OS_REGION_NAME", "R-env")]);
         let cfg = resolve_with(&args, &e, &clouds, &secure).unwrap();
         assert_eq!(cfg.setting("auth_url").unwrap().source, Source::File("/c/clouds.yaml".into()));
@@ -311,8 +319,7 @@ mod tests {
     #[test]
     fn os_cloud_from_env() {
         let clouds = file("/c/clouds.yaml", CLOUDS);
-        let cfg =
-            resolve_with(&CloudArgs::default(), &env(&[("OS_CLOUD", "dev")]), &clouds, &Default::default()).unwrap();
+        let cfg = resolve_with(&Flags::default(), &env(&[("OS_CLOUD", "dev")]), &clouds, &Default::default()).unwrap();
         assert_eq!(cfg.cloud.as_ref().unwrap().source, Source::Env("OS_CLOUD"));
         assert_eq!(cfg.get("username"), Some("alice"));
     }
@@ -320,7 +327,7 @@ mod tests {
     #[test]
     fn env_alone_without_a_cloud() {
         let e = env(&[("OS_AUTH_URL", "http://k/v3"), ("OS_INSECURE", "true")]);
-        let cfg = resolve_with(&CloudArgs::default(), &e, &Default::default(), &Default::default()).unwrap();
+        let cfg = resolve_with(&Flags::default(), &e, &Default::default(), &Default::default()).unwrap();
         assert!(cfg.cloud.is_none());
         assert_eq!(cfg.get("auth_url"), Some("http://k/v3"));
         assert!(!cfg.verify_tls());
@@ -329,7 +336,7 @@ mod tests {
     #[test]
     fn unknown_cloud_lists_the_known_ones() {
         let clouds = file("/c/clouds.yaml", CLOUDS);
-        let args = CloudArgs { os_cloud: Some("prod".into()), ..Default::default() };
+        let args = Flags { cloud: Some("prod".into()), ..Default::default() };
         let e = resolve_with(&args, &env(&[]), &clouds, &Default::default()).unwrap_err();
         let f = e.downcast_ref::<Failure>().unwrap();
         assert_eq!(f.message, "cloud `prod` is not in `/c/clouds.yaml`");
@@ -338,7 +345,7 @@ mod tests {
 
     #[test]
     fn unknown_cloud_without_any_file() {
-        let args = CloudArgs { os_cloud: Some("prod".into()), ..Default::default() };
+        let args = Flags { cloud: Some("prod".into()), ..Default::default() };
         let e = resolve_with(&args, &env(&[]), &Default::default(), &Default::default()).unwrap_err();
         assert!(e.to_string().contains("no clouds.yaml was found"));
     }

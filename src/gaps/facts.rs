@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
+
 use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::image::provenance::Recorded;
 use crate::openstack::{Session, catalog, check, glance};
 
 /// How long one gaps request may take: a report about a half-broken cloud must still come in seconds.
@@ -163,27 +165,54 @@ pub async fn timed<T>(fut: impl Future<Output = anyhow::Result<T>>) -> Fact<T> {
     }
 }
 
-/// Set when a service refused the token (HTTP 401): [`gather`] then renews it once and asks again.
-static REFUSED: AtomicBool = AtomicBool::new(false);
-
-/// An authenticated GET of a whole URL; a 401 is noted in [`REFUSED`]. Sent once, not retried: gaps reports
-/// what a service answers within its probe timeout, and retries would turn "refused" into "no answer".
-async fn send(session: &Session, url: &str, headers: &[(&str, &str)]) -> anyhow::Result<reqwest::Response> {
-    let mut req = session.http.client().get(url).header("X-Auth-Token", session.token().id);
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let resp = session.http.send_once(req).await?;
-    if resp.status() == reqwest::StatusCode::UNAUTHORIZED {
-        REFUSED.store(true, Ordering::SeqCst);
-    }
-    Ok(resp)
+/// Who asks for the facts: the session, and whether a service refused its token (HTTP 401) during this round, in
+/// which case [`gather`] renews the token once and asks again.
+struct Prober<'a> {
+    session: &'a Session,
+    refused: AtomicBool,
 }
 
-/// [`send`], an error answer made an error.
-async fn get(session: &Session, url: &str, what: &str, headers: &[(&str, &str)]) -> anyhow::Result<Value> {
-    let resp = send(session, url, headers).await?;
-    Ok(check(resp, what).await?.json().await?)
+impl<'a> Prober<'a> {
+    fn new(session: &'a Session) -> Self {
+        Prober { session, refused: AtomicBool::new(false) }
+    }
+
+    /// An authenticated GET of a whole URL; a 401 is noted. Sent once, not retried: gaps reports what a service
+    /// answers within its probe timeout, and retries would turn "refused" into "no answer".
+    async fn send(&self, url: &str, headers: &[(&str, &str)]) -> anyhow::Result<reqwest::Response> {
+        let mut req = self.session.http.client().get(url).header("X-Auth-Token", self.session.token().id);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = self.session.http.send_once(req).await?;
+        if resp.status() == reqwest::StatusCode::UNAUTHORIZED {
+            self.refused.store(true, Ordering::SeqCst);
+        }
+        Ok(resp)
+    }
+
+    /// [`Prober::send`], an error answer made an error.
+    async fn get(&self, url: &str, what: &str, headers: &[(&str, &str)]) -> anyhow::Result<Value> {
+        let resp = self.send(url, headers).await?;
+        Ok(check(resp, what).await?.json().await?)
+    }
+
+    /// A version document, whatever its status.
+    async fn probe(&self, url: String) -> anyhow::Result<Probe> {
+        let resp = self.send(&url, &[]).await?;
+        let status = resp.status().as_u16();
+        let body: Value = resp.json().await.unwrap_or(Value::Null);
+        Ok(Probe { versions: versions(&body), url, status, body })
+    }
+
+    /// [`Prober::get`] of `url` within the probe timeout, its error or the timeout the reason of an unknown fact;
+    /// unknown at once with the reason when the URL is not known.
+    async fn fact(&self, url: Result<String, String>, what: &str, headers: &[(&str, &str)]) -> Fact<Value> {
+        match url {
+            Ok(u) => timed(self.get(&u, what, headers)).await,
+            Err(r) => Fact::Unknown(r),
+        }
+    }
 }
 
 /// The versions a version document lists, e.g. `v2.1 (2.1 to 2.104)`.
@@ -247,14 +276,6 @@ pub fn heat_base(url: &str, project_id: &str) -> String {
     if path.is_empty() { format!("{url}/v1/{project_id}") } else { format!("{url}/{project_id}") }
 }
 
-async fn probe(session: &Session, url: String) -> anyhow::Result<Probe> {
-    let resp =
-        session.http.send_once(session.http.client().get(&url).header("X-Auth-Token", session.token().id)).await?;
-    let status = resp.status().as_u16();
-    let body: Value = resp.json().await.unwrap_or(Value::Null);
-    Ok(Probe { versions: versions(&body), url, status, body })
-}
-
 /// A service's endpoint as berth uses it: `<type>_endpoint_override` (any alias), else the catalog's for the
 /// configured interface and region (as `Session::endpoint`, but from the catalog the report read).
 fn endpoint_of(session: &Session, service: &catalog::Service) -> anyhow::Result<String> {
@@ -305,11 +326,11 @@ fn services(session: &Session, entries: &[catalog::Service]) -> Vec<ServiceFact>
 
 /// The catalog as Keystone has it now (`GET /v3/auth/catalog`): a cached token's catalog may be older than a
 /// service added since. Falls back to the token's, saying so.
-async fn current_catalog(session: &Session) -> (Vec<catalog::Service>, String) {
-    let token = session.token();
+async fn current_catalog(p: &Prober<'_>) -> (Vec<catalog::Service>, String) {
+    let token = p.session.token();
     let url = format!("{}/auth/catalog", token.identity_url);
     let read = async {
-        let v = get(session, &url, "reading the catalog", &[]).await?;
+        let v = p.get(&url, "reading the catalog", &[]).await?;
         Ok::<_, anyhow::Error>(serde_json::from_value::<Vec<catalog::Service>>(v["catalog"].clone())?)
     };
     match timed(read).await {
@@ -320,9 +341,13 @@ async fn current_catalog(session: &Session) -> (Vec<catalog::Service>, String) {
 
 /// Hypervisor types and counts (`os-hypervisors`, admin only by default: a 403 is `admin only: HTTP 403`).
 pub async fn hypervisors(session: &Session, compute_url: &str) -> Fact<Vec<Hypervisor>> {
+    hypervisors_by(&Prober::new(session), compute_url).await
+}
+
+async fn hypervisors_by(p: &Prober<'_>, compute_url: &str) -> Fact<Vec<Hypervisor>> {
     let url = format!("{compute_url}/os-hypervisors/detail");
     timed(async {
-        let resp = send(session, &url, &[]).await?;
+        let resp = p.send(&url, &[]).await?;
         if resp.status() == reqwest::StatusCode::FORBIDDEN {
             anyhow::bail!("admin only: HTTP 403");
         }
@@ -355,107 +380,40 @@ fn url_of(services: &[ServiceFact], kind: &str) -> Result<String, String> {
 /// Ask everything once, concurrently. When a service refused the token (revoked, deleted, or expired early: it came
 /// from the cache), get a new one and ask again, once.
 pub async fn gather(session: &Session) -> Facts {
-    REFUSED.store(false, Ordering::SeqCst);
-    let facts = gather_once(session).await;
-    if !REFUSED.load(Ordering::SeqCst) {
+    let first = Prober::new(session);
+    let facts = gather_once(&first).await;
+    if !first.refused.load(Ordering::SeqCst) {
         return facts;
     }
     match session.renew().await {
-        Ok(()) => gather_once(session).await,
+        Ok(()) => gather_once(&Prober::new(session)).await,
         Err(_) => facts,
     }
 }
 
-async fn gather_once(session: &Session) -> Facts {
+/// What every request of one round answered (or why it did not).
+struct Answers {
+    probes: Vec<Fact<Probe>>,
+    hypervisors: Fact<Vec<Hypervisor>>,
+    schema: Fact<Value>,
+    import: Fact<Value>,
+    stores: Fact<Value>,
+    docker: Fact<Vec<glance::Image>>,
+    extensions: Fact<Value>,
+    resource_types: Fact<Value>,
+    templates: Fact<Value>,
+}
+
+async fn gather_once(p: &Prober<'_>) -> Facts {
+    let session = p.session;
     let token = session.token();
     let project_id = token.body.project.as_ref().map(|p| p.id.clone());
     let roles = token.body.roles.iter().map(|r| r.name.clone()).collect();
-    let (entries, catalog_source) = current_catalog(session).await;
+    let (entries, catalog_source) = current_catalog(p).await;
     let mut services = services(session, &entries);
-
-    let probes = futures_util::future::join_all(services.iter().map(|s| {
-        let url = s.url.known().map(|u| version_root(u, project_id.as_deref()));
-        async move {
-            match url {
-                Some(u) => timed(probe(session, u)).await,
-                None => Fact::Unknown(s.url.reason().unwrap_or_default().to_string()),
-            }
-        }
-    }));
-
-    let url = |kind: &str| url_of(&services, kind);
-    let (compute, image, network, heat, magnum) = (
-        url("compute"),
-        url("image"),
-        url("network"),
-        url("orchestration"),
-        url("container-infrastructure-management"),
-    );
-
-    let hyp = async {
-        match &compute {
-            Ok(u) => hypervisors(session, u).await,
-            Err(r) => Fact::Unknown(r.clone()),
-        }
-    };
-    let image_get = |path: &'static str, what: &'static str| {
-        let image = image.clone();
-        async move {
-            match image {
-                Ok(u) => timed(get(session, &format!("{u}{path}"), what, &[])).await,
-                Err(r) => Fact::Unknown(r),
-            }
-        }
-    };
-    let schema = image_get("/v2/schemas/image", "reading Glance's image schema");
-    let import = image_get("/v2/info/import", "reading Glance's import methods");
-    let stores = image_get("/v2/info/stores", "reading Glance's stores");
-    let docker = async {
-        match &image {
-            Ok(_) => timed(glance::list(session, &[("container_format", "docker")])).await,
-            Err(r) => Fact::Unknown(r.clone()),
-        }
-    };
-    let extensions = async {
-        match &network {
-            Ok(u) => timed(get(session, &format!("{u}/v2.0/extensions"), "listing network extensions", &[])).await,
-            Err(r) => Fact::Unknown(r.clone()),
-        }
-    };
-    let resource_types = async {
-        match (&heat, &project_id) {
-            (Ok(u), Some(p)) => {
-                // Heat checks every type's service in the catalog for a full list (1-2 s); a name filter (a regular
-                // expression) keeps the same availability rules and answers in milliseconds.
-                let url = reqwest::Url::parse_with_params(
-                    &format!("{}/resource_types", heat_base(u, p)),
-                    [("name", HEAT_TYPES_FILTER)],
-                );
-                match url {
-                    Ok(url) => timed(get(session, url.as_str(), "listing Heat resource types", &[])).await,
-                    Err(e) => Fact::Unknown(format!("the orchestration endpoint `{u}` is not a URL: {e}")),
-                }
-            }
-            (Ok(_), None) => Fact::Unknown("the token is not scoped to a project: Heat's API needs one".into()),
-            (Err(r), _) => Fact::Unknown(r.clone()),
-        }
-    };
-    let templates = async {
-        match &magnum {
-            Ok(u) => {
-                let base = if u.ends_with("/v1") { u.clone() } else { format!("{u}/v1") };
-                let h = [("OpenStack-API-Version", "container-infra latest")];
-                timed(get(session, &format!("{base}/clustertemplates"), "listing Magnum cluster templates", &h)).await
-            }
-            Err(r) => Fact::Unknown(r.clone()),
-        }
-    };
-
-    let (probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates) =
-        tokio::join!(probes, hyp, schema, import, stores, docker, extensions, resource_types, templates);
-
-    for (s, p) in services.iter_mut().zip(probes) {
-        s.probe = p;
+    let answers = ask(p, &services, project_id.as_deref()).await;
+    for (s, probe) in services.iter_mut().zip(answers.probes) {
+        s.probe = probe;
     }
     let map = |f: Fact<Value>, pick: fn(&Value) -> Vec<String>| match f {
         Fact::Known(v) => Fact::Known(pick(&v)),
@@ -465,28 +423,14 @@ async fn gather_once(session: &Session) -> Facts {
         project_id,
         roles,
         catalog_source,
-        hypervisors,
-        container_formats: map(schema, |v| strings(&v["properties"]["container_format"]["enum"])),
-        import_methods: map(import, |v| strings(&v["import-methods"]["value"])),
-        stores: map(stores, |v| {
+        hypervisors: answers.hypervisors,
+        container_formats: map(answers.schema, |v| strings(&v["properties"]["container_format"]["enum"])),
+        import_methods: map(answers.import, |v| strings(&v["import-methods"]["value"])),
+        stores: map(answers.stores, |v| {
             v["stores"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str().map(str::to_string)).collect()
         }),
-        docker_images: match docker {
-            Fact::Known(imgs) => Fact::Known(
-                imgs.into_iter()
-                    .map(|i| DockerImage {
-                        repo_tag: i.property("berth_repo_tag").map(str::to_string),
-                        hypervisor_type: i.property("hypervisor_type").map(str::to_string),
-                        id: i.id,
-                        name: i.name,
-                        status: i.status,
-                        tags: i.tags,
-                    })
-                    .collect(),
-            ),
-            Fact::Unknown(r) => Fact::Unknown(r),
-        },
-        network_extensions: map(extensions, |v| {
+        docker_images: docker_images(answers.docker),
+        network_extensions: map(answers.extensions, |v| {
             v["extensions"]
                 .as_array()
                 .into_iter()
@@ -494,22 +438,111 @@ async fn gather_once(session: &Session) -> Facts {
                 .filter_map(|e| e["alias"].as_str().map(str::to_string))
                 .collect()
         }),
-        heat_resource_types: map(resource_types, |v| strings(&v["resource_types"])),
-        cluster_templates: match templates {
-            Fact::Known(v) => Fact::Known(
-                v["clustertemplates"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|t| ClusterTemplate {
-                        name: t["name"].as_str().unwrap_or_default().into(),
-                        coe: t["coe"].as_str().unwrap_or_default().into(),
-                    })
-                    .collect(),
-            ),
-            Fact::Unknown(r) => Fact::Unknown(r),
-        },
+        heat_resource_types: map(answers.resource_types, |v| strings(&v["resource_types"])),
+        cluster_templates: cluster_templates(answers.templates),
         services,
+    }
+}
+
+/// Every request of a round, at once.
+async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>) -> Answers {
+    let probes = futures_util::future::join_all(services.iter().map(|s| {
+        let url = s.url.known().map(|u| version_root(u, project_id));
+        async move {
+            match url {
+                Some(u) => timed(p.probe(u)).await,
+                None => Fact::Unknown(s.url.reason().unwrap_or_default().to_string()),
+            }
+        }
+    }));
+    let url = |kind: &str| url_of(services, kind);
+    let (compute, image, network) = (url("compute"), url("image"), url("network"));
+    let at = |base: &Result<String, String>, path: &str| base.clone().map(|u| format!("{u}{path}"));
+    let hypervisors = async {
+        match &compute {
+            Ok(u) => hypervisors_by(p, u).await,
+            Err(r) => Fact::Unknown(r.clone()),
+        }
+    };
+    let docker = async {
+        match &image {
+            Ok(_) => timed(glance::list(p.session, &[("container_format", "docker")])).await,
+            Err(r) => Fact::Unknown(r.clone()),
+        }
+    };
+    let (probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates) = tokio::join!(
+        probes,
+        hypervisors,
+        p.fact(at(&image, "/v2/schemas/image"), "reading Glance's image schema", &[]),
+        p.fact(at(&image, "/v2/info/import"), "reading Glance's import methods", &[]),
+        p.fact(at(&image, "/v2/info/stores"), "reading Glance's stores", &[]),
+        docker,
+        p.fact(at(&network, "/v2.0/extensions"), "listing network extensions", &[]),
+        resource_types(p, url("orchestration"), project_id),
+        cluster_templates_of(p, url("container-infrastructure-management")),
+    );
+    Answers { probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates }
+}
+
+/// Heat's resource types of interest. Heat checks every type's service in the catalog for a full list (1-2 s); a
+/// name filter (a regular expression) keeps the same availability rules and answers in milliseconds.
+async fn resource_types(p: &Prober<'_>, heat: Result<String, String>, project_id: Option<&str>) -> Fact<Value> {
+    match (heat, project_id) {
+        (Ok(u), Some(project)) => {
+            match reqwest::Url::parse_with_params(
+                &format!("{}/resource_types", heat_base(&u, project)),
+                [("name", HEAT_TYPES_FILTER)],
+            ) {
+                Ok(url) => p.fact(Ok(url.to_string()), "listing Heat resource types", &[]).await,
+                Err(e) => Fact::Unknown(format!("the orchestration endpoint `{u}` is not a URL: {e}")),
+            }
+        }
+        (Ok(_), None) => Fact::Unknown("the token is not scoped to a project: Heat's API needs one".into()),
+        (Err(r), _) => Fact::Unknown(r),
+    }
+}
+
+/// Magnum's cluster templates.
+async fn cluster_templates_of(p: &Prober<'_>, magnum: Result<String, String>) -> Fact<Value> {
+    let url = magnum.map(|u| {
+        let base = if u.ends_with("/v1") { u } else { format!("{u}/v1") };
+        format!("{base}/clustertemplates")
+    });
+    p.fact(url, "listing Magnum cluster templates", &[("OpenStack-API-Version", "container-infra latest")]).await
+}
+
+fn docker_images(docker: Fact<Vec<glance::Image>>) -> Fact<Vec<DockerImage>> {
+    match docker {
+        Fact::Known(imgs) => Fact::Known(
+            imgs.into_iter()
+                .map(|i| DockerImage {
+                    repo_tag: i.repo_tag().map(str::to_string),
+                    hypervisor_type: i.property("hypervisor_type").map(str::to_string),
+                    id: i.id,
+                    name: i.name,
+                    status: i.status,
+                    tags: i.tags,
+                })
+                .collect(),
+        ),
+        Fact::Unknown(r) => Fact::Unknown(r),
+    }
+}
+
+fn cluster_templates(templates: Fact<Value>) -> Fact<Vec<ClusterTemplate>> {
+    match templates {
+        Fact::Known(v) => Fact::Known(
+            v["clustertemplates"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|t| ClusterTemplate {
+                    name: t["name"].as_str().unwrap_or_default().into(),
+                    coe: t["coe"].as_str().unwrap_or_default().into(),
+                })
+                .collect(),
+        ),
+        Fact::Unknown(r) => Fact::Unknown(r),
     }
 }
 

@@ -5,6 +5,7 @@
 //! is unit-tested with hand-made facts. Commands (`gaps`, `boot`'s preflight) share the same facts.
 
 pub mod checks;
+pub mod explain;
 pub mod facts;
 
 use serde::Serialize;
@@ -15,7 +16,7 @@ pub use facts::{Fact, Facts};
 pub const CONTAINER_HYPERVISORS: &[&str] = &["docker", "lxc", "zun"];
 
 /// How a finding stands, in rising order of concern; `unknown` stands apart (berth could not tell).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
@@ -43,7 +44,7 @@ impl Status {
 }
 
 /// The areas a finding belongs to, in report order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     Catalog,
@@ -59,6 +60,33 @@ pub enum Area {
 }
 
 impl Area {
+    pub const ALL: [Area; 10] = [
+        Area::Catalog,
+        Area::Identity,
+        Area::Compute,
+        Area::Image,
+        Area::Volumes,
+        Area::Telemetry,
+        Area::Networking,
+        Area::Orchestration,
+        Area::Magnum,
+        Area::Zun,
+    ];
+
+    /// The names `--only` takes (no help of their own: the long help lists what each area covers).
+    pub const NAMES: &'static [(&'static str, &'static str)] = &[
+        ("catalog", ""),
+        ("identity", ""),
+        ("compute", ""),
+        ("image", ""),
+        ("volumes", ""),
+        ("telemetry", ""),
+        ("networking", ""),
+        ("orchestration", ""),
+        ("magnum", ""),
+        ("zun", ""),
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Area::Catalog => "catalog",
@@ -72,6 +100,13 @@ impl Area {
             Area::Magnum => "magnum",
             Area::Zun => "zun",
         }
+    }
+}
+
+impl std::str::FromStr for Area {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Area::ALL.into_iter().find(|a| a.as_str() == s).ok_or_else(|| format!("`{s}` is not an area of the report"))
     }
 }
 

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::CloudConfig;
 use crate::error::{ExitCode, Failure};
-use crate::http::Http;
+use crate::net::Http;
 use crate::openstack::catalog::Service;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cache;
 pub mod catalog;
 pub mod glance;
+pub mod lookup;
 pub mod nova;
 
 use std::sync::{Arc, Mutex};
@@ -17,7 +18,7 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode};
 
 use crate::config::CloudConfig;
 use crate::error::{ExitCode, Failure};
-use crate::http::{Http, TlsOptions};
+use crate::net::{Http, TlsOptions};
 use auth::{Plan, Token};
 use cache::TokenCache;
 
@@ -56,25 +57,26 @@ pub struct Session {
     token: Mutex<Token>,
     /// Whether the current token came from the cache.
     from_cache: Mutex<bool>,
-    verbose: u8,
 }
 
 impl Session {
     /// A session with a valid token: the cached one when it has time left, else a new one from Keystone.
-    pub async fn open(cfg: CloudConfig, http: Arc<Http>, use_cache: bool, verbose: u8) -> anyhow::Result<Session> {
+    pub async fn open(cfg: CloudConfig, http: Arc<Http>, use_cache: bool) -> anyhow::Result<Session> {
         let plan = Plan::from_config(&cfg)?;
         let cache = if use_cache { TokenCache::default_location() } else { None };
         let cached = cache.as_ref().and_then(|c| c.load(&plan.cache_key).map(|t| (c.path(&plan.cache_key), t)));
         let (token, from_cache) = match cached {
             Some((path, t)) if t.valid_for(CACHE_MARGIN) => {
-                if verbose >= 1 {
-                    eprintln!(
-                        "auth: using the cached token for {} from `{}` (expires {})",
+                http.feedback().log(
+                    1,
+                    "auth",
+                    format_args!(
+                        "using the cached token for {} from `{}` (expires {})",
                         plan.who,
                         path.display(),
                         t.body.expires_at
-                    );
-                }
+                    ),
+                );
                 (t, true)
             }
             _ => {
@@ -82,8 +84,7 @@ impl Session {
                 (t, false)
             }
         };
-        let s =
-            Session { http, cfg, plan, cache, token: Mutex::new(token), from_cache: Mutex::new(from_cache), verbose };
+        let s = Session { http, cfg, plan, cache, token: Mutex::new(token), from_cache: Mutex::new(from_cache) };
         if !from_cache {
             s.store();
         }
@@ -94,9 +95,10 @@ impl Session {
         if let Some(c) = &self.cache {
             let token = self.token();
             match c.store(&self.plan.cache_key, &token) {
-                Ok(path) if self.verbose >= 1 => eprintln!("auth: cached the token in `{}`", path.display()),
-                Ok(_) => {}
-                Err(e) => eprintln!("warning: cannot write the token cache: {e:#}"),
+                Ok(path) => {
+                    self.http.feedback().log(1, "auth", format_args!("cached the token in `{}`", path.display()))
+                }
+                Err(e) => self.http.feedback().warn(&format!("cannot write the token cache: {e:#}"), None),
             }
         }
     }
@@ -129,9 +131,11 @@ impl Session {
     async fn fresh_token(&self) -> anyhow::Result<Token> {
         let token = self.token();
         if expires_within(&token, RENEW_MARGIN) {
-            if self.verbose >= 1 {
-                eprintln!("auth: the token expires at {}; getting a new one", token.body.expires_at);
-            }
+            self.http.feedback().log(
+                1,
+                "auth",
+                format_args!("the token expires at {}; getting a new one", token.body.expires_at),
+            );
             self.renew().await?;
             return Ok(self.token());
         }
@@ -176,9 +180,11 @@ impl Session {
             let req = build(self.http.client().request(method.clone(), &url).header("X-Auth-Token", &token.id));
             let resp = self.http.send(req).await?;
             if resp.status() == StatusCode::UNAUTHORIZED && attempt == 0 {
-                if self.verbose >= 1 {
-                    eprintln!("auth: `{url}` answered 401; getting a new token and trying once more");
-                }
+                self.http.feedback().log(
+                    1,
+                    "auth",
+                    format_args!("`{url}` answered 401; getting a new token and trying once more"),
+                );
                 self.renew().await?;
                 continue;
             }
@@ -235,9 +241,9 @@ pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
     if status.is_success() {
         return Ok(resp);
     }
-    let url = crate::http::redact_url(resp.url());
-    let retried = crate::retry::after_retries(&resp);
-    let come_back = crate::retry::come_back(status, resp.headers());
+    let url = crate::net::redact_url(resp.url());
+    let retried = crate::net::retry::after_retries(&resp);
+    let come_back = crate::net::retry::come_back(status, resp.headers());
     let message = auth::api_message(resp).await;
     let (code, hint) = match status.as_u16() {
         401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials".to_string())),

@@ -48,7 +48,7 @@ pub struct Compute<'a> {
 
 impl<'a> Compute<'a> {
     /// Read the cloud's microversion range from the compute endpoint's version document and pick one.
-    pub async fn connect(session: &'a Session, verbose: u8) -> anyhow::Result<Compute<'a>> {
+    pub async fn connect(session: &'a Session) -> anyhow::Result<Compute<'a>> {
         let resp = session.request(reqwest::Method::GET, "compute", "", |r| r).await?;
         let doc: Value = check(resp, "reading the compute API version").await?.json().await?;
         let v = doc.get("version").cloned().unwrap_or(Value::Null);
@@ -56,9 +56,11 @@ impl<'a> Compute<'a> {
         let max = v["version"].as_str().unwrap_or("2.1").to_string();
         let chosen = negotiate(parse_version(&min).unwrap_or((2, 1)), parse_version(&max).unwrap_or((2, 1)))?;
         let microversion = format!("{}.{}", chosen.0, chosen.1);
-        if verbose >= 1 {
-            eprintln!("compute: the cloud offers microversions {min} to {max}; berth uses {microversion}");
-        }
+        session.http.feedback().log(
+            1,
+            "compute",
+            format_args!("the cloud offers microversions {min} to {max}; berth uses {microversion}"),
+        );
         Ok(Compute { session, microversion, range: (min, max) })
     }
 

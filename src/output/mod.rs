@@ -3,15 +3,15 @@
 //! snake_case keys for programs, `value` (bare values, space-separated) for shell scripts.
 
 mod settings;
+pub mod timing;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
-use crate::cli::Format;
 use crate::error::Failure;
-pub use settings::Settings;
+pub use settings::{ColorWhen, Flags, Format, Settings, Terminal};
 
 /// One object with ordered fields, e.g. a token or a cloud's configuration.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,20 +77,6 @@ impl Output {
         let text = render_list(list, self.settings.format, &self.settings.columns, self.table_width())?;
         self.stdout.write_all(text.as_bytes())?;
         Ok(())
-    }
-
-    /// A warning on stderr (`warning: ...`, then `hint: ...`), unless `-q`.
-    pub fn warn(&self, message: &str, hint: Option<&str>) {
-        if self.settings.quiet {
-            return;
-        }
-        let (yellow, bold, reset) =
-            if self.settings.color_stderr { ("\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
-        let mut text = format!("{yellow}warning{reset}{bold}:{reset} {message}\n");
-        if let Some(h) = hint {
-            text.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {h}\n"));
-        }
-        let _ = io::stderr().write_all(text.as_bytes());
     }
 
     pub fn flush(&mut self) -> anyhow::Result<()> {

@@ -1,8 +1,37 @@
-//! Output decisions made once from the flags and the environment, then passed down.
+//! Output decisions made once from the flags and the environment, then passed down. Plain values in: the
+//! command line's types stay in `cli`.
 
 use std::io::{self, IsTerminal};
 
-use crate::cli::{ColorWhen, Format, GlobalArgs};
+/// The output format (`-o`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Yaml,
+    Value,
+}
+
+/// When to colour stderr (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the output flags say, as plain values.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub format: Format,
+    pub columns: Vec<String>,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub color: ColorWhen,
+    pub no_progress: bool,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -38,11 +67,11 @@ impl Terminal {
 }
 
 impl Settings {
-    pub fn from_cli(args: &GlobalArgs) -> Self {
+    pub fn from_flags(args: &Flags) -> Self {
         Self::decide(args, Terminal::detect())
     }
 
-    pub fn decide(args: &GlobalArgs, term: Terminal) -> Self {
+    pub fn decide(args: &Flags, term: Terminal) -> Self {
         let color_stderr = match args.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
@@ -50,7 +79,7 @@ impl Settings {
         };
         let progress = term.stderr_is_tty && !term.ci && !args.quiet && args.verbose == 0 && !args.no_progress;
         Settings {
-            format: args.output,
+            format: args.format,
             columns: args.columns.clone(),
             quiet: args.quiet,
             verbose: args.verbose,
@@ -68,13 +97,13 @@ mod tests {
 
     #[test]
     fn colour_and_progress_on_a_plain_terminal() {
-        let s = Settings::decide(&GlobalArgs::default(), TTY);
+        let s = Settings::decide(&Flags::default(), TTY);
         assert!(s.color_stderr && s.progress);
     }
 
     #[test]
     fn no_color_dumb_and_pipes_turn_colour_off() {
-        let a = GlobalArgs::default();
+        let a = Flags::default();
         assert!(!Settings::decide(&a, Terminal { no_color: true, ..TTY }).color_stderr);
         assert!(!Settings::decide(&a, Terminal { dumb_term: true, ..TTY }).color_stderr);
         assert!(!Settings::decide(&a, Terminal { stderr_is_tty: false, ..TTY }).color_stderr);
@@ -82,19 +111,19 @@ mod tests {
 
     #[test]
     fn explicit_colour_wins_over_the_environment() {
-        let always = GlobalArgs { color: ColorWhen::Always, ..Default::default() };
+        let always = Flags { color: ColorWhen::Always, ..Default::default() };
         assert!(Settings::decide(&always, Terminal { stderr_is_tty: false, no_color: true, ..TTY }).color_stderr);
-        let never = GlobalArgs { color: ColorWhen::Never, ..Default::default() };
+        let never = Flags { color: ColorWhen::Never, ..Default::default() };
         assert!(!Settings::decide(&never, TTY).color_stderr);
     }
 
     #[test]
     fn progress_off_under_ci_quiet_verbose_or_flag() {
-        let d = GlobalArgs::default();
+        let d = Flags::default();
         assert!(!Settings::decide(&d, Terminal { ci: true, ..TTY }).progress);
-        assert!(!Settings::decide(&GlobalArgs { quiet: true, ..d.clone() }, TTY).progress);
-        assert!(!Settings::decide(&GlobalArgs { verbose: 1, ..d.clone() }, TTY).progress);
-        assert!(!Settings::decide(&GlobalArgs { no_progress: true, ..d.clone() }, TTY).progress);
+        assert!(!Settings::decide(&Flags { quiet: true, ..d.clone() }, TTY).progress);
+        assert!(!Settings::decide(&Flags { verbose: 1, ..d.clone() }, TTY).progress);
+        assert!(!Settings::decide(&Flags { no_progress: true, ..d.clone() }, TTY).progress);
         assert!(!Settings::decide(&d, Terminal { stderr_is_tty: false, ..TTY }).progress);
     }
 }

@@ -1,4 +1,4 @@
-//! `berth image sync --from-daemon`: images of the local Docker engine into Glance, for images built locally and
+//! `image sync --from-daemon`: images of the local Docker engine into Glance, for images built locally and
 //! never pushed, under the naming, verification and versioning of a registry sync.
 //!
 //! Each image is inspected (ID, tags, platform, Entrypoint + Cmd, diff_ids) and named like a registry image
@@ -10,7 +10,6 @@
 //!
 //! The engine's layers are plain tars (`berth_layers=uncompressed`). The engine's tags are never changed.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -18,17 +17,22 @@ use bytes::Bytes;
 use futures_util::StreamExt;
 use serde_json::json;
 
-use super::sync::{self, Options, Pending, Synced};
-use super::versions;
-use crate::docker::{Engine, Host, LocalImage};
+use super::settle::{self, settle};
+use super::{Failed, Options, Outcome, Synced, check_properties};
+use crate::docker::{Engine, LocalImage};
 use crate::error::Failure;
+use crate::feedback::Feedback;
+use crate::image::lineage;
+use crate::image::naming::command_line;
+use crate::image::provenance::{self as prov, Layers, Provenance, Recorded};
+use crate::image::retag::{Expected, Retag};
+use crate::image::upload::{self, Pending, Writer, until_interrupted};
 use crate::openstack::{Session, glance};
 use crate::registry::reference::{self, Reference};
-use crate::retag::{Expected, Retag};
 
 /// What the user asked for: a local image name, or an image ID.
 #[derive(Debug, Clone, PartialEq)]
-enum Wanted {
+pub enum Wanted {
     Name(Reference),
     /// `sha256:<hex>` or the hex alone, full or a prefix.
     Id(String),
@@ -86,28 +90,29 @@ fn naming_id(arg: &str, image: &LocalImage, opts: &Options) -> anyhow::Result<Re
     }
 }
 
-/// `berth image sync --from-daemon IMAGE...`: every image; failures are reported and the others go on.
-pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> anyhow::Result<()> {
-    if opts.name.is_some() && images.len() > 1 {
-        return Err(Failure::usage("`--name` names one image, but several images were given")
-            .hint("sync them one by one, each with its own `--name`")
-            .into());
-    }
-    let wanted: Vec<Wanted> = images.iter().map(|i| wanted(i)).collect::<anyhow::Result<_>>()?;
-    let host = Host::from_env(
-        std::env::var("DOCKER_HOST").ok().as_deref(),
-        std::env::var("DOCKER_TLS_VERIFY").ok().as_deref(),
-    )?;
-    // The engine first: it is local, and a wrong DOCKER_HOST is the likeliest mistake.
-    let engine = Engine::connect(host, ctx.http_timeout()?, ctx.out.settings().verbose).await?;
-    let session = ctx.session().await?;
-    let settings = ctx.out.settings().clone();
-    let pending: Pending = Arc::default();
+/// The arguments checked without any request: `--name` names one image, `--property` keys are settable, each
+/// argument is a name or an ID.
+pub fn prepare(images: &[String], opts: &Options) -> anyhow::Result<Vec<Wanted>> {
+    super::check_one_name(opts, images.len(), "images", "sync them one by one, each with its own `--name`")?;
+    check_properties(opts.properties.iter().map(|(k, _)| k.as_str()))?;
+    images.iter().map(|i| wanted(i)).collect()
+}
 
+/// `berth image sync --from-daemon IMAGE...`: every image, one after another; failures are rows, the others go on.
+/// Ctrl-C deletes the Glance records not yet complete.
+pub async fn run(
+    session: &Session,
+    feedback: &Feedback,
+    engine: &Engine,
+    images: &[String],
+    wanted: &[Wanted],
+    opts: &Options,
+) -> anyhow::Result<Outcome> {
+    let pending: Pending = Arc::default();
     let work = async {
         let mut rows = Vec::new();
-        for (arg, want) in images.iter().zip(&wanted) {
-            rows.push(sync_one(&session, &engine, arg, want, &opts, &pending).await.map_err(|e| sync::Failed {
+        for (arg, want) in images.iter().zip(wanted) {
+            rows.push(sync_one(session, feedback, engine, arg, want, opts, &pending).await.map_err(|e| Failed {
                 what: arg.clone(),
                 name: None,
                 platform: None,
@@ -116,13 +121,14 @@ pub async fn run(ctx: &mut super::Ctx<'_>, images: &[String], opts: Options) -> 
         }
         rows
     };
-    let rows = sync::until_interrupted(&session, &pending, work).await?;
-    sync::report(ctx, &settings, rows, images.len())
+    let rows = until_interrupted(session, &pending, work).await?;
+    Ok(Outcome { rows, planned: images.len() })
 }
 
 /// One local image into Glance, or the version that already has it.
 async fn sync_one(
     session: &Session,
+    feedback: &Feedback,
     engine: &Engine,
     arg: &str,
     want: &Wanted,
@@ -132,72 +138,63 @@ async fn sync_one(
     let start = Instant::now();
     let image = engine.inspect(arg).await?;
     let (r, by_id) = naming_reference(arg, want, &image, opts)?;
-    let names = sync::naming(&r, opts)?;
+    let names = opts.names(&r)?;
     let platform = image.platform.to_string();
 
     if !opts.force {
-        let visible: Vec<glance::Image> = glance::by_name(session, &names.glance_name)
-            .await?
-            .into_iter()
-            .filter(|i| i.property("berth_repo_tag") == Some(names.repo_tag.as_str()))
-            .collect();
+        let visible = settle::visible(session, &names).await?;
         if visible.iter().any(|i| i.status == "active") {
             // The same image ID is the same image, wherever the version came from.
             let same = |i: &&glance::Image| {
                 i.status == "active"
-                    && i.property("berth_config_digest") == Some(image.id.as_str())
-                    && i.property("berth_platform") == Some(platform.as_str())
+                    && i.property(prov::CONFIG_DIGEST) == Some(image.id.as_str())
+                    && i.platform() == Some(platform.as_str())
             };
-            if let Some(mut rows) = sync::settle(session, &names, opts, &visible, same, start, false).await? {
+            if let Some(mut rows) = settle(session, &names, opts, &visible, same, start, false).await? {
                 return Ok(rows.remove(0));
             }
         }
     }
 
-    let mut props = BTreeMap::new();
     // What was asked for: the image's name as docker shows it, or its ID.
     let source = match (&r.digest, by_id) {
         (_, true) => image.id.clone(),
         (Some(d), false) => format!("{}@{d}", r.familiar()),
         (None, false) => r.familiar_with_tag(),
     };
-    props.insert("berth_source".to_string(), format!("docker-daemon:{source}"));
-    props.insert("berth_config_digest".to_string(), image.id.clone());
-    if let Some(d) = repo_digest(&image, &r) {
-        props.insert("berth_repo_digest".to_string(), d);
-    }
-    props.insert("berth_repo_tag".to_string(), names.repo_tag.clone());
-    props.insert("berth_platform".to_string(), platform.clone());
-    props.insert("berth_layers".to_string(), "uncompressed".to_string());
-    props.insert("architecture".to_string(), image.platform.glance_architecture().to_string());
-    props.insert("os_type".to_string(), image.platform.os.clone());
-    if opts.command_line
-        && let Some(cl) = sync::command_line(&json!({"config": {"Entrypoint": image.entrypoint, "Cmd": image.cmd}}))
-    {
-        props.insert("os_command_line".to_string(), cl);
-    }
-    for (k, v) in &opts.properties {
-        props.insert(k.clone(), v.clone());
-    }
+    let provenance = Provenance {
+        source: format!("docker-daemon:{source}"),
+        manifest_digest: None,
+        config_digest: image.id.clone(),
+        index_digest: None,
+        repo_digest: repo_digest(&image, &r),
+        repo_tag: names.repo_tag.clone(),
+        platform: image.platform.clone(),
+        layers: Layers::Uncompressed,
+        command_line: if opts.command_line {
+            command_line(&json!({"config": {"Entrypoint": image.entrypoint, "Cmd": image.cmd}}))
+        } else {
+            None
+        },
+    };
+    let mut props = provenance.properties(&opts.properties);
     let known = glance::by_name_all_versions(session, &names.glance_name).await?;
-    let previous = versions::start_version(&known, &names, &platform, &mut props);
+    let previous = lineage::start_version(&known, &names, &platform, &mut props);
     let new = glance::NewImage {
         name: names.glance_name.clone(),
         visibility: opts.visibility.clone(),
         tags: names.glance_tags.clone(),
         properties: props,
     };
-
-    let record = glance::create(session, &new).await?;
-    pending.lock().unwrap().push(record.id.clone());
     let expected =
         Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
-    let uploaded = upload(session, engine, &image, expected, &record.id, opts, &names.repo_tag).await;
-    let size = sync::conclude(session, pending, &record.id, arg, &previous, uploaded).await?;
+    let (local, label) = (&image, names.repo_tag.clone());
+    let into = |id: String| async move { upload(session, feedback, engine, local, expected, &id, &label).await };
+    let (id, size) = upload::into_glance(session, pending, &new, arg, &previous, into).await?;
     Ok(Synced {
-        name: names.glance_name,
-        id: record.id,
-        digest: image.id,
+        name: names.glance_name.clone(),
+        id,
+        digest: image.id.clone(),
         platform,
         size,
         seconds: start.elapsed().as_secs_f64(),
@@ -219,19 +216,19 @@ fn repo_digest(image: &LocalImage, r: &Reference) -> Option<String> {
 /// Stream the engine's archive of `image` into the Glance record `id`, then check what Glance stored.
 async fn upload(
     session: &Session,
+    feedback: &Feedback,
     engine: &Engine,
     image: &LocalImage,
     expected: Expected,
     id: &str,
-    opts: &Options,
     label: &str,
 ) -> anyhow::Result<u64> {
     // The engine's size of the image is a little less than its archive's: the bar's total grows as need be.
-    let bar = sync::progress_bar(opts.progress, &opts.bars, image.size.max(1), label);
+    let bar = feedback.bar(image.size.max(1), label);
     let (save, retag) = (engine.save(&image.id), Retag::new(expected));
     let hashes =
-        sync::pipe(&bar, |w| produce(save, retag, w), |body| glance::upload_streamed(session, id, body)).await?;
-    sync::check_stored(session, id, &hashes).await?;
+        upload::pipe(&bar, |w| produce(save, retag, w), |body| glance::upload_streamed(session, id, body)).await?;
+    upload::check_stored(session, id, &hashes).await?;
     Ok(hashes.bytes)
 }
 
@@ -239,8 +236,8 @@ async fn upload(
 async fn produce(
     save: impl futures_core::Stream<Item = anyhow::Result<Bytes>> + Send + 'static,
     mut retag: Retag,
-    mut w: sync::Writer,
-) -> anyhow::Result<sync::Writer> {
+    mut w: Writer,
+) -> anyhow::Result<Writer> {
     let mut save = std::pin::pin!(save);
     let mut out = Vec::new();
     while let Some(chunk) = save.next().await {
@@ -274,16 +271,14 @@ mod tests {
 
     fn opts(name: Option<&str>) -> Options {
         Options {
-            consumer: sync::Consumer::NovaDocker,
+            consumer: crate::image::naming::Consumer::NovaDocker,
             name: name.map(str::to_string),
             visibility: "private".into(),
             properties: vec![],
             tags: vec![],
             command_line: true,
-            progress: false,
             uncompressed_layers: false,
             force: false,
-            bars: indicatif::MultiProgress::with_draw_target(indicatif::ProgressDrawTarget::hidden()),
         }
     }
 

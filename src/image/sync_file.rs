@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::Consumer;
+use super::naming::Consumer;
 use crate::error::Failure;
 use crate::registry::Platform;
 

@@ -1,16 +1,19 @@
 //! berth's one HTTP client: TLS settings (custom CA, insecure, client certificate), proxies from the
 //! environment, timeouts, a User-Agent, request logging with secrets redacted, per-request timing, and retries
-//! of idempotent requests (see [`crate::retry`]).
+//! of idempotent requests (see [`super::retry`]).
 
-use std::sync::{Mutex, Once};
+use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use reqwest::header::HeaderMap;
 use reqwest::{RequestBuilder, Response};
 
+use super::retry::{self, Policy, Retried};
+use super::timing::{Timing, Timings};
+use super::transport::{self, chain};
 use crate::error::Failure;
-use crate::retry::{self, Policy, Retried};
+use crate::feedback::Feedback;
 
 pub const USER_AGENT: &str = concat!("berth/", env!("CARGO_PKG_VERSION"));
 
@@ -36,22 +39,14 @@ pub struct TlsOptions {
     pub insecure: bool,
 }
 
-#[derive(Debug, Clone)]
-pub struct Timing {
-    pub method: String,
-    pub url: String,
-    pub status: Option<u16>,
-    pub elapsed: Duration,
-}
-
 pub struct Http {
     client: reqwest::Client,
     /// Built on first use: every client loads the system's CA certificates (hundreds of files), and most commands
     /// never upload.
     upload_client: std::sync::OnceLock<reqwest::Client>,
     build_upload: Box<dyn Fn() -> anyhow::Result<reqwest::Client> + Send + Sync>,
-    verbose: u8,
-    timings: Mutex<Vec<Timing>>,
+    feedback: Feedback,
+    timings: Timings,
     retry: Policy,
 }
 
@@ -84,7 +79,9 @@ fn read_pem(path: &std::path::Path, what: &str, flag: &str) -> anyhow::Result<Ve
 }
 
 impl Http {
-    pub fn new(tls: &TlsOptions, timeout: Duration, verbose: u8) -> anyhow::Result<Http> {
+    /// A client with `tls`, reporting to `opts`' feedback and timing sink, retrying as `opts.retry` says.
+    pub fn new(tls: &TlsOptions, opts: &super::Options) -> anyhow::Result<Http> {
+        let timeout = opts.timeout;
         install_crypto_provider();
         let mut certs = Vec::new();
         if let Some(ca) = &tls.cacert {
@@ -136,16 +133,10 @@ impl Http {
             client: build(Some(timeout))?,
             upload_client: std::sync::OnceLock::new(),
             build_upload: Box::new(move || build(None)),
-            verbose,
-            timings: Mutex::new(Vec::new()),
-            retry: Policy::default(),
+            feedback: opts.feedback.clone(),
+            timings: opts.timings.clone(),
+            retry: opts.retry,
         })
-    }
-
-    /// The retry policy (`--retries`) for this client's idempotent requests.
-    pub fn with_retry(mut self, policy: Policy) -> Http {
-        self.retry = policy;
-        self
     }
 
     pub fn retry_policy(&self) -> Policy {
@@ -198,12 +189,14 @@ impl Http {
                 Ok(r) if retry::retryable_status(r.status()) => {
                     let status = r.status();
                     let Some(wait) = self.retry.wait(n, status, r.headers()) else {
-                        if self.verbose >= 1 {
-                            eprintln!(
-                                "http: {method} {url} answered {status} with a Retry-After longer than berth waits ({} s): not retrying",
+                        self.feedback.log(
+                            1,
+                            "http",
+                            format_args!(
+                                "{method} {url} answered {status} with a Retry-After longer than berth waits ({} s): not retrying",
                                 self.retry.max_retry_after.as_secs()
-                            );
-                        }
+                            ),
+                        );
                         break result;
                     };
                     (
@@ -219,9 +212,11 @@ impl Http {
                 _ => break result,
             };
             n += 1;
-            if self.verbose >= 1 {
-                eprintln!("http: retry {n}/{retries} of {method} {url} in {} ({why})", retry::shown(delay));
-            }
+            self.feedback.log(
+                1,
+                "http",
+                format_args!("retry {n}/{retries} of {method} {url} in {} ({why})", retry::shown(delay)),
+            );
             drop(result);
             tokio::time::sleep(delay).await;
         };
@@ -230,7 +225,7 @@ impl Http {
                 r.extensions_mut().insert(Retried(n));
                 Ok(r)
             }
-            Err(e) => Err(transport_error(&method, &url, e, n)),
+            Err(e) => Err(transport::failure(&method, &url, &e, n)),
         }
     }
 
@@ -238,42 +233,49 @@ impl Http {
     async fn execute(&self, client: &reqwest::Client, req: reqwest::Request) -> Result<Response, reqwest::Error> {
         let method = req.method().to_string();
         let url = redact_url(req.url());
-        if self.verbose >= 2 {
-            eprintln!("http: > {method} {url}");
-            log_headers(">", req.headers());
+        if self.feedback.logs(2) {
+            self.feedback.log(2, "http", format_args!("> {method} {url}"));
+            self.log_headers(">", req.headers());
         }
         let start = Instant::now();
         let result = client.execute(req).await;
         let elapsed = start.elapsed();
         let status = result.as_ref().ok().map(|r| r.status().as_u16());
-        if self.verbose >= 1 {
-            match &result {
-                Ok(r) => eprintln!("http: {method} {url} -> {} ({} ms)", r.status().as_u16(), elapsed.as_millis()),
-                Err(e) => eprintln!("http: {method} {url} -> failed after {} ms: {}", elapsed.as_millis(), chain(e)),
-            }
+        match &result {
+            Ok(r) => self.feedback.log(
+                1,
+                "http",
+                format_args!("{method} {url} -> {} ({} ms)", r.status().as_u16(), elapsed.as_millis()),
+            ),
+            Err(e) => self.feedback.log(
+                1,
+                "http",
+                format_args!("{method} {url} -> failed after {} ms: {}", elapsed.as_millis(), chain(e)),
+            ),
         }
-        if self.verbose >= 2
-            && let Ok(r) = &result
+        if let Ok(r) = &result
+            && self.feedback.logs(2)
         {
-            log_headers("<", r.headers());
+            self.log_headers("<", r.headers());
         }
-        self.timings.lock().unwrap().push(Timing { method, url, status, elapsed });
+        self.timings.record(Timing { method, url, status, elapsed });
         result
     }
 
-    pub fn timings(&self) -> Vec<Timing> {
-        self.timings.lock().unwrap().clone()
+    /// The feedback this client logs to (`-v`).
+    pub fn feedback(&self) -> &Feedback {
+        &self.feedback
     }
-}
 
-fn log_headers(dir: &str, headers: &HeaderMap) {
-    for (name, value) in headers {
-        let shown = if SECRET_HEADERS.contains(&name.as_str()) {
-            "<redacted>".to_string()
-        } else {
-            String::from_utf8_lossy(value.as_bytes()).into_owned()
-        };
-        eprintln!("http: {dir} {name}: {shown}");
+    fn log_headers(&self, dir: &str, headers: &HeaderMap) {
+        for (name, value) in headers {
+            let shown = if SECRET_HEADERS.contains(&name.as_str()) {
+                "<redacted>".to_string()
+            } else {
+                String::from_utf8_lossy(value.as_bytes()).into_owned()
+            };
+            self.feedback.log(2, "http", format_args!("{dir} {name}: {shown}"));
+        }
     }
 }
 
@@ -296,98 +298,6 @@ pub fn redact_url(url: &reqwest::Url) -> String {
     u.to_string()
 }
 
-/// The whole cause chain of an error on one line.
-pub fn chain(e: &dyn std::error::Error) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut src = e.source();
-    while let Some(s) = src {
-        let t = s.to_string();
-        if !parts.iter().any(|p| p.contains(&t)) {
-            parts.push(t);
-        }
-        src = s.source();
-    }
-    parts.join(": ")
-}
-
-/// True when `e` or an error it wraps is rustls refusing the server's certificate (unknown issuer, wrong name,
-/// expired, none presented). hyper hides rustls's error inside an `io::Error`, whose `source()` skips it, so those
-/// are opened too. A server that does not speak TLS at all is not this (rustls then finds a corrupt message).
-pub fn is_certificate_error(e: &(dyn std::error::Error + 'static)) -> bool {
-    let mut current = Some(e);
-    while let Some(err) = current {
-        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return matches!(
-                tls,
-                rustls::Error::InvalidCertificate(_)
-                    | rustls::Error::NoCertificatesPresented
-                    | rustls::Error::InvalidCertRevocationList(_)
-            );
-        }
-        if let Some(inner) = err.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref)
-            && is_certificate_error(inner)
-        {
-            return true;
-        }
-        current = err.source();
-    }
-    false
-}
-
-fn transport_error(method: &str, url: &str, e: reqwest::Error, retries: u32) -> anyhow::Error {
-    use crate::error::{ExitCode, Transport};
-    let mut detail = chain(&e);
-    if retries > 0 {
-        detail.push_str(&format!(" (after {retries} {})", if retries == 1 { "retry" } else { "retries" }));
-    }
-    let (kind, failure) = if is_certificate_error(&e) {
-        (
-            Transport::Tls,
-            Failure::new(ExitCode::Failure, format!("TLS verification of `{url}` failed: {detail}"))
-                .hint("trust the server's CA with `--os-cacert`, `OS_CACERT` or `cacert` in clouds.yaml (or, for a test cloud only, `--insecure`)"),
-        )
-    } else if e.is_timeout() {
-        (
-            Transport::Timeout,
-            Failure::new(ExitCode::Failure, format!("{method} `{url}` timed out: {detail}"))
-                .hint("the service is slow or unreachable; raise `--http-timeout` or check the endpoint"),
-        )
-    } else if e.is_connect() {
-        (
-            Transport::Connect,
-            Failure::new(ExitCode::Failure, format!("cannot connect to `{url}`: {detail}"))
-                .hint("check that the URL is right and the service is up (auth_url, `OS_AUTH_URL`, endpoint overrides, proxies in `HTTPS_PROXY`/`NO_PROXY`)"),
-        )
-    } else {
-        (Transport::Other, Failure::new(ExitCode::Failure, format!("{method} `{url}` failed: {detail}")))
-    };
-    Failure { transport: Some(kind), ..failure }.into()
-}
-
-/// Render the `--timing` table on stderr.
-pub fn timing_table(timings: &[Timing]) -> String {
-    let mut t = comfy_table::Table::new();
-    t.load_style(comfy_table::presets::ASCII_FULL_CONDENSED);
-    t.set_header(["method", "url", "status", "ms"]);
-    let mut total = Duration::ZERO;
-    for x in timings {
-        total += x.elapsed;
-        t.add_row([
-            x.method.clone(),
-            x.url.clone(),
-            x.status.map_or("-".into(), |s| s.to_string()),
-            format!("{:.1}", x.elapsed.as_secs_f64() * 1000.0),
-        ]);
-    }
-    t.add_row([
-        "total".into(),
-        format!("{} requests", timings.len()),
-        String::new(),
-        format!("{:.1}", total.as_secs_f64() * 1000.0),
-    ]);
-    format!("{t}\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,23 +311,9 @@ mod tests {
     }
 
     #[test]
-    fn timing_table_sums() {
-        let t = timing_table(&[
-            Timing {
-                method: "GET".into(),
-                url: "http://a".into(),
-                status: Some(200),
-                elapsed: Duration::from_millis(3),
-            },
-            Timing { method: "POST".into(), url: "http://b".into(), status: None, elapsed: Duration::from_millis(4) },
-        ]);
-        assert!(t.contains("| total  | 2 requests |        | 7.0 |"), "{t}");
-    }
-
-    #[test]
     fn missing_cacert_is_a_usage_error() {
         let tls = TlsOptions { cacert: Some("/nonexistent/ca.pem".into()), ..Default::default() };
-        let e = Http::new(&tls, Duration::from_secs(1), 0).err().unwrap();
+        let e = Http::new(&tls, &crate::net::Options::default()).err().unwrap();
         assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
         assert!(e.to_string().contains("/nonexistent/ca.pem"));
     }

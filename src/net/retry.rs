@@ -110,7 +110,7 @@ pub fn retryable_status(status: StatusCode) -> bool {
 /// Transport failures worth another try: connection refused or reset, timeouts, a connection closed mid-answer.
 /// Not TLS verification failures, nor requests berth could not even build.
 pub fn retryable_error(e: &reqwest::Error) -> bool {
-    if e.is_builder() || e.is_redirect() || e.is_status() || crate::http::is_certificate_error(e) {
+    if e.is_builder() || e.is_redirect() || e.is_status() || super::transport::is_certificate_error(e) {
         return false;
     }
     e.is_timeout() || e.is_connect() || e.is_request() || e.is_body() || e.is_decode()

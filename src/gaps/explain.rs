@@ -1,0 +1,205 @@
+//! The background of every check of `berth gaps` (`--explain ID`): its area, a reference and the long text.
+
+use super::Area;
+
+/// Every check id: (id, area, reference, long text). Per-service findings use `catalog.endpoint.<type>`.
+pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
+    (
+        "identity.roles",
+        Area::Identity,
+        "https://docs.openstack.org/keystone/latest/admin/service-api-protection.html",
+        "The roles of the identity berth used. Some facts are admin-only by default (the hypervisor list, os-hypervisors), so a \
+      report made with a member role shows them as `unknown` with the reason. Run `berth gaps` with an admin identity \
+      (`--os-cloud` of an admin) to see everything; the rest of the report is the same for members.",
+    ),
+    (
+        "catalog.services",
+        Area::Catalog,
+        "https://service-types.openstack.org/",
+        "The service types in the token's catalog, with aliases resolved to the official names (volumev3 = block-storage, \
+      container-infra = container-infrastructure-management (Magnum), container = application-container (Zun)). Every \
+      other check starts from this list: a service that is not in the catalog is absent for every client, berth included. \
+      A `<type>_endpoint_override` in clouds.yaml adds or replaces a service's endpoint, as for the openstack client.",
+    ),
+    (
+        "catalog.endpoint",
+        Area::Catalog,
+        "https://docs.openstack.org/api-guide/quick-start/",
+        "One finding per service (`catalog.endpoint.<type>`): berth GETs the service's version document (the endpoint, or \
+      its unversioned root when the endpoint carries the project, as Heat's does) with a 3 s timeout. `ok` means it \
+      answered, with the versions it offers as evidence; `warn` an answer of HTTP 5xx; `unknown` no answer (connection \
+      refused, timeout, TLS), with the reason. A service that does not answer makes every check that needs it unknown.",
+    ),
+    (
+        "compute.microversion",
+        Area::Compute,
+        "https://docs.openstack.org/api-guide/compute/microversions.html",
+        "The compute API's microversion range, from its version document. berth needs 2.47 or later (`networks: none` needs \
+      2.37, flavor details in servers 2.47) and uses the highest version both know. An older Nova cannot be driven by \
+      `berth boot`.",
+    ),
+    (
+        "compute.container-hypervisor",
+        Area::Compute,
+        "https://docs.openstack.org/api-ref/compute/#hypervisors-os-hypervisors",
+        "Whether any compute host runs a container hypervisor. nova-docker reported `hypervisor_type: docker`; LXC (libvirt) \
+      reports `lxc`. When every host is a VM hypervisor (qemu, kvm, vmware, fake...), Nova places a docker image on one of \
+      them, which treats the image's data (a `docker save` tarball) as a VM disk: the server may go ACTIVE but nothing \
+      runs the container. `fail` then. Listing hypervisors is admin-only by default: for other identities this is \
+      `unknown` (`admin only: HTTP 403`). Remedy: a compute host with a container driver (nova-docker, or the LXC \
+      libvirt driver), or Zun for containers as a service.",
+    ),
+    (
+        "compute.image-hypervisor-type",
+        Area::Compute,
+        "https://docs.openstack.org/nova/latest/admin/scheduling.html",
+        "Docker images with a `hypervisor_type` property (SUSE Cloud registered theirs with `hypervisor_type=docker`) are \
+      sent by the scheduler's ImagePropertiesFilter only to hosts of that type. If no host has it, every boot ends in \
+      ERROR \"No valid host was found\". Remove the property or add such a host.",
+    ),
+    (
+        "image.docker-format",
+        Area::Image,
+        "https://docs.openstack.org/glance/latest/user/formats.html",
+        "Whether Glance accepts `container_format=docker`: berth reads the enum of `container_format` in \
+      `GET /v2/schemas/image`. Glance's default list includes docker; a deployment that set \
+      `[DEFAULT] container_formats` in glance-api.conf without it refuses every docker image (`berth image sync` fails \
+      with HTTP 400). Remedy: add `docker` to `container_formats` and restart glance-api.",
+    ),
+    (
+        "image.import-methods",
+        Area::Image,
+        "https://docs.openstack.org/glance/latest/admin/interoperable-image-import.html",
+        "Glance's interoperable image import methods (`GET /v2/info/import`): glance-direct (stage then import), \
+      web-download, copy-image, glance-download. berth uploads with the classic `PUT /v2/images/{id}/file`, which works \
+      where image upload is allowed; the methods show what else the cloud offers.",
+    ),
+    (
+        "image.stores",
+        Area::Image,
+        "https://docs.openstack.org/glance/latest/admin/multistores.html",
+        "Glance's stores (`GET /v2/info/stores`, with multiple backends enabled). Docker images are plain data to Glance; \
+      any store holds them. `unknown` when the cloud does not enable multi-store (HTTP 404).",
+    ),
+    (
+        "image.docker-images",
+        Area::Image,
+        "https://docs.openstack.org/glance/latest/user/formats.html",
+        "The images with `container_format=docker` this identity can see, and how many berth made (property \
+      `berth_repo_tag`). Container drivers boot only these.",
+    ),
+    (
+        "image.docker-image-names",
+        Area::Image,
+        "https://github.com/openstack-archive/nova-docker",
+        "Whether docker images are named the way the drivers look them up. nova-docker runs `docker inspect <Glance name>` \
+      after `docker load`: the Glance name must equal the repo:tag inside the tarball (`busybox` means busybox:latest). \
+      Zun's Glance driver matches `name == repo` and picks by Glance tag. berth records the tarball's RepoTags in \
+      `berth_repo_tag`; an image following neither rule fails at boot with \"No such image\". Images not made by berth \
+      are only checked to have a valid docker reference as name. Remedy: `berth image sync REF` (`--for zun` for Zun).",
+    ),
+    (
+        "volumes.block-storage",
+        Area::Volumes,
+        "https://docs.openstack.org/cinder/latest/",
+        "Whether the cloud has Cinder (block-storage, volumev3, volumev2, volume). Without it there are no volumes for \
+      anything, VMs included.",
+    ),
+    (
+        "volumes.container-attach",
+        Area::Volumes,
+        "https://github.com/openstack-archive/nova-docker",
+        "Container instances (nova-docker) cannot attach Cinder volumes: attach/detach were never implemented (the gate \
+      skipped every volume test). Data that must outlive a container needs another home (object storage, a database \
+      service, a VM). Zun's OS::Zun::Container can mount Cinder volumes, so with Zun and Cinder this is fine. `berth \
+      boot --volume` refuses for this reason.",
+    ),
+    (
+        "telemetry.service",
+        Area::Telemetry,
+        "https://docs.openstack.org/ceilometer/latest/",
+        "Whether the cloud has telemetry: metric (Gnocchi), metering (Ceilometer's old API), alarming (Aodh), event \
+      (Panko).",
+    ),
+    (
+        "telemetry.container-metrics",
+        Area::Telemetry,
+        "https://docs.openstack.org/ceilometer/latest/",
+        "There are no per-instance metrics for container instances either way: the Ceilometer compute agent polls \
+      libvirt/vmware/xen/hyperv, and deployments (SUSE Cloud 6) never ran it on docker hosts. Autoscaling or billing \
+      on instance metrics does not work for containers; use container-level monitoring (cAdvisor, the docker engine's \
+      stats) on the compute hosts.",
+    ),
+    (
+        "networking.network",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/",
+        "Whether the cloud has a network service (Neutron). Nova needs one even for servers without ports. berth reads \
+      `GET /v2.0/extensions`: a Neutron lists its extensions (security-group, router, ...); an endpoint that lists none \
+      is a minimal stand-in that cannot give instances ports.",
+    ),
+    (
+        "networking.container-differences",
+        Area::Networking,
+        "https://github.com/openstack-archive/nova-docker",
+        "What differs for containers on Neutron (nova-docker): each container gets a Neutron port plugged into its network \
+      namespace and its own IP, like a VM; Docker's port publishing (`-p`) does not apply; security groups were not \
+      enforced (noop firewall driver), so filter elsewhere; on tunnel networks (VXLAN/GRE) the MTU is lower (1400 or \
+      1450) and images that assume 1500 can stall on large packets.",
+    ),
+    (
+        "orchestration.service",
+        Area::Orchestration,
+        "https://docs.openstack.org/heat/latest/",
+        "Whether the cloud has Heat (orchestration). With Heat, stacks can boot container instances (OS::Nova::Server \
+      from a docker image) or the \"secure containers\" pattern: a VM whose cloud-init starts Docker.",
+    ),
+    (
+        "orchestration.nova-server",
+        Area::Orchestration,
+        "https://docs.openstack.org/heat/latest/template_guide/openstack.html#OS::Nova::Server",
+        "Whether Heat offers OS::Nova::Server (`GET /v1/{project}/resource_types`): stacks of container instances from \
+      Glance docker images, or VMs that run Docker themselves.",
+    ),
+    (
+        "orchestration.zun-container",
+        Area::Orchestration,
+        "https://docs.openstack.org/heat/latest/template_guide/openstack.html#OS::Zun::Container",
+        "Whether Heat offers OS::Zun::Container (Heat lists it only when a `container` (Zun) service is in the catalog). \
+      It takes image, command, cpu, memory, environment, mounts (Cinder volumes), networks, security_groups, ...",
+    ),
+    (
+        "orchestration.docker-container",
+        Area::Orchestration,
+        "https://github.com/openstack/heat/tree/stable/pike/contrib/heat_docker",
+        "Whether Heat offers DockerInc::Docker::Container, the contrib plugin (later UNSUPPORTED, gone from current Heat) \
+      that talks to a Docker daemon directly, bypassing Nova, Glance and Keystone. Present only where an operator \
+      installed it; treat templates that need it as legacy.",
+    ),
+    (
+        "magnum.service",
+        Area::Magnum,
+        "https://docs.openstack.org/magnum/latest/user/",
+        "Whether the cloud has Magnum (container-infra): clusters (Kubernetes; Swarm in old releases) built from cluster \
+      templates, an alternative to single container instances.",
+    ),
+    (
+        "magnum.cluster-templates",
+        Area::Magnum,
+        "https://docs.openstack.org/magnum/latest/user/#clustertemplate",
+        "Magnum's cluster templates and their COEs (`GET /v1/clustertemplates`), as far as this identity may read them.",
+    ),
+    (
+        "zun.service",
+        Area::Zun,
+        "https://docs.openstack.org/zun/latest/",
+        "Whether the cloud has Zun (container, application-container) and its API versions. Zun runs containers as a \
+      service, reads the same Glance docker images as nova-docker (name == repo, tag as Glance tag), and can mount \
+      Cinder volumes.",
+    ),
+];
+
+/// The entry of [`EXPLAIN`] for a finding id (`catalog.endpoint.image` -> `catalog.endpoint`).
+pub fn explain(id: &str) -> Option<&'static (&'static str, Area, &'static str, &'static str)> {
+    EXPLAIN.iter().find(|e| e.0 == id).or_else(|| EXPLAIN.iter().find(|e| id.starts_with(&format!("{}.", e.0))))
+}

@@ -1,0 +1,61 @@
+//! Finding a Glance image the way commands take one: an ID, an exact Glance name, or a docker reference (the
+//! newest image berth synced from it).
+
+use super::provenance::Recorded;
+use crate::error::{ExitCode, Failure};
+use crate::openstack::Session;
+use crate::openstack::glance::{self, Image};
+use crate::openstack::lookup::{did_you_mean, is_uuid, suggestions};
+
+/// An image by Glance ID, Glance name, or docker reference (the newest active image synced from it).
+pub async fn resolve(session: &Session, wanted: &str) -> anyhow::Result<Image> {
+    if is_uuid(wanted)
+        && let Ok(img) = glance::get(session, wanted).await
+    {
+        return Ok(img);
+    }
+    let newest = |mut imgs: Vec<Image>| {
+        imgs.sort_by(|a, b| (a.status == "active", &a.created_at).cmp(&(b.status == "active", &b.created_at)));
+        imgs.pop()
+    };
+    if let Some(img) = newest(glance::by_name(session, wanted).await?) {
+        return Ok(img);
+    }
+    let docker = glance::list(session, &[("container_format", "docker")]).await?;
+    if let Ok(r) = crate::registry::reference::parse(wanted)
+        && let Some(img) = newest(docker.iter().filter(|i| i.synced_from(&r)).cloned().collect())
+    {
+        return Ok(img);
+    }
+    let names: Vec<&str> = docker.iter().filter_map(|i| i.name.as_deref()).collect();
+    Err(Failure::usage(format!(
+        "no Glance image is called `{wanted}`, has that ID, or was synced from that docker reference"
+    ))
+    .hint(format!(
+        "{}`berth image list` shows the docker images; `berth image sync {wanted}` makes one",
+        did_you_mean(&suggestions(wanted, names))
+    ))
+    .into())
+}
+
+/// An image by ID, else by exact name (exactly one).
+pub async fn by_id_or_name(session: &Session, wanted: &str) -> anyhow::Result<Image> {
+    let by_name = glance::by_name(session, wanted).await?;
+    match by_name.len() {
+        1 => return Ok(by_name.into_iter().next().expect("one image")),
+        0 => {}
+        n => {
+            return Err(Failure::usage(format!("{n} Glance images are named `{wanted}`"))
+                .hint(format!("use an ID: {}", by_name.iter().map(|i| i.id.as_str()).collect::<Vec<_>>().join(", ")))
+                .into());
+        }
+    }
+    if is_uuid(wanted)
+        && let Ok(img) = glance::get(session, wanted).await
+    {
+        return Ok(img);
+    }
+    Err(Failure::new(ExitCode::Failure, format!("no Glance image has the ID or name `{wanted}`"))
+        .hint("`berth image list` shows the docker images")
+        .into())
+}

@@ -1,0 +1,289 @@
+//! The `docker save` pass-through's tests: renaming, verification, and what it refuses.
+
+use super::*;
+use std::io::Read;
+
+fn sha(data: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(data))
+}
+
+fn tar_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (name, data) in files {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        b.append_data(&mut h, name, *data).unwrap();
+    }
+    b.into_inner().unwrap()
+}
+
+/// How the fixture's entry names are written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Names {
+    /// 64-hex v1 ids, as Docker: ustar names.
+    Short,
+    /// 124-character v1 ids: ustar prefix + name.
+    Prefix,
+    /// 200-character v1 ids: GNU long-name entries.
+    Gnu,
+    /// Every name and link target in a PAX extended header, the ustar fields holding a placeholder.
+    Pax,
+}
+
+struct Saved {
+    archive: Vec<u8>,
+    id: String,
+    diff_ids: Vec<String>,
+    layers: Vec<Vec<u8>>,
+}
+
+fn saved(names: Names) -> Saved {
+    saved_as(names, false)
+}
+
+/// An image as a Docker 20.10 engine saves it by ID: v1 folders, the config, a manifest without RepoTags
+/// and no `repositories`; the third layer repeats the first, so it is a symlink to it. `by_name`: as saved by
+/// `myapp:dev`, with RepoTags and `repositories`.
+fn saved_as(names: Names, by_name: bool) -> Saved {
+    let layers: Vec<Vec<u8>> = vec![
+        tar_of(&[("bin/busybox", &[7u8; 3000][..])]),
+        tar_of(&[("etc/motd", b"hello\n")]),
+        tar_of(&[("bin/busybox", &[7u8; 3000][..])]),
+    ];
+    let diff_ids: Vec<String> = layers.iter().map(|l| format!("sha256:{}", sha(l))).collect();
+    let config =
+        serde_json::json!({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": diff_ids}})
+            .to_string();
+    let id = sha(config.as_bytes());
+    let pad = match names {
+        Names::Short | Names::Pax => 0,
+        Names::Prefix => 60,
+        Names::Gnu => 136,
+    };
+    let v1: Vec<String> = (0..3).map(|i| format!("{}{i:064x}", "d".repeat(pad))).collect();
+    let mut b = tar::Builder::new(Vec::new());
+    let mut add = |name: &str, data: &[u8], kind: tar::EntryType, link: Option<&str>| {
+        let mut h = tar::Header::new_ustar();
+        h.set_mode(if kind == tar::EntryType::Directory { 0o755 } else { 0o644 });
+        h.set_mtime(1_700_000_000);
+        if names == Names::Pax {
+            let mut records = Vec::new();
+            for (k, v) in [("path", Some(name)), ("linkpath", link)] {
+                if let Some(v) = v {
+                    let body = format!(" {k}={v}\n");
+                    let mut len = body.len() + 1;
+                    len += format!("{len}").len() - 1;
+                    records.extend(format!("{len}{body}").into_bytes());
+                }
+            }
+            let mut x = tar::Header::new_ustar();
+            x.set_entry_type(tar::EntryType::XHeader);
+            x.set_path("PaxHeaders.0/entry").unwrap();
+            x.set_size(records.len() as u64);
+            x.set_mode(0o644);
+            x.set_cksum();
+            b.append(&x, &records[..]).unwrap();
+            h.set_entry_type(kind);
+            h.set_path("placeholder").unwrap();
+            if link.is_some() {
+                h.set_link_name("placeholder").unwrap();
+            }
+            h.set_size(data.len() as u64);
+            h.set_cksum();
+            return b.append(&h, data).unwrap();
+        }
+        h.set_entry_type(kind);
+        h.set_size(data.len() as u64);
+        match link {
+            Some(l) => b.append_link(&mut h, name, l).unwrap(),
+            None => b.append_data(&mut h, name, data).unwrap(),
+        }
+    };
+    for (i, l) in v1.iter().enumerate() {
+        add(&format!("{l}/"), b"", tar::EntryType::Directory, None);
+        add(&format!("{l}/VERSION"), b"1.0", tar::EntryType::Regular, None);
+        add(&format!("{l}/json"), br#"{"id":"x"}"#, tar::EntryType::Regular, None);
+        if i == 2 {
+            add(&format!("{l}/layer.tar"), b"", tar::EntryType::Symlink, Some(&format!("../{}/layer.tar", v1[0])));
+        } else {
+            add(&format!("{l}/layer.tar"), &layers[i], tar::EntryType::Regular, None);
+        }
+    }
+    add(&format!("{id}.json"), config.as_bytes(), tar::EntryType::Regular, None);
+    let tags = if by_name { serde_json::json!(["myapp:dev"]) } else { Value::Null };
+    let manifest = serde_json::json!([{"Config": format!("{id}.json"), "RepoTags": tags,
+        "Layers": v1.iter().map(|l| format!("{l}/layer.tar")).collect::<Vec<_>>()}]);
+    if by_name {
+        add(
+            "repositories",
+            serde_json::json!({"myapp": {"dev": v1[2]}}).to_string().as_bytes(),
+            tar::EntryType::Regular,
+            None,
+        );
+    }
+    add("manifest.json", manifest.to_string().as_bytes(), tar::EntryType::Regular, None);
+    Saved { archive: b.into_inner().unwrap(), id: format!("sha256:{id}"), diff_ids, layers }
+}
+
+fn expected(s: &Saved, repo_tag: &str) -> Expected {
+    Expected { image_id: s.id.clone(), diff_ids: s.diff_ids.clone(), repo_tag: repo_tag.into() }
+}
+
+/// Feed `archive` in `chunk`-byte pieces: what was emitted, and the result (the rest, from `finish`).
+fn run(archive: &[u8], chunk: usize, exp: Expected) -> (Vec<u8>, anyhow::Result<Vec<u8>>) {
+    let mut r = Retag::new(exp);
+    let mut sent = Vec::new();
+    for c in archive.chunks(chunk) {
+        let mut out = Vec::new();
+        let pushed = r.push(Bytes::copy_from_slice(c), &mut out);
+        for b in out {
+            sent.extend_from_slice(&b);
+        }
+        if let Err(e) = pushed {
+            return (sent, Err(e));
+        }
+    }
+    (sent, r.finish())
+}
+
+/// (path, type, link target, data) of each entry, as a tar reader sees them.
+fn entries(archive: &[u8]) -> Vec<(String, tar::EntryType, Option<String>, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in tar::Archive::new(archive).entries().unwrap() {
+        let mut e = e.unwrap();
+        let path = e.path().unwrap().to_string_lossy().into_owned();
+        let kind = e.header().entry_type();
+        let link = e.link_name().unwrap().map(|l| l.to_string_lossy().into_owned());
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        out.push((path, kind, link, data));
+    }
+    out
+}
+
+#[test]
+fn passes_every_entry_through_and_names_the_image_in_any_chunking() {
+    for names in [Names::Short, Names::Prefix, Names::Gnu, Names::Pax] {
+        let s = saved(names);
+        for chunk in [1, 7, 511, 512, 513, 4096, s.archive.len()] {
+            let (mut sent, rest) = run(&s.archive, chunk, expected(&s, "team/app:v2"));
+            sent.extend(rest.unwrap_or_else(|e| panic!("{names:?} chunk {chunk}: {e:#}")));
+            let before = entries(&s.archive);
+            let after = entries(&sent);
+            // Every entry but manifest.json as it was, in order; then repositories and manifest.json.
+            let kept: Vec<_> = before.iter().filter(|e| e.0 != "manifest.json").cloned().collect();
+            assert_eq!(after.len(), kept.len() + 2, "{names:?} chunk {chunk}");
+            assert!(after[..kept.len()] == kept[..], "{names:?} chunk {chunk}");
+            let names_at_end: Vec<&str> = after[kept.len()..].iter().map(|e| e.0.as_str()).collect();
+            assert_eq!(names_at_end, ["repositories", "manifest.json"], "{names:?}");
+            let manifest: Value = serde_json::from_slice(&after[after.len() - 1].3).unwrap();
+            assert_eq!(manifest[0]["RepoTags"], serde_json::json!(["team/app:v2"]));
+            assert_eq!(manifest[0]["Config"], format!("{}.json", &s.id[7..]), "the other keys stay");
+            let top = manifest[0]["Layers"][2].as_str().unwrap().strip_suffix("/layer.tar").unwrap();
+            let repositories: Value = serde_json::from_slice(&after[after.len() - 2].3).unwrap();
+            assert_eq!(repositories, serde_json::json!({"team/app": {"v2": top}}));
+            assert!(after.iter().any(|e| e.3 == s.layers[1]));
+            assert_eq!(sent.len() % 512, 0);
+            assert!(sent.ends_with(&[0u8; 1024]), "the end-of-archive blocks");
+        }
+    }
+}
+
+#[test]
+fn the_engines_names_are_replaced() {
+    // Saved by name: RepoTags and `repositories` name the local tag; only the new name is left.
+    let s = saved_as(Names::Short, true);
+    let (mut sent, rest) = run(&s.archive, 1000, expected(&s, "other/name:1"));
+    sent.extend(rest.unwrap());
+    let after = entries(&sent);
+    assert_eq!(
+        after.iter().filter(|e| e.0 == "repositories" || e.0 == "manifest.json").count(),
+        2,
+        "the engine's copies are gone"
+    );
+    let manifest: Value = serde_json::from_slice(&after[after.len() - 1].3).unwrap();
+    assert_eq!(manifest[0]["RepoTags"], serde_json::json!(["other/name:1"]));
+    let top = manifest[0]["Layers"][2].as_str().unwrap().strip_suffix("/layer.tar").unwrap();
+    let repositories: Value = serde_json::from_slice(&after[after.len() - 2].3).unwrap();
+    assert_eq!(repositories, serde_json::json!({"other/name": {"1": top}}));
+}
+
+#[test]
+fn a_layer_or_config_that_is_not_the_inspected_image_fails_before_the_end() {
+    let s = saved(Names::Short);
+    let mut wrong = s.diff_ids.clone();
+    wrong[1] = format!("sha256:{}", "0".repeat(64));
+    let (sent, rest) = run(&s.archive, 4096, Expected { diff_ids: wrong.clone(), ..expected(&s, "a:b") });
+    let e = rest.unwrap_err();
+    assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
+    assert!(e.to_string().starts_with("layer 1 in the engine's archive (`"), "{e}");
+    assert!(
+        e.to_string()
+            .ends_with(&format!("has the sha256 `{}`, but the image's diff_id 1 is `{}`", s.diff_ids[1], wrong[1])),
+        "{e}"
+    );
+    // What went out has no manifest.json and no end: a reader cannot take it for a whole archive.
+    assert!(!sent.ends_with(&[0u8; 1024]));
+    assert!(!entries(&sent).iter().any(|e| e.0 == "manifest.json"));
+
+    // The symlinked layer is checked through its link.
+    let mut wrong = s.diff_ids.clone();
+    wrong[2] = s.diff_ids[1].clone();
+    let (_, rest) = run(&s.archive, 4096, Expected { diff_ids: wrong, ..expected(&s, "a:b") });
+    assert!(rest.unwrap_err().to_string().starts_with("layer 2 in the engine's archive"));
+
+    let (_, rest) =
+        run(&s.archive, 4096, Expected { image_id: format!("sha256:{}", "1".repeat(64)), ..expected(&s, "a:b") });
+    assert!(rest.unwrap_err().to_string().contains("not the image ID `sha256:1111"));
+
+    let (_, rest) = run(&s.archive, 4096, Expected { diff_ids: s.diff_ids[..2].to_vec(), ..expected(&s, "a:b") });
+    assert_eq!(
+        rest.unwrap_err().to_string(),
+        "the engine's archive has 3 layers, but the image has 2 (`RootFS.Layers`)"
+    );
+}
+
+#[test]
+fn a_cut_short_or_damaged_archive_fails() {
+    let s = saved(Names::Short);
+    // Cut anywhere before the end-of-archive block.
+    for cut in [0, 100, 512, 3000, s.archive.len() - 1024 - 1] {
+        let (_, rest) = run(&s.archive[..cut], 333, expected(&s, "a:b"));
+        assert!(rest.is_err(), "cut at {cut}");
+    }
+    // A flipped bit in a header.
+    let mut bad = s.archive.clone();
+    bad[10] ^= 1;
+    let (sent, rest) = run(&bad, 4096, expected(&s, "a:b"));
+    assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has a tar header with a wrong checksum");
+    assert!(sent.is_empty());
+    // A flipped bit in a layer's data: its sha256 is not its diff_id.
+    let at = s.archive.windows(3000).position(|w| w == [7u8; 3000]).unwrap() + 1500;
+    let mut bad = s.archive.clone();
+    bad[at] ^= 1;
+    let (_, rest) = run(&bad, 4096, expected(&s, "a:b"));
+    assert!(rest.unwrap_err().to_string().starts_with("layer 0 in the engine's archive"));
+    // No manifest.json at all.
+    let (_, rest) = run(&tar_of(&[("a", b"b")]), 10, expected(&s, "a:b"));
+    assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has no `manifest.json`");
+}
+
+#[test]
+fn header_fields() {
+    assert_eq!(number(b"0000644\0"), Some(0o644));
+    assert_eq!(number(b"   17 \0"), Some(0o17));
+    assert_eq!(number(b"\0\0\0\0"), Some(0));
+    let mut big = [0u8; 12];
+    big[0] = 0x80;
+    big[4..].copy_from_slice(&(9u64 << 30).to_be_bytes());
+    assert_eq!(number(&big), Some(9 << 30));
+    assert_eq!(number(b"12x\0"), None);
+    assert_eq!(normalise("./a//b/../c/"), "a/c");
+    assert_eq!(normalise("x/../../y"), "y");
+    assert_eq!(
+        pax_records(b"20 path=a/b/c/d/e/f\n12 size=123\n").unwrap(),
+        [("path".into(), "a/b/c/d/e/f".into()), ("size".into(), "123".into())]
+    );
+    assert!(pax_records(b"99 path=x\n").is_err());
+}

@@ -1,0 +1,219 @@
+//! Sync from registries: every image a request names, `-j` at a time and at most `--per-registry` per registry,
+//! each either `up to date` (one manifest HEAD, one Glance query) or transferred ([`super::transfer`]).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use futures_util::StreamExt;
+
+use super::plan::{self, Job, Source};
+use super::settle::{self, settle};
+use super::transfer;
+use super::{Failed, Options, Outcome, Request, Synced, check_properties};
+use crate::error::Failure;
+use crate::feedback::Feedback;
+use crate::image::lineage::serves;
+use crate::image::provenance::{self as prov, Recorded};
+use crate::image::sync_file::{self, SyncFile};
+use crate::image::upload::{Pending, until_interrupted};
+use crate::openstack::{Session, glance};
+use crate::registry::client::{Registry, RegistryOptions};
+use crate::registry::quota;
+use crate::registry::reference::{self, Reference};
+
+/// A request checked without any request to a service: its references parsed, its sync file read.
+pub struct Prepared {
+    refs: Vec<Reference>,
+    file: Option<SyncFile>,
+}
+
+/// Check everything that needs no request, so that a typo fails fast and before anything changes.
+pub fn prepare(req: &Request, opts: &Options) -> anyhow::Result<Prepared> {
+    super::check_one_name(
+        opts,
+        req.references.len(),
+        "references",
+        "sync them one by one, each with its own `--name`, or use a sync file (`-f`) with `name:` per repository",
+    )?;
+    if let Some(name) = &opts.name
+        && req.all_tags
+        && name.rsplit('/').next().is_some_and(|last| last.contains(':'))
+    {
+        return Err(Failure::usage(format!("`--name {name}` has a tag, but `--all-tags` syncs several tags"))
+            .hint("name only the repository: each image keeps its tag")
+            .into());
+    }
+    let file = req.file.as_deref().map(sync_file::load).transpose()?;
+    let entry_properties =
+        file.iter().flat_map(|f| &f.registries).flat_map(|s| &s.entries).flat_map(|e| &e.options.properties);
+    check_properties(opts.properties.iter().chain(entry_properties).map(|(k, _)| k.as_str()))?;
+    let refs: Vec<Reference> = req.references.iter().map(|r| reference::parse(r)).collect::<anyhow::Result<_>>()?;
+    if req.all_tags
+        && let Some(r) = refs.iter().find(|r| r.tag.is_some() || r.digest.is_some())
+    {
+        return Err(Failure::usage(format!("`--all-tags` takes repositories, but `{r}` has a tag or digest"))
+            .hint(format!("give the repository alone: `{}`", r.familiar()))
+            .into());
+    }
+    Ok(Prepared { refs, file })
+}
+
+/// Plan every image (references, `--all-tags`, the sync file) and sync them; failures are rows, the others go on.
+/// Ctrl-C deletes the Glance records not yet complete.
+pub async fn run(
+    session: &Session,
+    feedback: &Feedback,
+    req: &Request,
+    opts: &Options,
+    prepared: &Prepared,
+    reg_opts: &RegistryOptions,
+) -> anyhow::Result<Outcome> {
+    let pending: Pending = Arc::default();
+    let work = async {
+        let plan = plan::plan(req, &prepared.refs, prepared.file.as_ref(), opts, reg_opts).await?;
+        warn_if_over_quota(feedback, &plan.sources, &plan.jobs).await;
+        let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(plan.jobs.iter().enumerate())
+            .map(|(i, job)| {
+                let (pending, source) = (&pending, &plan.sources[job.source]);
+                async move {
+                    let _slot = source.slots.acquire().await;
+                    (i, sync_job(session, feedback, source, job, pending, req.dry_run).await)
+                }
+            })
+            .buffer_unordered(req.jobs.max(1))
+            .collect()
+            .await;
+        outcomes.sort_by_key(|(i, _)| *i);
+        // In the order asked for; entries whose tags could not even be listed last.
+        let mut rows = Vec::new();
+        for (i, outcome) in outcomes {
+            let job = &plan.jobs[i];
+            let failure = |platform: Option<String>, e: anyhow::Error| Failed {
+                what: job.reference.to_string(),
+                name: job.opts.names(&job.reference).ok().map(|n| n.glance_name),
+                platform,
+                error: e.context(format!("cannot sync `{}`", job.reference)),
+            };
+            match outcome {
+                Ok(per_platform) => {
+                    rows.extend(per_platform.into_iter().map(|o| o.map_err(|(platform, e)| failure(Some(platform), e))))
+                }
+                Err(e) => rows.push(Err(failure(None, e))),
+            }
+        }
+        rows.extend(plan.unlisted.into_iter().map(Err));
+        anyhow::Ok(Outcome { rows, planned: plan.jobs.len() })
+    };
+    until_interrupted(session, &pending, work).await?
+}
+
+/// One job: up to date already (no transfer), or every platform it resolves to synced; with `dry_run`, what would
+/// happen.
+///
+/// Each platform of a multi-platform image is an image of its own: one failing does not stop the others, so the
+/// result has one outcome per platform (the error with its platform).
+async fn sync_job(
+    session: &Session,
+    feedback: &Feedback,
+    source: &Source,
+    job: &Job,
+    pending: &Pending,
+    dry_run: bool,
+) -> anyhow::Result<Vec<Result<Synced, (String, anyhow::Error)>>> {
+    let (registry, r, opts) = (&source.registry, &job.reference, &job.opts);
+    if !opts.force
+        && let Some(current) = up_to_date(session, registry, job, dry_run).await?
+    {
+        return Ok(current.into_iter().map(Ok).collect());
+    }
+    let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
+    let names = opts.names(r)?;
+    if dry_run {
+        return Ok(images
+            .iter()
+            .map(|image| {
+                Ok(Synced {
+                    name: names.glance_name.clone(),
+                    id: String::new(),
+                    digest: image.manifest_digest.clone(),
+                    platform: image.platform.to_string(),
+                    size: image.layers_size(),
+                    seconds: 0.0,
+                    status: "would sync",
+                })
+            })
+            .collect());
+    }
+    let known = glance::by_name_all_versions(session, &names.glance_name).await?;
+    let mut outcomes = Vec::new();
+    for image in &images {
+        let synced = transfer::sync_image(session, feedback, registry, image, opts, pending, &known).await;
+        outcomes.push(synced.map_err(|e| (image.platform.to_string(), e)));
+    }
+    Ok(outcomes)
+}
+
+/// The re-sync of an unchanged tag: when the current version under this name already has the digest the
+/// registry announces (one Glance query, one manifest HEAD), its rows; `None` when there is something to sync.
+/// A sync interrupted between upload and switch (two visible versions) is finished here.
+async fn up_to_date(
+    session: &Session,
+    registry: &Registry,
+    job: &Job,
+    dry_run: bool,
+) -> anyhow::Result<Option<Vec<Synced>>> {
+    let start = Instant::now();
+    let opts = &job.opts;
+    let names = opts.names(&job.reference)?;
+    let layers = transfer::layers(opts).as_str();
+    let visible = settle::visible(session, &names).await?;
+    if !visible.iter().any(|i| i.status == "active") {
+        return Ok(None);
+    }
+    let Some(digest) = registry.head_manifest(&job.reference).await?.digest else { return Ok(None) };
+    let same = |i: &&glance::Image| {
+        i.status == "active"
+            && i.layers() == layers
+            && match i.property(prov::INDEX_DIGEST) {
+                Some(index) => {
+                    index == digest && (job.all_platforms || serves(&job.platform, i.platform().unwrap_or_default()))
+                }
+                None => i.property(prov::MANIFEST_DIGEST) == Some(digest.as_str()),
+            }
+    };
+    settle(session, &names, opts, &visible, same, start, dry_run).await
+}
+
+/// Before pulling: for each registry and the references it is to sync, one manifest HEAD of the first reference
+/// (the answer is kept for the sync's own up-to-date check, which then asks nothing more) tells the pull quota,
+/// when the registry reports one. When fewer pulls are left than references, a warning says so and what to do.
+/// Never fails: the sync reports what goes wrong (and pulls nothing from a registry that reported 0).
+async fn warn_if_over_quota(feedback: &Feedback, sources: &[Source], jobs: &[Job]) {
+    for (i, source) in sources.iter().enumerate() {
+        let refs: Vec<&Reference> = jobs.iter().filter(|j| j.source == i).map(|j| &j.reference).collect();
+        let Some(first) = refs.first() else { continue };
+        let Ok(head) = source.registry.head_manifest_kept(first).await else { continue };
+        let Some(q) = head.quota else { continue };
+        let needed = refs.len() as u64;
+        if q.remaining >= needed {
+            continue;
+        }
+        let host = source.registry.host();
+        let what = if needed == 1 { "an image".to_string() } else { format!("up to {needed} images") };
+        let consequence = if q.remaining == 0 {
+            "tags that moved cannot be synced now".to_string()
+        } else {
+            format!("pulls beyond {} will be refused", q.remaining)
+        };
+        feedback.warn(
+            &format!(
+                "`{host}` reports {}; this sync may pull {what} (an unchanged tag needs no pull): {consequence}",
+                q.summary()
+            ),
+            Some(&format!(
+                "pull as a user with a higher limit (`docker login {host}`, or `--registry-user`), or wait for the quota to refill{}",
+                q.window.map_or(String::new(), |w| format!(" (its window is {})", quota::shown_window(w)))
+            )),
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! The sync of an image Glance already has: when a version under its name has the content asked for, that version
+//! is kept (made current again if it was hidden) instead of a transfer, and a sync that was interrupted between
+//! upload and switch is finished here.
+
+use std::time::Instant;
+
+use serde_json::json;
+
+use super::{Options, Synced};
+use crate::image::lineage::{self, version};
+use crate::image::naming::Naming;
+use crate::image::provenance::{self as prov, Recorded};
+use crate::openstack::{Session, glance};
+
+/// The visible (current) versions under `names`' Glance name with its docker `repo:tag`.
+pub async fn visible(session: &Session, names: &Naming) -> anyhow::Result<Vec<glance::Image>> {
+    Ok(glance::by_name(session, &names.glance_name)
+        .await?
+        .into_iter()
+        .filter(|i| i.repo_tag() == Some(names.repo_tag.as_str()))
+        .collect())
+}
+
+/// The version to keep when one under this name has the content asked for (`same`): the newest such among
+/// `visible` (the current ones), else among the hidden ones (made current again: `restored`), one per platform,
+/// with the other visible versions of its platform hidden and the requested Glance tags and properties added.
+/// `None` when no version has it. With `dry_run`, only the rows: nothing is changed.
+pub async fn settle(
+    session: &Session,
+    names: &Naming,
+    opts: &Options,
+    visible: &[glance::Image],
+    same: impl Fn(&&glance::Image) -> bool,
+    start: Instant,
+    dry_run: bool,
+) -> anyhow::Result<Option<Vec<Synced>>> {
+    let mut matching: Vec<&glance::Image> = visible.iter().filter(&same).collect();
+    let mut status = "up to date";
+    // Not current, but maybe an older version (after a rollback): made current again, without a transfer.
+    let hidden: Vec<glance::Image>;
+    if matching.is_empty() {
+        hidden = glance::hidden_by_name(session, &names.glance_name)
+            .await?
+            .into_iter()
+            .filter(|i| i.repo_tag() == Some(names.repo_tag.as_str()))
+            .collect();
+        matching = hidden.iter().filter(&same).collect();
+        if matching.is_empty() {
+            return Ok(None);
+        }
+        status = if dry_run { "would restore" } else { "restored" };
+    }
+    matching.sort_by(|a, b| version(b).cmp(&version(a)).then(b.created_at.cmp(&a.created_at)));
+    // One per platform: the newest with the digest.
+    let mut seen = std::collections::BTreeSet::new();
+    matching.retain(|i| seen.insert(i.platform().unwrap_or_default().to_string()));
+    let mut rows = Vec::new();
+    for keep in matching {
+        let platform = keep.platform().unwrap_or_default();
+        let others: Vec<&str> = visible
+            .iter()
+            .filter(|i| i.id != keep.id && i.platform() == Some(platform))
+            .map(|i| i.id.as_str())
+            .collect();
+        let extra = additions(keep, names, opts);
+        if !dry_run && (!others.is_empty() || !extra.is_empty() || keep.property(prov::CURRENT) != Some("true")) {
+            lineage::promote(session, &keep.id, &others, extra).await?;
+        }
+        rows.push(Synced {
+            name: names.glance_name.clone(),
+            id: keep.id.clone(),
+            digest: keep.digest().unwrap_or_default().to_string(),
+            platform: platform.to_string(),
+            size: keep.size.unwrap_or(0),
+            seconds: start.elapsed().as_secs_f64(),
+            status,
+        });
+    }
+    Ok(Some(rows))
+}
+
+/// What was asked for besides the content: the Glance tags and properties missing on `keep`, as patch operations.
+fn additions(keep: &glance::Image, names: &Naming, opts: &Options) -> Vec<serde_json::Value> {
+    let mut extra = Vec::new();
+    let mut tags = keep.tags.clone();
+    for t in &names.glance_tags {
+        if !tags.contains(t) {
+            tags.push(t.clone());
+        }
+    }
+    if tags != keep.tags {
+        extra.push(glance::op("replace", "/tags", json!(tags)));
+    }
+    for (k, v) in &opts.properties {
+        if keep.property(k) != Some(v.as_str()) {
+            extra.push(glance::op("add", &format!("/{k}"), json!(v)));
+        }
+    }
+    extra
+}

@@ -1,0 +1,214 @@
+//! Streaming an archive into a new Glance record, verified at the end, and the record's fate: current once Glance
+//! holds exactly what berth sent (md5, sha512, size), deleted when anything fails or the command is interrupted.
+//! Shared by every source (a registry, a local Docker engine).
+
+use std::sync::{Arc, Mutex};
+
+use bytes::Bytes;
+use md5::Md5;
+use serde_json::Value;
+use sha2::{Digest, Sha512};
+
+use super::lineage;
+use crate::error::{ExitCode, Failure};
+use crate::openstack::{Session, glance};
+
+/// Glance IDs created and not yet complete: deleted when the command fails or is interrupted.
+pub type Pending = Arc<Mutex<Vec<String>>>;
+
+/// What berth sent to Glance: its md5 and sha512 (hex), and its length.
+pub struct Hashes {
+    pub md5: String,
+    pub sha512: String,
+    pub bytes: u64,
+}
+
+/// Create the Glance record `new` (for `what`, in messages), stream `upload` into it, and conclude: verified, it
+/// becomes current and the `previous` versions step aside; failed, it is deleted. Returns its ID and size.
+pub async fn into_glance<F>(
+    session: &Session,
+    pending: &Pending,
+    new: &glance::NewImage,
+    what: &str,
+    previous: &[String],
+    upload: impl FnOnce(String) -> F,
+) -> anyhow::Result<(String, u64)>
+where
+    F: std::future::Future<Output = anyhow::Result<u64>>,
+{
+    let record = glance::create(session, new).await?;
+    pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(record.id.clone());
+    let uploaded = upload(record.id.clone()).await;
+    let size = conclude(session, pending, &record.id, what, previous, uploaded).await?;
+    Ok((record.id, size))
+}
+
+/// The end of an upload into the new Glance record `id` (for `what`): verified, it is no longer pending and
+/// becomes current, the `previous` versions stepping aside; failed, it is deleted (or named when it cannot be).
+async fn conclude(
+    session: &Session,
+    pending: &Pending,
+    id: &str,
+    what: &str,
+    previous: &[String],
+    uploaded: anyhow::Result<u64>,
+) -> anyhow::Result<u64> {
+    match uploaded {
+        Ok(size) => {
+            pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|p| p != id);
+            // Active and verified: only now does the previous version step aside. A failure from here on leaves
+            // the new image and maybe the old one visible; a re-run finds the new one up to date and finishes.
+            let others: Vec<&str> = previous.iter().map(String::as_str).collect();
+            lineage::promote(session, id, &others, vec![]).await?;
+            Ok(size)
+        }
+        Err(e) => {
+            let cleanup = glance::delete(session, id).await;
+            pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|p| p != id);
+            Err(match cleanup {
+                Ok(()) => e.context(format!("syncing `{what}` failed; the incomplete Glance image `{id}` was deleted")),
+                Err(d) => e.context(format!(
+                    "syncing `{what}` failed and the incomplete Glance image `{id}` could not be deleted ({d:#}): delete it with `openstack image delete {id}`"
+                )),
+            })
+        }
+    }
+}
+
+/// After an upload: Glance's image must be active with the md5, sha512 and size of what berth sent.
+pub async fn check_stored(session: &Session, id: &str, hashes: &Hashes) -> anyhow::Result<()> {
+    let img = glance::get(session, id).await?;
+    let checksum = img.extra.get("checksum").and_then(Value::as_str).unwrap_or_default().to_string();
+    let hash_algo = img.property("os_hash_algo").unwrap_or_default();
+    let hash_value = img.property("os_hash_value").unwrap_or_default();
+    if img.status != "active" {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance left image `{id}` in status `{}` after the upload", img.status),
+        )
+        .into());
+    }
+    if checksum != hashes.md5 {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance's checksum `{checksum}` of image `{id}` differs from berth's `{}`", hashes.md5),
+        )
+        .into());
+    }
+    if hash_algo == "sha512" && hash_value != hashes.sha512 {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance's sha512 of image `{id}` differs from what berth sent"),
+        )
+        .into());
+    }
+    if img.size != Some(hashes.bytes) {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("Glance stored {:?} bytes for image `{id}`, berth sent {}", img.size, hashes.bytes),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The upload ended before the archive was written: the reason is on the upload's side.
+#[derive(Debug)]
+struct ReaderGone;
+
+impl std::fmt::Display for ReaderGone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Glance stopped reading the upload")
+    }
+}
+
+impl std::error::Error for ReaderGone {}
+
+/// The writing side of a streamed Glance upload: each piece is hashed as Glance will hash it (md5, sha512), counted,
+/// shown on the progress bar and sent into the upload's body.
+pub struct Writer {
+    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
+    md5: Md5,
+    sha512: Sha512,
+    bytes: u64,
+    bar: indicatif::ProgressBar,
+}
+
+impl Writer {
+    pub async fn send(&mut self, piece: Bytes) -> anyhow::Result<()> {
+        self.md5.update(&piece);
+        self.sha512.update(&piece);
+        self.bytes += piece.len() as u64;
+        self.bar.inc(piece.len() as u64);
+        // A total that was only an estimate grows with what is really sent.
+        if self.bar.position() > self.bar.length().unwrap_or(0) {
+            self.bar.set_length(self.bar.position());
+        }
+        self.tx.send(Ok(piece)).await.map_err(|_| ReaderGone.into())
+    }
+}
+
+/// Stream what `produce` writes into the upload `upload` starts with the body, and return the hashes of what was
+/// sent. The writer runs on its own task; when it fails, the body fails too, so Glance aborts the upload. Whichever
+/// side failed first is the cause: a digest mismatch or a source failure aborts the upload, and a Glance failure
+/// makes the writer stop because nobody reads any more.
+pub async fn pipe<P, W, U, F>(bar: &indicatif::ProgressBar, produce: P, upload: U) -> anyhow::Result<Hashes>
+where
+    P: FnOnce(Writer) -> W,
+    W: std::future::Future<Output = anyhow::Result<Writer>> + Send + 'static,
+    U: FnOnce(reqwest::Body) -> F,
+    F: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    let writer = Writer { tx: tx.clone(), md5: Md5::new(), sha512: Sha512::new(), bytes: 0, bar: bar.clone() };
+    let written = produce(writer);
+    let producer = tokio::spawn(async move {
+        match written.await {
+            Ok(w) => Ok(Hashes {
+                md5: format!("{:x}", w.md5.finalize()),
+                sha512: format!("{:x}", w.sha512.finalize()),
+                bytes: w.bytes,
+            }),
+            Err(e) => {
+                let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
+                Err(e)
+            }
+        }
+    });
+    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    }));
+    let uploaded = upload(body).await;
+    let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
+    bar.finish_and_clear();
+    match (produced, uploaded) {
+        (Err(e), Err(up)) if e.is::<ReaderGone>() => Err(up),
+        (Err(e), _) => Err(e),
+        (Ok(_), Err(up)) => Err(up),
+        (Ok(h), Ok(())) => Ok(h),
+    }
+}
+
+/// `work`, unless Ctrl-C comes first: then the Glance records still `pending` are deleted (or named when they
+/// cannot be) and the command fails with exit 130.
+pub async fn until_interrupted<T>(
+    session: &Session,
+    pending: &Pending,
+    work: impl std::future::Future<Output = T>,
+) -> anyhow::Result<T> {
+    tokio::select! {
+        r = work => Ok(r),
+        _ = tokio::signal::ctrl_c() => {
+            let mut deleted = Vec::new();
+            let ids: Vec<String> = pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+            for id in ids {
+                match glance::delete(session, &id).await {
+                    Ok(()) => deleted.push(format!("deleted the incomplete Glance image `{id}`")),
+                    Err(_) => deleted.push(format!("could not delete the incomplete Glance image `{id}`: `openstack image delete {id}`")),
+                }
+            }
+            let what = if deleted.is_empty() { "nothing was left behind".to_string() } else { deleted.join("; ") };
+            Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into())
+        }
+    }
+}
