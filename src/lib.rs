@@ -15,6 +15,9 @@
 //! error                 exit codes, the failure type, the error renderer
 //! ```
 
+// No function over 80 lines (clippy.toml) without a reason written beside its `allow`.
+#![warn(clippy::too_many_lines)]
+
 pub mod app;
 pub mod boot;
 pub mod cli;

@@ -1,3 +1,5 @@
+//! `berth auth token|revoke`: the session's token as a record, and revocation at Keystone (and in the cache).
+
 use serde_json::{Value, json};
 
 use crate::app::Ctx;

@@ -1,3 +1,5 @@
+//! `berth catalog list|show`: the token's service catalog, and the endpoint berth would use for a service.
+
 use serde_json::{Value, json};
 
 use crate::app::Ctx;

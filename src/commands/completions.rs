@@ -1,3 +1,5 @@
+//! `berth completions SHELL`: the completion script generated from the clap definition, on stdout.
+
 use clap_complete::Shell;
 
 use crate::output::Output;

@@ -1,3 +1,5 @@
+//! `berth config show`: every resolved setting with its source (flag, env, file, default), secrets masked.
+
 use serde_json::json;
 
 use crate::app::Ctx;

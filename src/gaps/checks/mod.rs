@@ -93,8 +93,14 @@ pub fn compute(f: &Facts) -> Vec<Finding> {
                 .consequence("nothing can boot container instances through Nova"),
         ];
     }
-    let mut out = Vec::new();
-    out.push(match f.compute_range() {
+    let mut out = vec![microversion(f), container_hypervisor(&f.hypervisors)];
+    out.extend(image_hypervisor_types(f));
+    out
+}
+
+/// The compute microversion range, and whether berth can drive it.
+fn microversion(f: &Facts) -> Finding {
+    match f.compute_range() {
         Fact::Known((min, max)) => {
             let parse = crate::openstack::nova::parse_version;
             match crate::openstack::nova::negotiate(parse(&min).unwrap_or((2, 1)), parse(&max).unwrap_or((2, 1))) {
@@ -117,61 +123,49 @@ pub fn compute(f: &Facts) -> Vec<Finding> {
         Fact::Unknown(r) => {
             finding("compute.microversion", Status::Unknown, "the compute microversion range is unknown").evidence(r)
         }
-    });
-    out.push(container_hypervisor(&f.hypervisors));
+    }
+}
+
+/// Docker images that ask for a `hypervisor_type` (none when no image does), and whether a host has it.
+fn image_hypervisor_types(f: &Facts) -> Option<Finding> {
     let typed: Vec<&DockerImage> = f
         .docker_images
         .known()
         .map(|imgs| imgs.iter().filter(|i| i.hypervisor_type.is_some()).collect())
         .unwrap_or_default();
-    if !typed.is_empty() {
-        let have: Vec<String> =
-            f.hypervisors.known().map(|h| h.iter().map(|h| h.kind.to_lowercase()).collect()).unwrap_or_default();
-        let unplaceable: Vec<String> = typed
-            .iter()
-            .filter(|i| {
-                f.hypervisors.known().is_some()
-                    && !have.contains(&i.hypervisor_type.clone().unwrap_or_default().to_lowercase())
-            })
-            .map(|i| {
-                format!(
-                    "{} (hypervisor_type={})",
-                    i.name.as_deref().unwrap_or(&i.id),
-                    i.hypervisor_type.as_deref().unwrap_or_default()
-                )
-            })
-            .collect();
-        out.push(if unplaceable.is_empty() {
-            finding(
-                "compute.image-hypervisor-type",
-                Status::Info,
-                format!("{} docker images ask for a hypervisor type", typed.len()),
-            )
-            .evidence(first(
-                &typed
-                    .iter()
-                    .map(|i| {
-                        format!(
-                            "{}: {}",
-                            i.name.as_deref().unwrap_or(&i.id),
-                            i.hypervisor_type.as_deref().unwrap_or_default()
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-                10,
-            ))
-        } else {
-            finding(
-                "compute.image-hypervisor-type",
-                Status::Warn,
-                format!("{} docker images ask for a hypervisor type no host has", unplaceable.len()),
-            )
-            .evidence(format!("{}; hypervisor types: {}", first(&unplaceable, 10), list(&have)))
-            .consequence("booting them ends in ERROR \"No valid host was found\" (ImagePropertiesFilter)")
-            .remedy("remove the `hypervisor_type` property or add a host of that type")
-        });
+    if typed.is_empty() {
+        return None;
     }
-    out
+    let shown = |i: &DockerImage, sep: &str| {
+        format!("{}{sep}{}", i.name.as_deref().unwrap_or(&i.id), i.hypervisor_type.as_deref().unwrap_or_default())
+    };
+    let have: Vec<String> =
+        f.hypervisors.known().map(|h| h.iter().map(|h| h.kind.to_lowercase()).collect()).unwrap_or_default();
+    let unplaceable: Vec<String> = typed
+        .iter()
+        .filter(|i| {
+            f.hypervisors.known().is_some()
+                && !have.contains(&i.hypervisor_type.clone().unwrap_or_default().to_lowercase())
+        })
+        .map(|i| format!("{})", shown(i, " (hypervisor_type=")))
+        .collect();
+    Some(if unplaceable.is_empty() {
+        finding(
+            "compute.image-hypervisor-type",
+            Status::Info,
+            format!("{} docker images ask for a hypervisor type", typed.len()),
+        )
+        .evidence(first(&typed.iter().map(|i| shown(i, ": ")).collect::<Vec<_>>(), 10))
+    } else {
+        finding(
+            "compute.image-hypervisor-type",
+            Status::Warn,
+            format!("{} docker images ask for a hypervisor type no host has", unplaceable.len()),
+        )
+        .evidence(format!("{}; hypervisor types: {}", first(&unplaceable, 10), list(&have)))
+        .consequence("booting them ends in ERROR \"No valid host was found\" (ImagePropertiesFilter)")
+        .remedy("remove the `hypervisor_type` property or add a host of that type")
+    })
 }
 
 /// Whether any hypervisor runs containers: fail when none does, unknown when they cannot be listed.
@@ -265,58 +259,67 @@ pub fn image(f: &Facts) -> Vec<Finding> {
                 .evidence(r.clone())
         }
     });
-    match &f.docker_images {
-        Fact::Unknown(r) => out.push(
-            finding("image.docker-images", Status::Unknown, "the docker images in Glance are unknown")
-                .evidence(r.clone()),
-        ),
-        Fact::Known(imgs) if imgs.is_empty() => out.push(
-            finding("image.docker-images", Status::Info, "no docker images in Glance (visible to this identity)")
-                .evidence("GET /v2/images?container_format=docker: none")
-                .remedy("`berth image sync REF` copies one from a registry"),
-        ),
-        Fact::Known(imgs) => {
-            let by_berth = imgs.iter().filter(|i| i.repo_tag.is_some()).count();
-            out.push(
-                finding(
-                    "image.docker-images",
-                    Status::Info,
-                    format!("{} docker images in Glance, {by_berth} made by berth", imgs.len()),
-                )
-                .evidence(first(
-                    &imgs.iter().map(|i| i.name.clone().unwrap_or_else(|| i.id.clone())).collect::<Vec<_>>(),
-                    10,
-                )),
-            );
-            let (mut nova, mut zun, mut unverified, mut bad) = (0, 0, 0, Vec::new());
-            for i in imgs {
-                let label = i.name.clone().unwrap_or_else(|| i.id.clone());
-                match name_rules(i) {
-                    (Some(false), Some(false)) => {
-                        bad.push(format!("`{label}` (RepoTags {})", i.repo_tag.as_deref().unwrap_or_default()))
-                    }
-                    (Some(false), None) => bad.push(format!("`{label}` is not a docker reference")),
-                    (n, z) => {
-                        nova += usize::from(n == Some(true));
-                        zun += usize::from(z == Some(true));
-                        unverified += usize::from(n.is_none() && z.is_none());
-                    }
-                }
+    out.extend(docker_images(&f.docker_images));
+    out
+}
+
+/// The docker images in Glance, and whether their names follow the drivers' rules.
+fn docker_images(images: &Fact<Vec<DockerImage>>) -> Vec<Finding> {
+    let imgs = match images {
+        Fact::Unknown(r) => {
+            return vec![
+                finding("image.docker-images", Status::Unknown, "the docker images in Glance are unknown")
+                    .evidence(r.clone()),
+            ];
+        }
+        Fact::Known(imgs) if imgs.is_empty() => {
+            return vec![
+                finding("image.docker-images", Status::Info, "no docker images in Glance (visible to this identity)")
+                    .evidence("GET /v2/images?container_format=docker: none")
+                    .remedy("`berth image sync REF` copies one from a registry"),
+            ];
+        }
+        Fact::Known(imgs) => imgs,
+    };
+    let by_berth = imgs.iter().filter(|i| i.repo_tag.is_some()).count();
+    let listed = finding(
+        "image.docker-images",
+        Status::Info,
+        format!("{} docker images in Glance, {by_berth} made by berth", imgs.len()),
+    )
+    .evidence(first(&imgs.iter().map(|i| i.name.clone().unwrap_or_else(|| i.id.clone())).collect::<Vec<_>>(), 10));
+    let (mut nova, mut zun, mut unverified, mut bad) = (0, 0, 0, Vec::new());
+    for i in imgs {
+        let label = i.name.clone().unwrap_or_else(|| i.id.clone());
+        match name_rules(i) {
+            (Some(false), Some(false)) => {
+                bad.push(format!("`{label}` (RepoTags {})", i.repo_tag.as_deref().unwrap_or_default()))
             }
-            let evidence = format!(
-                "{nova} follow nova-docker's rule (name == RepoTags), {zun} Zun's (name == repo, tag as Glance tag), {unverified} not made by berth (RepoTags unknown)"
-            );
-            out.push(if bad.is_empty() {
-                finding("image.docker-image-names", Status::Ok, "docker image names follow the drivers' rules").evidence(evidence)
-            } else {
-                finding("image.docker-image-names", Status::Warn, format!("{} docker images follow neither nova-docker's nor Zun's naming rule", bad.len()))
-                    .evidence(format!("{}; {evidence}", first(&bad, 10)))
-                    .consequence("booting them fails with \"No such image\": the driver looks the image up by its Glance name")
-                    .remedy("sync them again with `berth image sync REF` (`--for zun` for Zun), or rename them to their RepoTags")
-            });
+            (Some(false), None) => bad.push(format!("`{label}` is not a docker reference")),
+            (n, z) => {
+                nova += usize::from(n == Some(true));
+                zun += usize::from(z == Some(true));
+                unverified += usize::from(n.is_none() && z.is_none());
+            }
         }
     }
-    out
+    let evidence = format!(
+        "{nova} follow nova-docker's rule (name == RepoTags), {zun} Zun's (name == repo, tag as Glance tag), {unverified} not made by berth (RepoTags unknown)"
+    );
+    let names = if bad.is_empty() {
+        finding("image.docker-image-names", Status::Ok, "docker image names follow the drivers' rules")
+            .evidence(evidence)
+    } else {
+        finding(
+            "image.docker-image-names",
+            Status::Warn,
+            format!("{} docker images follow neither nova-docker's nor Zun's naming rule", bad.len()),
+        )
+        .evidence(format!("{}; {evidence}", first(&bad, 10)))
+        .consequence("booting them fails with \"No such image\": the driver looks the image up by its Glance name")
+        .remedy("sync them again with `berth image sync REF` (`--for zun` for Zun), or rename them to their RepoTags")
+    };
+    vec![listed, names]
 }
 
 pub fn volumes(f: &Facts) -> Vec<Finding> {

@@ -176,38 +176,7 @@ impl Registry {
         repo: &str,
         found: Option<&Found>,
     ) -> anyhow::Result<(String, Duration)> {
-        let url = reqwest::Url::parse(realm).map_err(|e| {
-            Failure::new(
-                ExitCode::Failure,
-                format!("`{}` names the token server `{realm}`, which is not a URL: {e}", self.host),
-            )
-        })?;
-        if !matches!(url.scheme(), "https" | "http") {
-            return Err(Failure::new(
-                ExitCode::Failure,
-                format!("`{}` names the token server `{realm}`, which is not http(s)", self.host),
-            )
-            .into());
-        }
-        if let Some(f) = found {
-            // `host_str` keeps an IPv6 address's brackets, as `host_name` does.
-            let realm_host = url.host_str().unwrap_or("");
-            let same_host = realm_host.eq_ignore_ascii_case(host_name(&self.host));
-            // Loopback to loopback never leaves the machine.
-            let local = is_loopback(&self.host) && is_loopback(realm_host);
-            if url.scheme() == "http" && !same_host && !local {
-                return Err(Failure::new(
-                    ExitCode::Auth,
-                    format!(
-                        "refusing to send the credentials of {} for `{}` over plain http to the token server `{realm}`, another host",
-                        who(&f.credentials),
-                        self.host
-                    ),
-                )
-                .hint("the registry's token realm must be https, on the registry's own host, or both on loopback")
-                .into());
-            }
-        }
+        let url = self.realm_url(realm, found)?;
         let mut query: Vec<(&str, &str)> = Vec::new();
         if let Some(s) = service {
             query.push(("service", s));
@@ -259,26 +228,46 @@ impl Registry {
             )
             .into());
         }
-        #[derive(Deserialize)]
-        struct TokenAnswer {
-            token: Option<String>,
-            access_token: Option<String>,
-            expires_in: Option<u64>,
-        }
-        let body = resp.bytes().await.with_context(|| format!("reading the answer of the token server `{shown}`"))?;
-        let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
+        let (token, lifetime) = read_token(resp, &shown).await?;
+        self.log(format!("got a token for `{scope}`, valid {} s", lifetime.as_secs()));
+        Ok((token, lifetime))
+    }
+
+    /// The token server's URL, when berth may ask it (with these credentials, if any).
+    fn realm_url(&self, realm: &str, found: Option<&Found>) -> anyhow::Result<reqwest::Url> {
+        let url = reqwest::Url::parse(realm).map_err(|e| {
             Failure::new(
                 ExitCode::Failure,
-                format!("the token server `{shown}` answered something that is not a token: {e}"),
+                format!("`{}` names the token server `{realm}`, which is not a URL: {e}", self.host),
             )
         })?;
-        let token =
-            answer.token.filter(|t| !t.is_empty()).or(answer.access_token.filter(|t| !t.is_empty())).ok_or_else(
-                || Failure::new(ExitCode::Failure, format!("the token server `{shown}` answered without a token")),
-            )?;
-        let lifetime = answer.expires_in.unwrap_or(TOKEN_MIN_LIFETIME).max(TOKEN_MIN_LIFETIME);
-        self.log(format!("got a token for `{scope}`, valid {lifetime} s"));
-        Ok((token, Duration::from_secs(lifetime)))
+        if !matches!(url.scheme(), "https" | "http") {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("`{}` names the token server `{realm}`, which is not http(s)", self.host),
+            )
+            .into());
+        }
+        if let Some(f) = found {
+            // `host_str` keeps an IPv6 address's brackets, as `host_name` does.
+            let realm_host = url.host_str().unwrap_or("");
+            let same_host = realm_host.eq_ignore_ascii_case(host_name(&self.host));
+            // Loopback to loopback never leaves the machine.
+            let local = is_loopback(&self.host) && is_loopback(realm_host);
+            if url.scheme() == "http" && !same_host && !local {
+                return Err(Failure::new(
+                    ExitCode::Auth,
+                    format!(
+                        "refusing to send the credentials of {} for `{}` over plain http to the token server `{realm}`, another host",
+                        who(&f.credentials),
+                        self.host
+                    ),
+                )
+                .hint("the registry's token realm must be https, on the registry's own host, or both on loopback")
+                .into());
+            }
+        }
+        Ok(url)
     }
 
     fn wants_credentials(&self, repo: &str) -> Failure {
@@ -312,4 +301,28 @@ impl Registry {
 /// `` `user` `` for messages, or "an identity token".
 fn who(c: &Credentials) -> String {
     if c.is_identity_token() { "an identity token".into() } else { format!("`{}`", c.username) }
+}
+
+/// A token server's answer: the token (`token`, or OAuth2's `access_token`) and how long it is good for (at least
+/// Docker's floor).
+async fn read_token(resp: Response, shown: &str) -> anyhow::Result<(String, Duration)> {
+    #[derive(Deserialize)]
+    struct TokenAnswer {
+        token: Option<String>,
+        access_token: Option<String>,
+        expires_in: Option<u64>,
+    }
+    let body = resp.bytes().await.with_context(|| format!("reading the answer of the token server `{shown}`"))?;
+    let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
+        Failure::new(
+            ExitCode::Failure,
+            format!("the token server `{shown}` answered something that is not a token: {e}"),
+        )
+    })?;
+    let token =
+        answer.token.filter(|t| !t.is_empty()).or(answer.access_token.filter(|t| !t.is_empty())).ok_or_else(|| {
+            Failure::new(ExitCode::Failure, format!("the token server `{shown}` answered without a token"))
+        })?;
+    let lifetime = answer.expires_in.unwrap_or(TOKEN_MIN_LIFETIME).max(TOKEN_MIN_LIFETIME);
+    Ok((token, Duration::from_secs(lifetime)))
 }

@@ -3,12 +3,10 @@
 //! image under the Glance name, run it. Faults a real service cannot produce on demand go through
 //! `tests/tools/faultproxy.py` in front of the real registry or Glance.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{
+use crate::common::{
     Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, run_stdin, seed, show,
     unique,
 };
@@ -511,7 +509,7 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     // Blobs trickle in (4 KiB every 20 ms), so the upload is surely under way when SIGINT comes.
     let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let (code, log) = common::interrupt_once_the_record_exists(
+    let (code, log) = crate::common::interrupt_once_the_record_exists(
         &b,
         &["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name],
     );
@@ -571,4 +569,20 @@ fn an_upload_longer_than_the_http_timeout_still_completes() {
     let rows = sync(&b, &["--http-timeout", "2", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
     assert!(rows[0]["seconds"].as_f64().unwrap() > 2.0, "the upload was not slow enough to test anything: {rows:?}");
     assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["status"], "active");
+}
+
+#[test]
+fn timing_lists_the_registry_requests_beside_the_cloud_ones() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{}/busybox:1.36", unique("t"));
+    let out = b.run(&["--timing", "image", "sync", &format!("{anon}/library/busybox:1.36"), "--name", &name]).ok();
+    let table = &out.stderr;
+    // One table on stderr with the registry's manifest and blob requests and Glance's upload, and a total.
+    assert_eq!(table.matches("| total ").count(), 1, "{table}");
+    assert!(table.contains(&format!("{anon}/v2/library/busybox/manifests/1.36")), "no manifest request:\n{table}");
+    assert!(table.contains(&format!("{anon}/v2/library/busybox/blobs/sha256:")), "no blob request:\n{table}");
+    assert!(table.contains("/v2/images/") && table.contains("/file"), "no Glance upload:\n{table}");
+    assert!(table.contains("/v3/auth/tokens") || table.contains("/v2/images?"), "no cloud request:\n{table}");
+    assert!(out.stdout.contains(&name), "stdout is the summary: {}", out.stdout);
 }

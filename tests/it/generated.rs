@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap_complete::Shell;
 
-const REGENERATE: &str = "BERTH_REGENERATE=1 cargo test --test generated";
+const REGENERATE: &str = "BERTH_REGENERATE=1 cargo test --test it generated";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

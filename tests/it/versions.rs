@@ -1,11 +1,9 @@
 //! Idempotent re-sync and versions (`image history`, `rollback`, `prune`) against the real dev cloud: a tag of the
 //! anonymous dev registry is moved with skopeo between syncs, as a registry push would move it.
 
-mod common;
-
 use std::process::{Command, Stdio};
 
-use common::{Berth, demo, dev, unique};
+use crate::common::{Berth, demo, dev, unique};
 use serde_json::Value;
 
 /// Point `repo:tag` of the anonymous registry at the seeded `library/busybox:<from>`.
@@ -117,7 +115,7 @@ fn a_re_sync_of_an_unchanged_tag_transfers_nothing_and_force_uploads_again() {
 #[test]
 fn a_moved_tag_makes_a_new_version_with_history_rollback_and_prune() {
     let b = demo();
-    let seed = common::seed();
+    let seed = crate::common::seed();
     let repo = format!("{}/app", unique("v"));
     let tag = format!("{repo}:v1");
     let name = tag.clone();
@@ -166,7 +164,7 @@ fn a_moved_tag_makes_a_new_version_with_history_rollback_and_prune() {
     assert_eq!(history(&b, &reference).len(), 2);
     // An admin sees servers of every project: the demo project's server keeps the old version from an admin's
     // prune too.
-    let admin = common::Berth::new().clouds().env("OS_CLOUD", "berth-admin");
+    let admin = crate::common::Berth::new().clouds().env("OS_CLOUD", "berth-admin");
     let h = history(&admin, &name);
     let used = h.iter().find(|v| v["id"] == old_id.as_str()).expect("the admin sees the old version");
     assert_eq!(used["servers"].as_array().unwrap().len(), 1, "{h:#?}");

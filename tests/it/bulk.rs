@@ -1,11 +1,9 @@
 //! Bulk `berth image sync`: a sync file (skopeo sync's YAML plus per-repository options), `--all-tags`, `-j`,
 //! `--dry-run`, and the partial-failure summary, against the dev environment's real registries and Glance.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{Berth, Out, demo, dev, unique};
+use crate::common::{Berth, Out, demo, dev, unique};
 use serde_json::Value;
 
 /// A sync file in a fresh directory (kept until the test ends).
@@ -253,7 +251,7 @@ fn per_registry_bounds_the_transfers_from_one_registry() {
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
     // Slow blobs (about half a second each), so images synced at once overlap at the registry.
     for (per_registry, bounded) in [("1", true), ("3", false)] {
-        let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.002"]);
+        let proxy = crate::common::FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.002"]);
         let prefix = unique("per");
         let f = sync_file(&format!(
             "{}:\n  images:\n    library/busybox:\n      tags: [\"1.35\", \"1.36\", \"latest\"]\n      name: {prefix}/bb\n",
@@ -275,12 +273,13 @@ fn per_registry_bounds_the_transfers_from_one_registry() {
 fn each_platform_of_a_multi_platform_image_succeeds_or_fails_on_its_own() {
     let b = demo();
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
-    let seed = common::seed();
+    let seed = crate::common::seed();
     let manifests = seed["library/busybox:multi"]["manifests"].as_array().unwrap().clone();
     let arm = manifests.iter().find(|m| m["platform"]["architecture"] == "arm64").unwrap();
     // Only the arm64 image's own layer arrives spoiled.
     let arm_layer = arm["layers"][0]["digest"].as_str().unwrap();
-    let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--corrupt-blobs", "--blob-path", arm_layer]);
+    let proxy =
+        crate::common::FaultProxy::start(&format!("http://{anon}"), &["--corrupt-blobs", "--blob-path", arm_layer]);
     let name = format!("{}/bb", unique("plat"));
     let out =
         sync(&b, &[&format!("{}/library/busybox:multi", proxy.addr()), "--all-platforms", "--name", &name]).code(6);
@@ -302,7 +301,7 @@ fn tag_lists_are_fetched_at_once_up_to_jobs() {
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
     for (jobs, together) in [("1", false), ("3", true)] {
         // Each tag list takes half a second to come, so lists fetched at once overlap at the registry.
-        let proxy = common::FaultProxy::start(&format!("http://{anon}"), &["--delay-gets", "/tags/list:0.5"]);
+        let proxy = crate::common::FaultProxy::start(&format!("http://{anon}"), &["--delay-gets", "/tags/list:0.5"]);
         let f = sync_file(&format!(
             "{}:\n  images-by-semver:\n    library/busybox: \">= 1.35, < 1.36\"\n  images-by-tag-regex:\n    private/secret: \"^1\\\\.\"\n  images:\n    library/busybox:\n      tag-regex: \"^1\\\\.36$\"\n",
             proxy.addr()

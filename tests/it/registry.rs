@@ -1,13 +1,11 @@
 //! `berth registry inspect|tags` against the dev environment's real registries: anonymous, Basic auth, Docker-Hub
 //! style tokens, TLS with its own CA. Every digest is checked against `$BERTH_DEV_SEED` (seed.json).
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
+use crate::common::{Berth, Out, dev, run_stdin, seed};
 use base64::Engine;
-use common::{Berth, Out, dev, run_stdin, seed};
 use serde_json::Value;
 
 const SEED_REFS: [&str; 7] = [

@@ -3,12 +3,10 @@
 //! revoked mid-sync. In each case: the sync succeeds with the right image, or fails cleanly (no wrong image
 //! active, nothing left in Glance), and a re-run converges.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 
-use common::{Berth, FaultProxy, Out, demo, demo_with, dev, seed, unique};
+use crate::common::{Berth, FaultProxy, Out, demo, demo_with, dev, seed, unique};
 use serde_json::Value;
 
 /// The anonymous dev registry behind a fault proxy with `flags`.

@@ -1,11 +1,9 @@
 //! `berth boot` and `berth server ...` against the dev cloud's real Nova (fake virt driver) and Glance, from
 //! images synced by berth.
 
-mod common;
-
 use std::process::Command;
 
-use common::{Berth, FaultProxy, Out, demo, demo_with, dev, unique};
+use crate::common::{Berth, FaultProxy, Out, demo, demo_with, dev, unique};
 use serde_json::Value;
 
 /// Sync the seeded busybox:1.36 under a unique docker name; returns (docker name, Glance ID).

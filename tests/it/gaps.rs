@@ -5,11 +5,9 @@
 //! Only `catalog_truth_and_a_zun_service` changes the catalog, and it alone asserts what depends on the `container`
 //! service being absent or present; the other tests here (which run in parallel with it) do not look at Zun.
 
-mod common;
-
 use std::process::Command;
 
-use common::{Berth, FaultProxy, Out, demo_with, dev};
+use crate::common::{Berth, FaultProxy, Out, demo_with, dev};
 use serde_json::{Value, json};
 
 fn cloud(name: &str) -> Berth {

@@ -3,13 +3,13 @@
 //! local tag, `docker load` it, find it under the Glance name, run it. Faults the engine cannot produce on demand
 //! (bytes spoiled or slowed on the way) go through `tests/tools/faultproxy.py` in front of the real engine.
 
-mod common;
-
 use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, show, unique};
+use crate::common::{
+    Berth, FaultProxy, Out, demo, demo_with, dev, docker, docker_ok, download, glance_images, show, unique,
+};
 use serde_json::Value;
 use sha2::Digest;
 
@@ -243,7 +243,7 @@ fn names_follow_for_and_name_and_ids_take_their_tag() {
 fn a_pulled_image_records_its_registry_digest() {
     // Pulled from the dev registry by the engine itself: it has a RepoDigest for that repository.
     let b = berth();
-    let seed = common::seed();
+    let seed = crate::common::seed();
     let want = &seed["library/busybox:1.36"];
     let pulled = format!("{}/library/busybox:1.36", dev("BERTH_DEV_REGISTRY_ANON"));
     docker_ok(&["pull", "-q", &pulled]);
@@ -481,7 +481,7 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     let name = format!("{}/app:1", unique("t"));
     let b = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr()));
     let (code, log) =
-        common::interrupt_once_the_record_exists(&b, &["image", "sync", "--from-daemon", &tag, "--name", &name]);
+        crate::common::interrupt_once_the_record_exists(&b, &["image", "sync", "--from-daemon", &tag, "--name", &name]);
     assert_eq!(code, Some(130), "{log}");
     assert!(log.contains("interrupted: deleted the incomplete Glance image"), "{log}");
     assert!(glance_images(&demo(), &name).is_empty(), "the interrupted image is still in Glance");

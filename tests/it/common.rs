@@ -4,7 +4,6 @@
 //! proxy variables from the developer), so tests never read the developer's config and run in parallel safely.
 //! The services' addresses and credentials come from `$BERTH_DEV_STATE/env.sh`, which `devenv/test` sources:
 //! a missing variable fails the test (a tier that did not run must not pass).
-#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,11 +1,9 @@
 //! Keystone auth, cloud configuration, token cache, catalog and errors, against the dev environment's real
 //! Keystone (and Glance for the requests that need a service).
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 
-use common::{Berth, dev, openrc};
+use crate::common::{Berth, dev, openrc};
 use serde_json::Value;
 
 fn token(b: &Berth, args: &[&str]) -> Value {

@@ -1,0 +1,17 @@
+//! berth's integration tests: one binary (one link on 2 cores instead of eleven), a module per area. They run the
+//! real `berth` binary, against the dev environment's real services on 127.0.0.1 where an area needs them.
+
+mod common;
+
+mod auth;
+mod boot;
+mod bulk;
+mod cli;
+mod daemon;
+mod gaps;
+mod generated;
+mod layout;
+mod registry;
+mod resilience;
+mod sync;
+mod versions;
