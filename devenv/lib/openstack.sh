@@ -723,9 +723,6 @@ export BERTH_DEV_APPCRED_SECRET='$acsecret'
 export BERTH_DEV_COMPUTE_URL='$OS_NOVA_URL'
 export BERTH_DEV_IMAGE_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE'
 EOF
-  # write_env merges this into env.sh; a file that exists keeps its mode when rewritten, so make it private.
-  touch "$BERTH_DEV_STATE/env.sh"
-  chmod 600 "$BERTH_DEV_STATE/env.sh"
   )
 }
 
