@@ -47,6 +47,7 @@ openstack_install() {
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
   apt_install gcc libc6-dev curl procps python3-venv openssl
   venv_install
+  heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
 }
 
 # Install Debian packages without letting their maintainer scripts start daemons: a policy-rc.d that forbids
@@ -144,6 +145,7 @@ openstack_up() {
   done
   if [ "$heat" = 1 ]; then
     _os_gunicorn heat-api "$OS_PORT_HEAT" heat.wsgi.api "heat-api --config-file $OS_ETC/heat/heat.conf"
+    heat_docker_up   # lib/heat_docker.sh: DockerInc::Docker::Container into $HEAT_DOCKER_PLUGIN_DIR
     _os_long_running heat-engine "$OS_BIN/heat-engine" --config-file "$OS_ETC/heat/heat.conf"
   else
     _os_stop_heat
@@ -413,6 +415,7 @@ heat_metadata_server_url = http://$BERTH_DEV_HOST:8000
 heat_waitcondition_server_url = http://$BERTH_DEV_HOST:8000/v1/waitcondition
 environment_dir = $v/etc/heat/environment.d
 template_dir = $v/etc/heat/templates
+plugin_dirs = $HEAT_DOCKER_PLUGIN_DIR
 [database]
 connection = $(_os_sqlite_url heat)
 [paste_deploy]
