@@ -199,18 +199,27 @@ venv_install() {
 secret() {
   local f=$BERTH_DEV_STATE/secrets/$1
   if [ ! -s "$f" ]; then
-    mkdir -p "$BERTH_DEV_STATE/secrets"
-    chmod 700 "$BERTH_DEV_STATE/secrets"
-    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$f")
+    (umask 077; mkdir -p "$BERTH_DEV_STATE/secrets"; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$f")
   fi
   cat "$f"
+}
+
+# write_private FILE: write stdin to FILE, which is mode 0600 from its creation on (mktemp makes it so), even
+# when FILE existed with a wider mode, and replaced in one step. For every file that holds a secret: writing
+# first and chmod-ing afterwards leaves a moment in which others may open (and keep open) the file.
+write_private() {
+  local f=$1 tmp
+  tmp=$(mktemp "$f.XXXXXX") || return 1
+  if cat >"$tmp"; then mv -f "$tmp" "$f"; else rm -f "$tmp"; return 1; fi
 }
 
 # The environment's one CA ($DEV_PKI/ca.pem = BERTH_DEV_CA) signs the TLS certificate of every HTTPS endpoint
 # (IP:127.0.0.1, DNS:localhost: the TLS registry, Keystone's TLS front) and the registry token signer.
 # Only what is missing is generated.
-dev_pki() {
+# A subshell: the keys are written under umask 077, so they are never readable by others, not even for a moment.
+dev_pki() (
   local p=$DEV_PKI
+  umask 077
   mkdir -p "$p"
   chmod 700 "$p"
   cat >"$p/openssl.cnf" <<'EOF'
@@ -246,7 +255,7 @@ EOF
   dev_pki_leaf token "/O=berth-dev/CN=berth-dev token signer"
   chmod 600 "$p"/*.key
   chmod 644 "$p"/*.pem
-}
+)
 
 dev_pki_leaf() {
   local p=$DEV_PKI name=$1 subj=$2
@@ -267,6 +276,5 @@ write_env() {
     echo "export BERTH_DEV_STATE='$BERTH_DEV_STATE' BERTH_DEV_VENV='$BERTH_DEV_VENV'"
     [ -s "$DEV_PKI/ca.pem" ] && echo "export BERTH_DEV_CA='$DEV_PKI/ca.pem'"
     cat "$ENV_DIR"/*.sh 2>/dev/null || true
-  } >"$BERTH_DEV_STATE/env.sh"
-  chmod 600 "$BERTH_DEV_STATE/env.sh"   # it holds the fragments' passwords
+  } | write_private "$BERTH_DEV_STATE/env.sh"   # it holds the fragments' passwords
 }

@@ -47,6 +47,7 @@ openstack_install() {
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
   apt_install gcc libc6-dev curl procps python3-venv openssl
   venv_install
+  heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
 }
 
 # Install Debian packages without letting their maintainer scripts start daemons: a policy-rc.d that forbids
@@ -144,6 +145,7 @@ openstack_up() {
   done
   if [ "$heat" = 1 ]; then
     _os_gunicorn heat-api "$OS_PORT_HEAT" heat.wsgi.api "heat-api --config-file $OS_ETC/heat/heat.conf"
+    heat_docker_up   # lib/heat_docker.sh: DockerInc::Docker::Container into $HEAT_DOCKER_PLUGIN_DIR
     _os_long_running heat-engine "$OS_BIN/heat-engine" --config-file "$OS_ETC/heat/heat.conf"
   else
     _os_stop_heat
@@ -413,6 +415,7 @@ heat_metadata_server_url = http://$BERTH_DEV_HOST:8000
 heat_waitcondition_server_url = http://$BERTH_DEV_HOST:8000/v1/waitcondition
 environment_dir = $v/etc/heat/environment.d
 template_dir = $v/etc/heat/templates
+plugin_dirs = $HEAT_DOCKER_PLUGIN_DIR
 [database]
 connection = $(_os_sqlite_url heat)
 [paste_deploy]
@@ -472,7 +475,8 @@ _os_setup_keystone() {
     "$OS_BIN/keystone-manage" "${k[@]}" db_sync &&
     "$OS_BIN/keystone-manage" "${k[@]}" fernet_setup --keystone-user root --keystone-group root &&
     "$OS_BIN/keystone-manage" "${k[@]}" credential_setup --keystone-user root --keystone-group root &&
-    "$OS_BIN/keystone-manage" "${k[@]}" bootstrap --bootstrap-password "$(secret os-admin)" \
+    # The password through the environment (keystone-manage reads OS_BOOTSTRAP_PASSWORD), not argv: ps shows argv.
+    OS_BOOTSTRAP_PASSWORD=$(secret os-admin) "$OS_BIN/keystone-manage" "${k[@]}" bootstrap \
       --bootstrap-admin-url "$OS_AUTH_URL" --bootstrap-internal-url "$OS_AUTH_URL" \
       --bootstrap-public-url "$OS_AUTH_URL" --bootstrap-region-id "$OS_REGION"
   } >>"$log" 2>&1 || { tail -n 40 "$log" >&2; die "keystone setup failed (log: $log)"; }
@@ -563,24 +567,28 @@ _os_compute_bootstrap() {
   echo "$want" >"$OS_DONE/compute"
 }
 
-# An admin token (cached for this run).
+# An admin token (cached for this run). The password goes to curl on stdin (`-d @-`), the token as a header
+# on stdin (_os_curl_auth): never on a command line, where ps shows it.
 _OS_TOKEN=""
 _os_token() {
   if [ -z "$_OS_TOKEN" ]; then
-    _OS_TOKEN=$(curl -sS -i --max-time 10 -H 'Content-Type: application/json' -d "{\"auth\": {\"identity\": {
-      \"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"},
-      \"password\": \"$(secret os-admin)\"}}}, \"scope\": {\"project\": {\"name\": \"admin\",
-      \"domain\": {\"id\": \"default\"}}}}}" "$OS_AUTH_URL/auth/tokens" |
+    _OS_TOKEN=$(printf '{"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "admin",
+      "domain": {"id": "default"}, "password": "%s"}}}, "scope": {"project": {"name": "admin",
+      "domain": {"id": "default"}}}}}' "$(secret os-admin)" |
+      curl -sS -i --max-time 10 -H 'Content-Type: application/json' -d @- "$OS_AUTH_URL/auth/tokens" |
       awk 'tolower($1) == "x-subject-token:" { print $2 }' | tr -d '\r')
   fi
   [ -n "$_OS_TOKEN" ]
 }
 
+# _os_curl_auth CURL-ARGS...: curl with the admin token (`-H @-` reads the header from stdin).
+_os_curl_auth() { printf 'X-Auth-Token: %s\n' "$_OS_TOKEN" | curl -H @- "$@"; }
+
 # Has nova service BINARY on our host reported (state up) at or after STAMP (UTC, ISO)?
 _os_nova_reported() {
   local stamp=$1 binary=$2 body
   _os_token || return 1
-  body=$(curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" "$OS_NOVA_URL/os-services?binary=$binary") || return 1
+  body=$(_os_curl_auth -fsS --max-time 5 "$OS_NOVA_URL/os-services?binary=$binary") || return 1
   printf '%s' "$body" | "$OS_PY" -c '
 import json, sys
 stamp, host = sys.argv[1], sys.argv[2]
@@ -603,20 +611,20 @@ _os_discover_hosts() {
 
 _os_hypervisor_listed() {
   _os_token || return 1
-  curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" "$OS_NOVA_URL/os-hypervisors" |
+  _os_curl_auth -fsS --max-time 5 "$OS_NOVA_URL/os-hypervisors" |
     grep -q "\"hypervisor_hostname\": \"$OS_COMPUTE_HOST\""
 }
 
 _os_heat_engine_up() {
   _os_token || return 1
-  curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" \
+  _os_curl_auth -fsS --max-time 5 \
     "http://$BERTH_DEV_HOST:$OS_PORT_HEAT/v1/$(_os_admin_project_id)/services" | grep -q '"status": "up"'
 }
 
 _OS_ADMIN_PROJECT=""
 _os_admin_project_id() {
   if [ -z "$_OS_ADMIN_PROJECT" ]; then
-    _OS_ADMIN_PROJECT=$(curl -fsS --max-time 5 -H "X-Auth-Token: $_OS_TOKEN" \
+    _OS_ADMIN_PROJECT=$(_os_curl_auth -fsS --max-time 5 \
       "$OS_AUTH_URL/projects?name=admin" | "$OS_PY" -c 'import json,sys; print(json.load(sys.stdin)["projects"][0]["id"])')
   fi
   echo "$_OS_ADMIN_PROJECT"
@@ -723,9 +731,6 @@ export BERTH_DEV_APPCRED_SECRET='$acsecret'
 export BERTH_DEV_COMPUTE_URL='$OS_NOVA_URL'
 export BERTH_DEV_IMAGE_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE'
 EOF
-  # write_env merges this into env.sh; a file that exists keeps its mode when rewritten, so make it private.
-  touch "$BERTH_DEV_STATE/env.sh"
-  chmod 600 "$BERTH_DEV_STATE/env.sh"
   )
 }
 

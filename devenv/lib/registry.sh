@@ -145,11 +145,12 @@ reg_service() {
   svc_start "$name" "$@"
 }
 
+# The password goes to htpasswd on stdin (-i), not on its command line, where ps would show it.
 reg_htpasswd() {
   local f=$REG_DIR/basic/htpasswd pw
   pw=$(secret registry-basic)
-  if [ ! -s "$f" ] || ! htpasswd -vb "$f" "$REG_USER" "$pw" >/dev/null 2>&1; then
-    (umask 077; htpasswd -Bbn "$REG_USER" "$pw" >"$f") || die "htpasswd failed"
+  if [ ! -s "$f" ] || ! printf '%s\n' "$pw" | htpasswd -vi "$f" "$REG_USER" >/dev/null 2>&1; then
+    printf '%s\n' "$pw" | htpasswd -iBn "$REG_USER" | write_private "$f" || die "htpasswd failed"
   fi
 }
 
@@ -227,8 +228,7 @@ reg_push() {
   local -a dest=()
   case $v in
     anon) dest=(--dest-tls-verify=false) ;;
-    basic) dest=(--dest-tls-verify=false --dest-creds "$REG_USER:$(secret registry-basic)") ;;
-    token) dest=(--dest-tls-verify=false --dest-creds "$REG_USER:$(secret registry-token)") ;;
+    basic|token) dest=(--dest-tls-verify=false --dest-authfile "$(reg_authfile "$v" "$host")") ;;
     tls) dest=(--dest-cert-dir "$REG_DIR/tls/certs") ;;
   esac
   # REF  SOURCE-REF  skopeo options
@@ -246,6 +246,15 @@ library/busybox:multi multi --all --format v2s2
 library/busybox:multi-oci multi --all --format oci
 private/secret:1.0 secret --format v2s2
 EOF
+}
+
+# reg_authfile VARIANT HOST: a containers-auth.json (mode 0600) with the credentials of registry VARIANT, for
+# skopeo's --dest-authfile: `--dest-creds USER:PASSWORD` would put the password where ps shows it. Prints its path.
+reg_authfile() {
+  local v=$1 host=$2 f=$REG_DIR/$1/push-auth.json
+  printf '{"auths": {"%s": {"auth": "%s"}}}\n' "$host" \
+    "$(printf '%s:%s' "$REG_USER" "$(secret "registry-$v")" | base64 -w0)" | write_private "$f"
+  echo "$f"
 }
 
 # Push the seed images into every registry once per state (marker = the layout key), then describe them.
