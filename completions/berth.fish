@@ -563,6 +563,7 @@ community\t''
 public\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l property -d 'Extra Glance property (repeatable)' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l tag -d 'Extra Glance tag (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
@@ -1081,6 +1082,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_see
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "tags" -d 'Every tag of a repository'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
@@ -1128,6 +1130,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -1173,6 +1176,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''

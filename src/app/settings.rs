@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::cli::{Cli, RegistryAccessArgs};
 use crate::error::Failure;
 use crate::net::{Policy, TlsOptions};
-use crate::registry::{Credentials, RegistryOptions};
+use crate::registry::{Access, Credentials};
 
 /// Everything the global flags decide.
 #[derive(Debug, Clone)]
@@ -38,9 +38,9 @@ impl Settings {
     }
 }
 
-/// The registry options of the `--registry-*` flags over the command's network options. With
-/// `--registry-password-stdin` this reads the password from stdin: call it once per command.
-pub fn registry_options(access: &RegistryAccessArgs, net: &crate::net::Options) -> anyhow::Result<RegistryOptions> {
+/// The registry access of the `--registry-*` flags over the command's network options, not yet bound to its host
+/// ([`Access::bind`]). With `--registry-password-stdin` this reads the password from stdin: call it once per command.
+pub fn registry_access(access: &RegistryAccessArgs, net: &crate::net::Options) -> anyhow::Result<Access> {
     let credentials = match (&access.registry_user, access.registry_password_stdin) {
         (Some(user), true) => {
             // berth never prompts: on a terminal the password would echo as it is typed.
@@ -53,18 +53,13 @@ pub fn registry_options(access: &RegistryAccessArgs, net: &crate::net::Options) 
         }
         _ => None,
     };
-    Ok(RegistryOptions {
-        tls: TlsOptions {
-            cacert: access.registry_cacert.clone(),
-            cert: None,
-            key: None,
-            insecure: access.registry_insecure,
-        },
-        credentials,
-        docker_config_dir: None,
-        net: net.clone(),
-        ..RegistryOptions::default()
-    })
+    let tls = TlsOptions {
+        cacert: access.registry_cacert.clone(),
+        cert: None,
+        key: None,
+        insecure: access.registry_insecure,
+    };
+    Ok(Access::new(access.registry_host.clone(), credentials, tls, net.clone()))
 }
 
 /// The first line of `input`, without its line end; an empty one is a usage error.

@@ -40,9 +40,14 @@ pub enum RegistryCommand {
     },
 }
 
-/// How to reach a registry: credentials and TLS.
+/// How to reach a registry: credentials and TLS, for one registry host.
 #[derive(Debug, Args, Clone, Default)]
 pub struct RegistryAccessArgs {
+    /// The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command
+    /// reaches several registries: the others never get these credentials or TLS settings
+    #[arg(long, value_name = "HOST", value_parser = registry_host, help_heading = "Registry")]
+    pub registry_host: Option<String>,
+
     /// Registry user name; the password is read from stdin (`--registry-password-stdin`)
     #[arg(long, value_name = "USER", requires = "registry_password_stdin", help_heading = "Registry")]
     pub registry_user: Option<String>,
@@ -73,4 +78,11 @@ pub struct RegistryArgs {
     /// Take every platform of a multi-platform image (attestation entries excepted)
     #[arg(long, conflicts_with = "platform", help_heading = "Registry")]
     pub all_platforms: bool,
+}
+
+fn registry_host(s: &str) -> Result<String, String> {
+    crate::registry::reference::registry_host(s).map_err(|e| {
+        let hint = crate::error::failure(&e).and_then(|f| f.hint.clone()).map(|h| format!("; {h}")).unwrap_or_default();
+        format!("{e}{hint}")
+    })
 }

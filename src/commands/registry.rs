@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::app::{Ctx, settings::registry_options};
-use crate::cli::RegistryCommand;
+use crate::app::{Ctx, settings::registry_access};
+use crate::cli::{RegistryAccessArgs, RegistryCommand};
 use crate::error::Failure;
 use crate::output::{Format, List, Record};
 use crate::registry::{Quota, Reference, Registry, reference};
@@ -13,7 +13,7 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
     match cmd {
         RegistryCommand::Inspect { reference, registry } => {
             let r = reference::parse(&reference)?;
-            let client = Registry::new(&r.registry, registry_options(&registry.access, &ctx.net())?)?;
+            let client = client(&r, &registry.access, ctx)?;
             let images = client.resolve(&r, &registry.platform, registry.all_platforms).await?;
             let structured = matches!(ctx.out.settings().format, Format::Json | Format::Yaml);
             let mut list = List::new(&[
@@ -52,7 +52,7 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
         }
         RegistryCommand::Quota { reference, access } => {
             let r = reference::parse(&reference)?;
-            let client = Registry::new(&r.registry, registry_options(&access, &ctx.net())?)?;
+            let client = client(&r, &access, ctx)?;
             let head = client.head_manifest(&r).await?;
             ctx.out.record(&quota_record(&r, head.quota.as_ref()))
         }
@@ -65,7 +65,7 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
                 .hint(format!("drop the tag: `berth registry tags {}`", r.familiar()))
                 .into());
             }
-            let client = Registry::new(&r.registry, registry_options(&access, &ctx.net())?)?;
+            let client = client(&r, &access, ctx)?;
             let mut tags = client.tags(&r.repository).await?;
             tags.sort();
             let mut list = List::new(&["tag"]);
@@ -87,4 +87,11 @@ fn quota_record(r: &Reference, q: Option<&Quota>) -> Record {
         .field("window_seconds", q.and_then(|q| q.window).map_or(Value::Null, |w| json!(w)))
         .field("source", q.and_then(|q| q.source.clone()).map_or(Value::Null, Value::from))
         .field("summary", q.map_or_else(|| "no rate limit reported".to_string(), Quota::summary))
+}
+
+/// The client for `r`'s registry, with the `--registry-*` flags when they are for it.
+fn client(r: &Reference, args: &RegistryAccessArgs, ctx: &Ctx<'_>) -> anyhow::Result<Registry> {
+    let mut access = registry_access(args, &ctx.net())?;
+    access.bind(&std::iter::once(r.registry.clone()).collect())?;
+    Registry::new(&r.registry, access.options(&r.registry))
 }

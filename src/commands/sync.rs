@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::app::{Ctx, settings::registry_options};
+use crate::app::{Ctx, settings::registry_access};
 use crate::cli::SyncArgs;
 use crate::docker::{Engine, Host};
 use crate::error::{ExitCode, Failure};
@@ -42,9 +42,10 @@ pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             all_platforms: args.registry.all_platforms,
         };
         let prepared = sync::registry::prepare(&req, &opts)?;
-        let reg_opts = registry_options(&args.registry.access, &ctx.net())?;
+        let mut access = registry_access(&args.registry.access, &ctx.net())?;
+        access.bind(&prepared.hosts())?;
         let session = ctx.session().await?;
-        sync::registry::run(&session, &ctx.feedback, &req, &opts, &prepared, &reg_opts).await?
+        sync::registry::run(&session, &ctx.feedback, &req, &opts, &prepared, &access).await?
     };
     report(ctx, outcome)
 }

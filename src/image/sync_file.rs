@@ -228,8 +228,9 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
     let mut registries = Vec::new();
     for (registry, s) in raw {
         let at = |repo: &str| format!("`{registry}` > `{repo}`");
-        if registry.contains('/') || registry.trim().is_empty() {
-            return Err(bad(format!("`{registry}` is not a registry host"))
+        // A key without a `.` or `:` would resolve to Docker Hub (a namespace there), and its credentials with it.
+        if let Err(e) = crate::registry::reference::registry_host(&registry) {
+            return Err(bad(format!("{e}"))
                 .hint("top-level keys are registries (`docker.io`, `host:port`), repositories go under `images`")
                 .into());
         }

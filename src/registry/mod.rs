@@ -1,12 +1,14 @@
 //! The registry client: references, auth (Basic, Bearer tokens, Docker's config and credential helpers),
 //! manifests and platforms, blobs.
 
+pub mod access;
 pub mod auth;
 pub mod client;
 pub mod manifest;
 pub mod quota;
 pub mod reference;
 
+pub use access::Access;
 pub use auth::Credentials;
 pub use client::{Image, ManifestHead, Registry, RegistryOptions};
 pub use manifest::{Descriptor, Platform};

@@ -193,6 +193,29 @@ fn parse_reference(s: &str) -> Result<Reference, Problem> {
     Ok(reference)
 }
 
+/// A registry host as the `--registry-host` flag and sync-file keys name one (`host[:port]`, an IP address, or
+/// `localhost`), normalised as references are (`docker.io` and `index.docker.io` are Docker Hub's API host). A word
+/// without a `.` or `:` is no host (Docker would read it as a Docker Hub namespace): an error.
+pub fn registry_host(s: &str) -> anyhow::Result<String> {
+    let problem = |why: String| -> anyhow::Error {
+        Failure::usage(format!("`{s}` is not a registry host: {why}"))
+            .hint("name a registry as `host[:port]`, e.g. `registry.example.com:5000`, `127.0.0.1:5001` or `docker.io`")
+            .into()
+    };
+    if !(s.contains(['.', ':']) || s == "localhost") {
+        return Err(problem("it has no `.` or `:` (Docker reads such a word as a Docker Hub namespace)".into()));
+    }
+    if s.contains('/') {
+        return Err(problem("it has a `/`".into()));
+    }
+    check_domain(s).map_err(|(why, _)| problem(why))?;
+    Ok(if ["docker.io", "index.docker.io", DOCKER_HUB_REGISTRY].contains(&s) {
+        DOCKER_HUB_REGISTRY.to_string()
+    } else {
+        s.to_string()
+    })
+}
+
 /// Split `name` (without tag and digest) into its domain, if its first component is one, and the path.
 fn split_domain(name: &str) -> (Option<&str>, &str) {
     match name.split_once('/') {

@@ -7,6 +7,7 @@ mod auth;
 mod boot;
 mod bulk;
 mod cli;
+mod credentials;
 mod daemon;
 mod gaps;
 mod generated;

@@ -9,6 +9,7 @@ use futures_util::StreamExt;
 use super::{Failed, Options, Request};
 use crate::error::{ExitCode, Failure};
 use crate::image::sync_file::{Section, SyncFile, TagSelection};
+use crate::registry::Access;
 use crate::registry::client::{Registry, RegistryOptions};
 use crate::registry::reference::{self, Reference};
 use crate::registry::{Credentials, Platform};
@@ -56,12 +57,12 @@ pub async fn plan(
     refs: &[Reference],
     file: Option<&SyncFile>,
     opts: &Options,
-    reg_opts: &RegistryOptions,
+    access: &Access,
 ) -> anyhow::Result<Plan> {
     let mut sources = Sources { list: Vec::new(), per_registry: req.per_registry };
     let mut wants: Vec<Want> = Vec::new();
     for r in refs {
-        let source = sources.get(&r.registry, None, reg_opts)?;
+        let source = sources.get(&r.registry, None, &access.options(&r.registry))?;
         wants.push(Want {
             label: r.familiar(),
             repo: r.clone(),
@@ -73,7 +74,7 @@ pub async fn plan(
         });
     }
     for (i, section) in file.map(|f| f.registries.as_slice()).unwrap_or_default().iter().enumerate() {
-        section_wants(section, i, req, opts, reg_opts, &mut sources, &mut wants)?;
+        section_wants(section, i, req, opts, access, &mut sources, &mut wants)?;
     }
     let listings = list_tags(&wants, &sources.list, req.jobs).await;
     let (mut jobs, unlisted) = jobs(wants, listings)?;
@@ -110,17 +111,18 @@ impl Sources {
     }
 }
 
-/// The wants of one sync-file section, with its credentials and TLS settings over the command line's.
+/// The wants of one sync-file section, with its own credentials and TLS settings.
 fn section_wants(
     section: &Section,
     index: usize,
     req: &Request,
     opts: &Options,
-    reg_opts: &RegistryOptions,
+    access: &Access,
     sources: &mut Sources,
     wants: &mut Vec<Want>,
 ) -> anyhow::Result<()> {
-    let mut o = reg_opts.clone();
+    // The section's own credentials and TLS over what the flags give its host (nothing, unless they are for it).
+    let mut o = access.options(&reference::registry_host(&section.registry)?);
     if let Some((username, password)) = &section.credentials {
         o.credentials = Some(Credentials { username: username.clone(), password: password.clone() });
     }

@@ -17,7 +17,8 @@ use crate::image::provenance::{self as prov, Recorded};
 use crate::image::sync_file::{self, SyncFile};
 use crate::image::upload::{Pending, until_interrupted};
 use crate::openstack::{Session, glance};
-use crate::registry::client::{Registry, RegistryOptions};
+use crate::registry::Access;
+use crate::registry::client::Registry;
 use crate::registry::quota;
 use crate::registry::reference::{self, Reference};
 
@@ -25,6 +26,15 @@ use crate::registry::reference::{self, Reference};
 pub struct Prepared {
     refs: Vec<Reference>,
     file: Option<SyncFile>,
+}
+
+impl Prepared {
+    /// Every registry host the request reaches: its references' and its sync file's.
+    pub fn hosts(&self) -> std::collections::BTreeSet<String> {
+        let sections =
+            self.file.iter().flat_map(|f| &f.registries).filter_map(|s| reference::registry_host(&s.registry).ok());
+        self.refs.iter().map(|r| r.registry.clone()).chain(sections).collect()
+    }
 }
 
 /// Check everything that needs no request, so that a typo fails fast and before anything changes.
@@ -66,11 +76,11 @@ pub async fn run(
     req: &Request,
     opts: &Options,
     prepared: &Prepared,
-    reg_opts: &RegistryOptions,
+    access: &Access,
 ) -> anyhow::Result<Outcome> {
     let pending: Pending = Arc::default();
     let work = async {
-        let plan = plan::plan(req, &prepared.refs, prepared.file.as_ref(), opts, reg_opts).await?;
+        let plan = plan::plan(req, &prepared.refs, prepared.file.as_ref(), opts, access).await?;
         warn_if_over_quota(feedback, &plan.sources, &plan.jobs).await;
         let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(plan.jobs.iter().enumerate())
             .map(|(i, job)| {
