@@ -26,13 +26,17 @@ pub enum ExitCode {
     Timeout = 5,
     /// Partial success: some items of a bulk command failed, the others are done.
     Partial = 6,
+    /// Hung up: SIGHUP (a closed terminal), after the same cleanup as Ctrl-C.
+    HangUp = 129,
     /// Interrupted by Ctrl-C / SIGINT.
     Interrupted = 130,
+    /// Stopped by SIGTERM (CI runners, systemd, Kubernetes), after the same cleanup as Ctrl-C.
+    Terminated = 143,
 }
 
 impl ExitCode {
     /// Every code, in order, for documentation and tests.
-    pub const ALL: [ExitCode; 8] = [
+    pub const ALL: [ExitCode; 10] = [
         ExitCode::Ok,
         ExitCode::Failure,
         ExitCode::Usage,
@@ -40,7 +44,9 @@ impl ExitCode {
         ExitCode::Auth,
         ExitCode::Timeout,
         ExitCode::Partial,
+        ExitCode::HangUp,
         ExitCode::Interrupted,
+        ExitCode::Terminated,
     ];
 
     pub fn code(self) -> u8 {
@@ -57,7 +63,9 @@ impl ExitCode {
             ExitCode::Auth => "authentication or authorisation failed",
             ExitCode::Timeout => "timed out",
             ExitCode::Partial => "partial success: some items failed",
+            ExitCode::HangUp => "hung up (SIGHUP); what was under way was cleaned up as for SIGINT",
             ExitCode::Interrupted => "interrupted (SIGINT)",
+            ExitCode::Terminated => "terminated (SIGTERM); what was under way was cleaned up as for SIGINT",
         }
     }
 
@@ -180,7 +188,7 @@ mod tests {
     #[test]
     fn codes_are_stable_and_distinct() {
         let codes: Vec<u8> = ExitCode::ALL.iter().map(|c| c.code()).collect();
-        assert_eq!(codes, vec![0, 1, 2, 3, 4, 5, 6, 130]);
+        assert_eq!(codes, vec![0, 1, 2, 3, 4, 5, 6, 129, 130, 143]);
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! image, gaps           domains: a docker image as Glance images; what a cloud can do for containers
 //! openstack, registry,  clients: typed data and typed errors
 //!   docker, config
-//! net, feedback         HTTP (retries, redaction, timing); stderr feedback (warnings, -v logs, progress)
+//! net, feedback,        HTTP (retries, redaction, timing); stderr feedback (warnings, -v logs, progress)
+//!   signals             (and the signals a command stops for)
 //! error                 exit codes, the failure type, the error renderer
 //! ```
 
@@ -32,6 +33,7 @@ pub mod net;
 pub mod openstack;
 pub mod output;
 pub mod registry;
+pub mod signals;
 
 use std::ffi::OsString;
 

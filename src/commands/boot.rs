@@ -3,10 +3,11 @@
 use crate::app::Ctx;
 use crate::boot::{self, preflight, wait};
 use crate::cli::BootArgs;
-use crate::error::{ExitCode, Failure};
+use crate::error::Failure;
 use crate::image::find;
 use crate::openstack::lookup;
 use crate::openstack::nova::Compute;
+use crate::signals::Signals;
 
 pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let user_data = match &args.user_data {
@@ -49,17 +50,18 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Err(why) => ctx.feedback.log(1, "boot", format_args!("the container-hypervisor check is skipped: {why}")),
     }
 
-    // Listening for Ctrl-C starts before the create: a SIGINT while Nova answers it must not kill berth before it
-    // can report (or delete) the servers.
-    let mut interrupt =
-        if args.wait { Some(tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?) } else { None };
+    // Listening for signals starts before the create: a SIGINT or SIGTERM while Nova answers it must not kill berth
+    // before it can report (or delete) the servers.
+    let mut signals = if args.wait { Some(Signals::listen()?) } else { None };
     let ids = boot::create(&compute, &req.body(&image, flavor)).await?;
-    let servers = match interrupt.as_mut() {
-        Some(interrupt) => {
+    let servers = match signals.as_mut() {
+        Some(signals) => {
             let waited = wait::wait_active(&compute, &ids, args.timeout, ctx.feedback.spinner());
             let outcome = tokio::select! {
                 r = waited => r,
-                _ = interrupt.recv() => Err(Failure::new(ExitCode::Interrupted, "interrupted while waiting for the servers").into()),
+                stop = signals.recv() => {
+                    Err(Failure::new(stop.code(), format!("{} while waiting for the servers", stop.describe())).into())
+                }
             };
             match outcome {
                 Ok(servers) => servers,

@@ -45,6 +45,11 @@ pub fn version(i: &Image) -> Option<u64> {
     i.property(prov::VERSION).and_then(|v| v.parse().ok())
 }
 
+/// A version a sync is making, or made and verified but has not switched to yet.
+pub fn is_pending(i: &Image) -> bool {
+    i.property(prov::CURRENT) == Some(PENDING)
+}
+
 /// Current = what Glance's default listings (and so `boot` and the drivers) see.
 pub fn is_current(i: &Image) -> bool {
     !i.hidden()
@@ -61,28 +66,71 @@ pub fn next_version(lineage: &[&Image]) -> u64 {
     max.max(lineage.len() as u64) + 1
 }
 
+/// `berth_current` of a new version from its creation until it is verified and made current.
+pub const PENDING: &str = "pending";
+
+/// A new version: its number in its lineage, and the versions current when it started (to hide once it is).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewVersion {
+    pub number: u64,
+    pub previous: Vec<String>,
+}
+
 /// Set the version properties of a new image (`props`) named as `names`, of `platform`, among the `known` images
 /// under its Glance name: `berth_version` (next in its lineage), `berth_previous` (the current version, if any)
-/// and `berth_current=false` until it is verified. Returns the IDs of the current versions, to hide then.
+/// and `berth_current=pending` until it is verified.
 pub fn start_version(
     known: &[Image],
     names: &Naming,
     platform: &str,
     props: &mut BTreeMap<String, String>,
-) -> Vec<String> {
+) -> NewVersion {
+    // A version another sync is still making does not count: every sync that starts now asks for the same number,
+    // and so for the same ID (see `version_id`), which only one gets.
     let lineage: Vec<&Image> = known
         .iter()
         .filter(|i| i.name.as_deref() == Some(names.glance_name.as_str()))
         .filter(|i| i.repo_tag() == Some(names.repo_tag.as_str()) && i.platform() == Some(platform))
+        .filter(|i| !is_pending(i))
         .collect();
     let mut previous: Vec<&Image> = lineage.iter().copied().filter(|i| is_current(i)).collect();
     previous.sort_by(|a, b| version(b).cmp(&version(a)).then(b.created_at.cmp(&a.created_at)));
-    props.insert(prov::VERSION.to_string(), next_version(&lineage).to_string());
+    let number = next_version(&lineage);
+    props.insert(prov::VERSION.to_string(), number.to_string());
     if let Some(p) = previous.first() {
         props.insert(prov::PREVIOUS.to_string(), p.id.clone());
     }
-    props.insert(prov::CURRENT.to_string(), "false".to_string());
-    previous.iter().map(|p| p.id.clone()).collect()
+    props.insert(prov::CURRENT.to_string(), PENDING.to_string());
+    NewVersion { number, previous: previous.iter().map(|p| p.id.clone()).collect() }
+}
+
+/// The Glance ID of version `number` of the lineage `names`/`platform` in `project`, at its `attempt`th try.
+///
+/// Glance has no transactions, but a client may choose an image's ID, and a second create with the same ID gets
+/// 409 (a deleted ID is never reused either). So every berth that starts version N of a lineage asks for the same
+/// ID: one creates it, the others learn that version N is being made and wait for it instead of uploading it
+/// again. A try whose ID belonged to a deleted record (a failed earlier sync) moves on to the next attempt.
+pub fn version_id(project: &str, names: &Naming, platform: &str, number: u64, attempt: u32) -> String {
+    use sha2::{Digest, Sha256};
+    let seed =
+        format!("berth version\n{project}\n{}\n{}\n{platform}\n{number}\n{attempt}", names.glance_name, names.repo_tag);
+    let mut b: [u8; 16] = Sha256::digest(seed.as_bytes())[..16].try_into().expect("16 of 32 bytes");
+    // An RFC 4122 name-based UUID: version 5's nibble and the variant bits, as Glance expects a UUID.
+    b[6] = (b[6] & 0x0f) | 0x50;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
+/// The IDs of version `number` of `names`/`platform` in the session's project, by attempt (see [`version_id`]).
+pub fn version_ids<'a>(
+    session: &'a Session,
+    names: &'a Naming,
+    platform: &'a str,
+    number: u64,
+) -> impl Fn(u32) -> String + 'a {
+    let project = session.token().body.project.map(|p| p.id).unwrap_or_default();
+    move |attempt| version_id(&project, names, platform, number, attempt)
 }
 
 /// True when an image recorded as `stored` (its `berth_platform`) serves a request for `wanted`, as the
@@ -119,16 +167,18 @@ pub async fn unhide(session: &Session, id: &str, extra: Vec<Value>) -> anyhow::R
     glance::patch(session, id, &ops).await
 }
 
-/// Hide `others` (the versions that were current), then mark `id` current with `extra` patch operations.
+/// Make `id` current (visible, with `extra` patch operations), then hide `others` (the versions that were
+/// current). In that order there is never a moment without a visible version; for a moment there may be two, both
+/// verified (a reader that asks then sees the old and the new one).
 pub async fn promote(session: &Session, id: &str, others: &[&str], extra: Vec<Value>) -> anyhow::Result<()> {
+    unhide(session, id, extra).await?;
     for other in others.iter().filter(|o| **o != id) {
         hide(session, other).await.map_err(|e| {
             e.context(format!(
-                "`{id}` is synced, but the previous version `{other}` could not be hidden: run the same sync again to finish"
+                "`{id}` is synced and current, but the previous version `{other}` could not be hidden: run the same sync again to finish"
             ))
         })?;
     }
-    unhide(session, id, extra).await?;
     Ok(())
 }
 
@@ -228,6 +278,25 @@ pub(crate) mod tests {
         // Images synced before versions existed count too.
         let legacy = [img("x", None, false, "2026-01-01T00:00:00Z"), img("y", None, false, "2026-01-02T00:00:00Z")];
         assert_eq!(next_version(&legacy.iter().collect::<Vec<_>>()), 3);
+    }
+
+    #[test]
+    fn version_ids_are_uuids_fixed_by_lineage_version_and_attempt() {
+        let names = Naming { glance_name: "app:v1".into(), repo_tag: "app:v1".into(), glance_tags: vec![] };
+        let id = version_id("p1", &names, "linux/amd64", 3, 0);
+        assert_eq!(id, version_id("p1", &names, "linux/amd64", 3, 0), "every berth asks for the same ID");
+        assert_eq!(id.len(), 36);
+        assert_eq!(id.matches('-').count(), 4);
+        assert_eq!(&id[14..15], "5", "a version-5 UUID");
+        assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "the RFC 4122 variant: {id}");
+        for other in [
+            version_id("p2", &names, "linux/amd64", 3, 0),
+            version_id("p1", &names, "linux/arm64/v8", 3, 0),
+            version_id("p1", &names, "linux/amd64", 4, 0),
+            version_id("p1", &names, "linux/amd64", 3, 1),
+        ] {
+            assert_ne!(id, other);
+        }
     }
 
     #[test]

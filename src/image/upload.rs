@@ -12,6 +12,7 @@ use sha2::{Digest, Sha512};
 use super::lineage;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::{Session, glance};
+use crate::signals::Signals;
 
 /// Glance IDs created and not yet complete: deleted when the command fails or is interrupted.
 pub type Pending = Arc<Mutex<Vec<String>>>;
@@ -23,12 +24,31 @@ pub struct Hashes {
     pub bytes: u64,
 }
 
-/// Create the Glance record `new` (for `what`, in messages), stream `upload` into it, and conclude: verified, it
-/// becomes current and the `previous` versions step aside; failed, it is deleted. Returns its ID and size.
+/// Tries at a version's ID before giving up (each failed and deleted sync of the version uses one up).
+const ATTEMPTS: u32 = 16;
+
+/// Another berth is making this version right now: its record exists under the version's ID.
+#[derive(Debug)]
+pub struct Claimed {
+    pub id: String,
+}
+
+impl std::fmt::Display for Claimed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "another sync is making this version (Glance image `{}`)", self.id)
+    }
+}
+
+impl std::error::Error for Claimed {}
+
+/// Create the Glance record `new` (hidden, under the version's ID `ids(attempt)`; for `what`, in messages), stream
+/// `upload` into it, and conclude: verified, it becomes current and the `previous` versions step aside; failed, it
+/// is deleted. Returns its ID and size. When another sync holds the version's ID, fails with [`Claimed`].
 pub async fn into_glance<F>(
     session: &Session,
     pending: &Pending,
     new: &glance::NewImage,
+    ids: impl Fn(u32) -> String,
     what: &str,
     previous: &[String],
     upload: impl FnOnce(String) -> F,
@@ -36,11 +56,92 @@ pub async fn into_glance<F>(
 where
     F: std::future::Future<Output = anyhow::Result<u64>>,
 {
-    let record = glance::create(session, new).await?;
+    let mut record = None;
+    for attempt in 0..ATTEMPTS {
+        let id = ids(attempt);
+        let mut new = new.clone();
+        new.id = Some(id.clone());
+        if let Some(created) = glance::create(session, &new).await? {
+            record = Some(created);
+            break;
+        }
+        // Taken: by a record that exists (another sync is making this version), or by a deleted one.
+        if glance::find(session, &id).await?.is_some() {
+            return Err(Claimed { id }.into());
+        }
+    }
+    let Some(record) = record else {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("every ID of this version of `{}` was taken by a deleted record ({ATTEMPTS} tries)", new.name),
+        )
+        .hint("earlier syncs of this version failed; `berth image history NAME` shows the versions")
+        .into());
+    };
     pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(record.id.clone());
     let uploaded = upload(record.id.clone()).await;
     let size = conclude(session, pending, &record.id, what, previous, uploaded).await?;
     Ok((record.id, size))
+}
+
+/// How long a sync waits for another one that makes the same version.
+const WAIT_FOR_OTHER: std::time::Duration = std::time::Duration::from_secs(3600);
+/// A record of another sync that stays `queued` this long got no data: that sync is gone.
+const QUEUED_STALE: std::time::Duration = std::time::Duration::from_secs(120);
+/// A verified version another sync has not switched to for this long: that sync stopped between the two steps.
+const VERIFIED_STALE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// What became of the version another sync was making.
+#[derive(Debug)]
+pub enum Waited {
+    /// Current now.
+    Current,
+    /// Deleted or failed: that sync failed.
+    Gone(String),
+    /// Its sync stopped: a `queued` record that never got data, or a verified one never switched to.
+    Stalled(Box<glance::Image>),
+}
+
+/// Wait until the version `id` another sync makes is current, gone, or stalled.
+pub async fn wait_for(session: &Session, id: &str) -> anyhow::Result<Waited> {
+    let start = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(250);
+    loop {
+        match glance::find(session, id).await? {
+            Some(img) if img.status == "active" && !lineage::is_pending(&img) => return Ok(Waited::Current),
+            Some(img) if !matches!(img.status.as_str(), "queued" | "saving" | "active" | "importing") => {
+                return Ok(Waited::Gone(format!("the other sync's Glance image `{id}` ended `{}`", img.status)));
+            }
+            Some(img) => {
+                let quiet = unchanged_for(&img);
+                if (img.status == "queued" && quiet > QUEUED_STALE)
+                    || (img.status == "active" && quiet > VERIFIED_STALE)
+                {
+                    return Ok(Waited::Stalled(Box::new(img)));
+                }
+            }
+            None => return Ok(Waited::Gone(format!("the other sync's Glance image `{id}` is gone: that sync failed"))),
+        }
+        if start.elapsed() > WAIT_FOR_OTHER {
+            return Err(Failure::new(
+                ExitCode::Timeout,
+                format!(
+                    "the other sync's Glance image `{id}` is still not complete after {} s",
+                    WAIT_FOR_OTHER.as_secs()
+                ),
+            )
+            .hint(format!("if no other berth is running, delete it (`openstack image delete {id}`) and sync again"))
+            .into());
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(std::time::Duration::from_secs(2));
+    }
+}
+
+/// How long ago Glance last changed the record (`updated_at`); zero when it does not say.
+fn unchanged_for(img: &glance::Image) -> std::time::Duration {
+    let at = img.extra.get("updated_at").and_then(Value::as_str).and_then(|t| t.parse::<jiff::Timestamp>().ok());
+    at.and_then(|t| std::time::Duration::try_from(jiff::Timestamp::now().duration_since(t)).ok()).unwrap_or_default()
 }
 
 /// The end of an upload into the new Glance record `id` (for `what`): verified, it is no longer pending and
@@ -189,16 +290,17 @@ where
     }
 }
 
-/// `work`, unless Ctrl-C comes first: then the Glance records still `pending` are deleted (or named when they
-/// cannot be) and the command fails with exit 130.
+/// `work`, unless a signal comes first (Ctrl-C, SIGTERM, SIGHUP): then the Glance records still `pending` are
+/// deleted (or named when they cannot be) and the command fails with the signal's exit code (130, 143, 129).
 pub async fn until_interrupted<T>(
     session: &Session,
     pending: &Pending,
     work: impl std::future::Future<Output = T>,
 ) -> anyhow::Result<T> {
+    let mut signals = Signals::listen()?;
     tokio::select! {
         r = work => Ok(r),
-        _ = tokio::signal::ctrl_c() => {
+        stop = signals.recv() => {
             let mut deleted = Vec::new();
             let ids: Vec<String> = pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
             for id in ids {
@@ -208,7 +310,7 @@ pub async fn until_interrupted<T>(
                 }
             }
             let what = if deleted.is_empty() { "nothing was left behind".to_string() } else { deleted.join("; ") };
-            Err(Failure::new(ExitCode::Interrupted, format!("interrupted: {what}")).into())
+            Err(stop.failure(&what).into())
         }
     }
 }

@@ -89,6 +89,10 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
 /// What a new image record says before any data is uploaded.
 #[derive(Debug, Clone)]
 pub struct NewImage {
+    /// The ID to create it with (a client may choose it; Glance refuses one that exists or existed: 409).
+    pub id: Option<String>,
+    /// Created hidden (`os_hidden`): invisible to default listings until made visible.
+    pub hidden: bool,
     pub name: String,
     pub visibility: String,
     pub tags: Vec<String>,
@@ -96,9 +100,16 @@ pub struct NewImage {
     pub properties: std::collections::BTreeMap<String, String>,
 }
 
-/// `POST /v2/images`: a `container_format=docker`, `disk_format=raw` record in `queued` state.
-pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Image> {
+/// `POST /v2/images`: a `container_format=docker`, `disk_format=raw` record in `queued` state; `None` when its
+/// chosen ID is taken (HTTP 409: an image has or had it).
+pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Option<Image>> {
     let mut body = Map::new();
+    if let Some(id) = &new.id {
+        body.insert("id".into(), Value::from(id.clone()));
+    }
+    if new.hidden {
+        body.insert("os_hidden".into(), Value::from(true));
+    }
     body.insert("name".into(), Value::from(new.name.clone()));
     body.insert("container_format".into(), Value::from("docker"));
     body.insert("disk_format".into(), Value::from("raw"));
@@ -109,7 +120,10 @@ pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Image> 
     }
     let body = Value::Object(body);
     let resp = session.request(reqwest::Method::POST, "image", "/v2/images", |r| r.json(&body)).await?;
-    Ok(check(resp, &format!("creating the Glance image `{}`", new.name)).await?.json().await?)
+    if new.id.is_some() && resp.status() == reqwest::StatusCode::CONFLICT {
+        return Ok(None);
+    }
+    Ok(Some(check(resp, &format!("creating the Glance image `{}`", new.name)).await?.json().await?))
 }
 
 /// `PUT /v2/images/{id}/file` with a streamed body of exactly `len` bytes.
@@ -133,6 +147,15 @@ pub async fn upload_streamed(session: &Session, id: &str, body: reqwest::Body) -
         .await?;
     check(resp, &format!("uploading the data of Glance image `{id}`")).await?;
     Ok(())
+}
+
+/// An image by ID; `None` when Glance has none (404: never was, deleted, or not visible to this project).
+pub async fn find(session: &Session, id: &str) -> anyhow::Result<Option<Image>> {
+    let resp = session.request(reqwest::Method::GET, "image", &format!("/v2/images/{id}"), |r| r).await?;
+    if resp.status() == reqwest::StatusCode::NOT_FOUND {
+        return Ok(None);
+    }
+    Ok(Some(check(resp, &format!("reading Glance image `{id}`")).await?.json().await?))
 }
 
 pub async fn get(session: &Session, id: &str) -> anyhow::Result<Image> {

@@ -317,6 +317,11 @@ impl Berth {
 /// Run `berth -v ARGS` (an image sync), send it SIGINT half a second after its Glance record exists (its `-v`
 /// log says so: Glance itself may be too busy with the upload to ask), and return its exit code and whole log.
 pub fn interrupt_once_the_record_exists(b: &Berth, args: &[&str]) -> (Option<i32>, String) {
+    signal_once_the_record_exists(b, args, "INT")
+}
+
+/// [`interrupt_once_the_record_exists`] with another signal (`TERM`, `HUP`).
+pub fn signal_once_the_record_exists(b: &Berth, args: &[&str], signal: &str) -> (Option<i32>, String) {
     let mut all = vec!["-v"];
     all.extend_from_slice(args);
     let mut child =
@@ -334,7 +339,7 @@ pub fn interrupt_once_the_record_exists(b: &Berth, args: &[&str]) -> (Option<i32
     }
     // The upload is under way: interrupt it.
     std::thread::sleep(std::time::Duration::from_millis(500));
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    assert!(Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap().success());
     std::io::Read::read_to_string(&mut stderr_lines, &mut log).unwrap();
     (child.wait().unwrap().code(), log)
 }

@@ -561,13 +561,15 @@ fn a_registry_serving_other_bytes_on_the_second_read_aborts_the_upload() {
 
 #[test]
 fn an_upload_longer_than_the_http_timeout_still_completes() {
-    // Blobs trickle in for about 5 s, so the Glance upload lasts that long: longer than `--http-timeout 2`,
-    // which bounds idle reads, not a body still being sent.
+    // Blobs trickle in for about 10 s, so the Glance upload lasts that long: longer than `--http-timeout 4`,
+    // which bounds idle reads, not a body still being sent. The token is cached first, so that the short timeout
+    // meets only the sync's own requests.
     let b = demo();
-    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
+    b.run(&["auth", "token"]).ok();
+    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.04"]);
     let name = format!("{}/busybox:1.36", unique("t"));
-    let rows = sync(&b, &["--http-timeout", "2", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
-    assert!(rows[0]["seconds"].as_f64().unwrap() > 2.0, "the upload was not slow enough to test anything: {rows:?}");
+    let rows = sync(&b, &["--http-timeout", "4", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name]);
+    assert!(rows[0]["seconds"].as_f64().unwrap() > 4.0, "the upload was not slow enough to test anything: {rows:?}");
     assert_eq!(show(&b, rows[0]["id"].as_str().unwrap())["status"], "active");
 }
 
@@ -585,4 +587,23 @@ fn timing_lists_the_registry_requests_beside_the_cloud_ones() {
     assert!(table.contains("/v2/images/") && table.contains("/file"), "no Glance upload:\n{table}");
     assert!(table.contains("/v3/auth/tokens") || table.contains("/v2/images?"), "no cloud request:\n{table}");
     assert!(out.stdout.contains(&name), "stdout is the summary: {}", out.stdout);
+}
+
+#[test]
+fn sigterm_and_sighup_during_the_upload_clean_up_as_ctrl_c_does() {
+    // What CI runners, systemd and Kubernetes send (TERM) and a closed terminal (HUP): the record is deleted and
+    // the exit code is the one shells expect.
+    let b = demo();
+    let proxy = FaultProxy::start(&format!("http://{}", dev("BERTH_DEV_REGISTRY_ANON")), &["--slow-blobs", "0.02"]);
+    for (signal, code, said) in [("TERM", 143, "stopped by SIGTERM"), ("HUP", 129, "stopped by SIGHUP")] {
+        let name = format!("{}/busybox:1.36", unique("t"));
+        let (got, log) = crate::common::signal_once_the_record_exists(
+            &b,
+            &["image", "sync", &format!("{}/library/busybox:1.36", proxy.addr()), "--name", &name],
+            signal,
+        );
+        assert_eq!(got, Some(code), "{log}");
+        assert!(log.contains(&format!("{said}: deleted the incomplete Glance image")), "{log}");
+        assert!(glance_images(&b, &name).is_empty(), "the image stopped by SIG{signal} is still in Glance");
+    }
 }

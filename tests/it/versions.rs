@@ -265,3 +265,91 @@ fn an_interrupted_switch_converges_on_the_next_sync() {
     assert_eq!(visible[0]["id"], new["id"]);
     b.run(&["image", "prune", &tag, "--keep", "1", "--yes"]).ok();
 }
+
+#[test]
+fn eight_concurrent_syncs_of_one_tag_transfer_it_once_and_agree_on_one_version() {
+    // Two cron jobs or CI pipelines syncing the same tag is ordinary. Eight at once: one uploads, the others wait for
+    // it and find it up to date; one current version, unique version numbers, nothing left behind.
+    let b = demo();
+    let repo = format!("{}/race", unique("c"));
+    push("1.36", &format!("{repo}:t"));
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{repo}:t");
+    let reference = format!("{anon}/{repo}:t");
+    for round in ["first", "after the tag moved"] {
+        let children: Vec<_> = (0..8)
+            .map(|_| {
+                b.command(&["image", "sync", &reference, "--name", &name, "-o", "json"])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let outs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
+        let mut statuses = Vec::new();
+        for o in &outs {
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert!(o.status.success(), "{round}: a sync failed: {stderr}");
+            let rows: Value = serde_json::from_slice(&o.stdout).unwrap();
+            statuses.push(rows[0]["status"].as_str().unwrap().to_string());
+        }
+        assert_eq!(statuses.iter().filter(|s| *s == "synced").count(), 1, "{round}: one upload: {statuses:?}");
+        assert!(statuses.iter().all(|s| s == "synced" || s == "up to date"), "{round}: {statuses:?}");
+        let waited = outs
+            .iter()
+            .filter(|o| String::from_utf8_lossy(&o.stderr).contains("another sync is making this version"))
+            .count();
+        assert!(waited >= 1, "{round}: no sync said it waited for another");
+        let h = history(&b, &name);
+        current(&h);
+        let versions: Vec<u64> = h.iter().map(|v| v["version"].as_u64().unwrap()).collect();
+        let unique_versions: std::collections::BTreeSet<u64> = versions.iter().copied().collect();
+        assert_eq!(versions.len(), unique_versions.len(), "{round}: version numbers repeat: {h:#?}");
+        assert_eq!(images(&b, &name, false).len(), 1, "{round}: one visible image");
+        push("1.35", &format!("{repo}:t"));
+    }
+    assert_eq!(history(&b, &name).len(), 2, "two versions in all: nothing uploaded twice, nothing left behind");
+}
+
+#[test]
+fn a_new_version_stays_hidden_until_it_is_verified() {
+    // While v2 uploads (blobs trickle through the fault proxy), Glance's default listing shows only v1, the current
+    // one; a half-uploaded image is never what `openstack server create --image NAME` or a driver finds.
+    let b = demo();
+    let repo = format!("{}/hide", unique("c"));
+    push("1.36", &format!("{repo}:t"));
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{repo}:t");
+    let (v1, _) = sync(&b, &[&format!("{anon}/{repo}:t"), "--name", &name]);
+    push("1.35", &format!("{repo}:t"));
+    let proxy = crate::common::FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.02"]);
+    let mut child = b
+        .command(&["-v", "image", "sync", &format!("{}/{repo}:t", proxy.addr()), "--name", &name, "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut log = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(std::io::BufRead::read_line(&mut log, &mut line).unwrap() > 0, "berth ended early:\n{seen}");
+        seen.push_str(&line);
+        if line.contains("/v2/images -> 201") {
+            break;
+        }
+    }
+    let visible = images(&b, &name, false);
+    assert_eq!(visible.len(), 1, "only the current version is visible during the upload: {visible:#?}");
+    assert_eq!(visible[0]["id"], v1["id"]);
+    let pending: Vec<Value> = images(&b, &name, true).into_iter().filter(|i| i["id"] != v1["id"]).collect();
+    assert_eq!(pending.len(), 1, "{pending:#?}");
+    assert_eq!(pending[0]["current"], false);
+    std::io::Read::read_to_string(&mut log, &mut seen).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{seen}");
+    let visible = images(&b, &name, false);
+    assert_eq!(visible.len(), 1, "{visible:#?}");
+    assert_eq!(visible[0]["id"], pending[0]["id"], "the new version is current once verified");
+}

@@ -18,12 +18,13 @@ use futures_util::StreamExt;
 use serde_json::json;
 
 use super::settle::{self, settle};
+use super::version::{self, Made};
 use super::{Failed, Options, Outcome, Synced, check_properties};
 use crate::docker::{Engine, LocalImage};
 use crate::error::Failure;
 use crate::feedback::Feedback;
 use crate::image::lineage;
-use crate::image::naming::command_line;
+use crate::image::naming::{Naming, command_line};
 use crate::image::provenance::{self as prov, Layers, Provenance, Recorded};
 use crate::image::retag::{Expected, Retag};
 use crate::image::upload::{self, Pending, Writer, until_interrupted};
@@ -156,41 +157,39 @@ async fn sync_one(
         }
     }
 
-    // What was asked for: the image's name as docker shows it, or its ID.
-    let source = match (&r.digest, by_id) {
-        (_, true) => image.id.clone(),
-        (Some(d), false) => format!("{}@{d}", r.familiar()),
-        (None, false) => r.familiar_with_tag(),
+    let provenance = provenance(&image, &r, by_id, &names, opts);
+    let same = |i: &glance::Image| {
+        i.property(prov::CONFIG_DIGEST) == Some(image.id.as_str()) && i.platform() == Some(platform.as_str())
     };
-    let provenance = Provenance {
-        source: format!("docker-daemon:{source}"),
-        manifest_digest: None,
-        config_digest: image.id.clone(),
-        index_digest: None,
-        repo_digest: repo_digest(&image, &r),
-        repo_tag: names.repo_tag.clone(),
-        platform: image.platform.clone(),
-        layers: Layers::Uncompressed,
-        command_line: if opts.command_line {
-            command_line(&json!({"config": {"Entrypoint": image.entrypoint, "Cmd": image.cmd}}))
-        } else {
-            None
-        },
+    let attempt = |known: Vec<glance::Image>| {
+        let (names, provenance, image, platform) = (&names, &provenance, &image, &platform);
+        async move {
+            let mut props = provenance.properties(&opts.properties);
+            let version = lineage::start_version(&known, names, platform, &mut props);
+            let new = glance::NewImage {
+                id: None,
+                hidden: true,
+                name: names.glance_name.clone(),
+                visibility: opts.visibility.clone(),
+                tags: names.glance_tags.clone(),
+                properties: props,
+            };
+            let expected = Expected {
+                image_id: image.id.clone(),
+                diff_ids: image.diff_ids.clone(),
+                repo_tag: names.repo_tag.clone(),
+            };
+            let label = names.repo_tag.clone();
+            let into =
+                |id: String| async move { upload(session, feedback, engine, image, expected, &id, &label).await };
+            let ids = lineage::version_ids(session, names, platform, version.number);
+            upload::into_glance(session, pending, &new, ids, arg, &version.previous, into).await
+        }
     };
-    let mut props = provenance.properties(&opts.properties);
-    let known = glance::by_name_all_versions(session, &names.glance_name).await?;
-    let previous = lineage::start_version(&known, &names, &platform, &mut props);
-    let new = glance::NewImage {
-        name: names.glance_name.clone(),
-        visibility: opts.visibility.clone(),
-        tags: names.glance_tags.clone(),
-        properties: props,
+    let (id, size) = match version::make(session, feedback, &names, same, opts.force, start, attempt).await? {
+        Made::There(row) => return Ok(row),
+        Made::New(id, size) => (id, size),
     };
-    let expected =
-        Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
-    let (local, label) = (&image, names.repo_tag.clone());
-    let into = |id: String| async move { upload(session, feedback, engine, local, expected, &id, &label).await };
-    let (id, size) = upload::into_glance(session, pending, &new, arg, &previous, into).await?;
     Ok(Synced {
         name: names.glance_name.clone(),
         id,
@@ -200,6 +199,32 @@ async fn sync_one(
         seconds: start.elapsed().as_secs_f64(),
         status: "synced",
     })
+}
+
+/// What berth records about a local image: its name as docker shows it (or its ID) as the source, the image ID
+/// as config digest, the registry digest the engine knows, plain-tar layers.
+fn provenance(image: &LocalImage, r: &Reference, by_id: bool, names: &Naming, opts: &Options) -> Provenance {
+    // What was asked for: the image's name as docker shows it, or its ID.
+    let source = match (&r.digest, by_id) {
+        (_, true) => image.id.clone(),
+        (Some(d), false) => format!("{}@{d}", r.familiar()),
+        (None, false) => r.familiar_with_tag(),
+    };
+    Provenance {
+        source: format!("docker-daemon:{source}"),
+        manifest_digest: None,
+        config_digest: image.id.clone(),
+        index_digest: None,
+        repo_digest: repo_digest(image, r),
+        repo_tag: names.repo_tag.clone(),
+        platform: image.platform.clone(),
+        layers: Layers::Uncompressed,
+        command_line: if opts.command_line {
+            command_line(&json!({"config": {"Entrypoint": image.entrypoint, "Cmd": image.cmd}}))
+        } else {
+            None
+        },
+    }
 }
 
 /// The digest of the image in its registry, when the engine recorded one for the repository it is named after

@@ -10,6 +10,7 @@ mod plan;
 pub mod registry;
 mod settle;
 mod transfer;
+mod version;
 
 use super::naming::{self, Consumer, Naming};
 use super::provenance;

@@ -154,10 +154,9 @@ async fn sync_job(
             })
             .collect());
     }
-    let known = glance::by_name_all_versions(session, &names.glance_name).await?;
     let mut outcomes = Vec::new();
     for image in &images {
-        let synced = transfer::sync_image(session, feedback, registry, image, opts, pending, &known).await;
+        let synced = transfer::sync_image(session, feedback, registry, image, opts, pending).await;
         outcomes.push(synced.map_err(|e| (image.platform.to_string(), e)));
     }
     Ok(outcomes)

@@ -66,15 +66,10 @@ pub async fn settle(
         if !dry_run && (!others.is_empty() || !extra.is_empty() || keep.property(prov::CURRENT) != Some("true")) {
             lineage::promote(session, &keep.id, &others, extra).await?;
         }
-        rows.push(Synced {
-            name: names.glance_name.clone(),
-            id: keep.id.clone(),
-            digest: keep.digest().unwrap_or_default().to_string(),
-            platform: platform.to_string(),
-            size: keep.size.unwrap_or(0),
-            seconds: start.elapsed().as_secs_f64(),
-            status,
-        });
+        // A hidden version still `pending` was verified but not yet switched to (the sync stopped between the two):
+        // finishing the switch is no restore.
+        let status = if keep.property(prov::CURRENT) == Some(lineage::PENDING) { "up to date" } else { status };
+        rows.push(super::version::settled(names, keep, start, status));
     }
     Ok(Some(rows))
 }

@@ -15,12 +15,14 @@ use bytes::Bytes;
 use futures_util::StreamExt;
 use serde_json::Value;
 
+use super::version::{self, Made};
 use super::{Options, Synced};
 use crate::error::{ExitCode, Failure};
 use crate::feedback::Feedback;
 use crate::image::archive::{self, LayerCheck, Segment, gunzipped, is_gzip};
 use crate::image::lineage;
-use crate::image::naming::command_line;
+use crate::image::naming::{Naming, command_line};
+use crate::image::provenance::Recorded;
 use crate::image::provenance::{Layers, Provenance};
 use crate::image::upload::{self, Pending, Writer};
 use crate::openstack::{Session, glance};
@@ -31,7 +33,8 @@ pub fn layers(opts: &Options) -> Layers {
     if opts.uncompressed_layers { Layers::Uncompressed } else { Layers::Compressed }
 }
 
-/// Sync one resolved image into Glance; `known` are the images under its Glance name (for its version).
+/// Sync one resolved image into Glance. When another berth is making the same version at the same time, wait for
+/// it: if it made this content, that is `up to date`; else this one makes the next version.
 pub async fn sync_image(
     session: &Session,
     feedback: &Feedback,
@@ -39,25 +42,86 @@ pub async fn sync_image(
     image: &Image,
     opts: &Options,
     pending: &Pending,
-    known: &[glance::Image],
 ) -> anyhow::Result<Synced> {
     let start = Instant::now();
     let names = opts.names(&image.reference)?;
-    let repo_tags = std::slice::from_ref(&names.repo_tag);
-    let stored: Vec<archive::Layer> = image.layers.iter().map(|d| archive::Layer::stored(&d.digest, d.size)).collect();
-    // Planned with the layers as stored first: this checks config, diff_ids and names before any layer is read.
-    let mut plan = archive::Plan::new(&image.config, &image.config_digest, &stored, repo_tags)?;
-    let config: Value = serde_json::from_slice(&image.config)?;
-    let diff_ids: Vec<String> = (0..image.layers.len())
-        .map(|i| config["rootfs"]["diff_ids"][i].as_str().unwrap_or_default().to_string())
-        .collect();
-    let layers = if opts.uncompressed_layers {
-        let layers = measure_layers(feedback, registry, image, &diff_ids).await?;
-        plan = archive::Plan::new(&image.config, &image.config_digest, &layers, repo_tags)?;
-        layers
-    } else {
-        stored
+    let archive = Archive::plan(feedback, registry, image, &names, opts).await?;
+    let platform = image.platform.to_string();
+    let layers = self::layers(opts).as_str();
+    let same = |i: &glance::Image| {
+        i.property(crate::image::provenance::MANIFEST_DIGEST) == Some(image.manifest_digest.as_str())
+            && i.platform() == Some(platform.as_str())
+            && i.layers() == layers
     };
+    let attempt = |known: Vec<glance::Image>| {
+        let (names, archive) = (&names, &archive);
+        async move { upload_version(session, feedback, registry, image, opts, pending, names, archive, &known).await }
+    };
+    Ok(match version::make(session, feedback, &names, same, opts.force, start, attempt).await? {
+        Made::There(row) => row,
+        Made::New(id, size) => Synced {
+            name: names.glance_name.clone(),
+            id,
+            digest: image.manifest_digest.clone(),
+            platform,
+            size,
+            seconds: start.elapsed().as_secs_f64(),
+            status: "synced",
+        },
+    })
+}
+
+/// The archive of an image, planned: its segments, layers as they go into it, and the config's diff_ids.
+struct Archive {
+    plan: archive::Plan,
+    layers: Vec<archive::Layer>,
+    diff_ids: Vec<String>,
+    command_line: Option<String>,
+}
+
+impl Archive {
+    /// Plan the archive; with uncompressed layers after a first pass that measures them.
+    async fn plan(
+        feedback: &Feedback,
+        registry: &Registry,
+        image: &Image,
+        names: &Naming,
+        opts: &Options,
+    ) -> anyhow::Result<Archive> {
+        let repo_tags = std::slice::from_ref(&names.repo_tag);
+        let stored: Vec<archive::Layer> =
+            image.layers.iter().map(|d| archive::Layer::stored(&d.digest, d.size)).collect();
+        // Planned with the layers as stored first: this checks config, diff_ids and names before any layer is read.
+        let mut plan = archive::Plan::new(&image.config, &image.config_digest, &stored, repo_tags)?;
+        let config: Value = serde_json::from_slice(&image.config)?;
+        let diff_ids: Vec<String> = (0..image.layers.len())
+            .map(|i| config["rootfs"]["diff_ids"][i].as_str().unwrap_or_default().to_string())
+            .collect();
+        let layers = if opts.uncompressed_layers {
+            let layers = measure_layers(feedback, registry, image, &diff_ids).await?;
+            plan = archive::Plan::new(&image.config, &image.config_digest, &layers, repo_tags)?;
+            layers
+        } else {
+            stored
+        };
+        let command_line = if opts.command_line { command_line(&config) } else { None };
+        Ok(Archive { plan, layers, diff_ids, command_line })
+    }
+}
+
+/// Make the next version of the image's lineage among `known`: record, streamed upload, verification, switch.
+#[allow(clippy::too_many_arguments)] // the pieces of one sync, each owned by its caller
+async fn upload_version(
+    session: &Session,
+    feedback: &Feedback,
+    registry: &Arc<Registry>,
+    image: &Image,
+    opts: &Options,
+    pending: &Pending,
+    names: &Naming,
+    archive: &Archive,
+    known: &[glance::Image],
+) -> anyhow::Result<(String, u64)> {
     let provenance = Provenance {
         source: image.reference.to_string(),
         manifest_digest: Some(image.manifest_digest.clone()),
@@ -67,19 +131,24 @@ pub async fn sync_image(
         repo_tag: names.repo_tag.clone(),
         platform: image.platform.clone(),
         layers: self::layers(opts),
-        command_line: if opts.command_line { command_line(&config) } else { None },
+        command_line: archive.command_line.clone(),
     };
     let mut props = provenance.properties(&opts.properties);
-    let previous = lineage::start_version(known, &names, &image.platform.to_string(), &mut props);
+    let platform = image.platform.to_string();
+    let version = lineage::start_version(known, names, &platform, &mut props);
     let new = glance::NewImage {
+        id: None,
+        hidden: true,
         name: names.glance_name.clone(),
         visibility: opts.visibility.clone(),
         tags: names.glance_tags.clone(),
         properties: props,
     };
+    let ids = lineage::version_ids(session, names, &platform, version.number);
+    let plan = &archive.plan;
     let upload = |id: String| async move {
         let bar = feedback.bar(plan.len(), &image.reference.familiar_with_tag());
-        let (segments, layers, diff_ids) = (plan.segments().to_vec(), layers.clone(), diff_ids.clone());
+        let (segments, layers, diff_ids) = (plan.segments().to_vec(), archive.layers.clone(), archive.diff_ids.clone());
         let (repository, registry) = (image.reference.repository.clone(), registry.clone());
         let hashes = upload::pipe(
             &bar,
@@ -94,16 +163,7 @@ pub async fn sync_image(
         Ok(plan.len())
     };
     let what = image.reference.to_string();
-    let (id, size) = upload::into_glance(session, pending, &new, &what, &previous, upload).await?;
-    Ok(Synced {
-        name: names.glance_name,
-        id,
-        digest: image.manifest_digest.clone(),
-        platform: image.platform.to_string(),
-        size,
-        seconds: start.elapsed().as_secs_f64(),
-        status: "synced",
-    })
+    upload::into_glance(session, pending, &new, ids, &what, &version.previous, upload).await
 }
 
 type BlobStream = std::pin::Pin<Box<dyn futures_core::Stream<Item = anyhow::Result<Bytes>> + Send>>;
