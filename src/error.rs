@@ -143,7 +143,18 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().filter_map(|e| e.downcast_ref::<io::Error>()).any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// Render an error on `w`:
+/// `text` with its control characters (terminal escapes, carriage returns, NULs) shown as `\u{..}` escapes, new
+/// lines kept: for what servers say (error messages, tag names), which must not drive the terminal.
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
+}
+
+/// Render an error on `w` (what servers said in it made printable):
 ///
 /// ```text
 /// error: reading `clouds.yaml`
@@ -156,7 +167,7 @@ pub fn render(err: &anyhow::Error, color: bool, w: &mut dyn Write) {
     let mut lines = String::new();
     let mut chain = err.chain();
     if let Some(top) = chain.next() {
-        lines.push_str(&format!("{red}error{reset}{bold}:{reset} {top}\n"));
+        lines.push_str(&format!("{red}error{reset}{bold}:{reset} {}\n", printable(&top.to_string())));
     }
     let mut last = err.to_string();
     for cause in chain {
@@ -165,11 +176,11 @@ pub fn render(err: &anyhow::Error, color: bool, w: &mut dyn Write) {
         if text.is_empty() || last.contains(&text) {
             continue;
         }
-        lines.push_str(&format!("  {bold}caused by:{reset} {text}\n"));
+        lines.push_str(&format!("  {bold}caused by:{reset} {}\n", printable(&text)));
         last = text;
     }
     if let Some(hint) = failure(err).and_then(|f| f.hint.as_deref()) {
-        lines.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {hint}\n"));
+        lines.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {}\n", printable(hint)));
     }
     let _ = w.write_all(lines.as_bytes());
 }
@@ -243,6 +254,15 @@ mod tests {
         let e = anyhow::Error::new(Failure::usage("bad").hint("fix it"));
         assert!(rendered(&e, true).contains("\x1b[1;31merror"));
         assert!(!rendered(&e, false).contains('\x1b'));
+    }
+
+    #[test]
+    fn what_servers_say_cannot_drive_the_terminal() {
+        let e = anyhow::anyhow!("registry said \x1b[31mred\x1b[0m\r and \x07").context("syncing");
+        let text = rendered(&e, false);
+        assert!(!text.contains('\x1b') && !text.contains('\r') && !text.contains('\x07'), "{text:?}");
+        assert!(text.contains("\\u{1b}[31mred"), "{text}");
+        assert_eq!(printable("plain\ntext"), "plain\ntext");
     }
 
     #[test]

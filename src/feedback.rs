@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::error::printable;
+
 /// The stderr side channel. Cheap to clone: clones share the bars.
 #[derive(Clone)]
 pub struct Feedback {
@@ -54,10 +56,10 @@ impl Feedback {
         self.inner.verbose >= level
     }
 
-    /// `topic: message` on stderr when `-v` was given `level` times or more.
+    /// `topic: message` on stderr when `-v` was given `level` times or more (control characters escaped).
     pub fn log(&self, level: u8, topic: &str, message: fmt::Arguments<'_>) {
         if self.logs(level) {
-            self.line(&format!("{topic}: {message}\n"));
+            self.line(&format!("{topic}: {}\n", printable(&message.to_string())));
         }
     }
 
@@ -67,9 +69,9 @@ impl Feedback {
             return;
         }
         let (yellow, bold, reset) = if self.inner.color { ("\x1b[1;33m", "\x1b[1m", "\x1b[0m") } else { ("", "", "") };
-        let mut text = format!("{yellow}warning{reset}{bold}:{reset} {message}\n");
+        let mut text = format!("{yellow}warning{reset}{bold}:{reset} {}\n", printable(message));
         if let Some(h) = hint {
-            text.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {h}\n"));
+            text.push_str(&format!("{yellow}hint{reset}{bold}:{reset} {}\n", printable(h)));
         }
         self.line(&text);
     }

@@ -7,12 +7,6 @@ use crate::cli::ConfigCommand;
 use crate::config;
 use crate::output::List;
 
-/// A value is masked when berth knows it as a secret, or when its name says it is one.
-fn is_secret(key: &str) -> bool {
-    config::key(key).is_some_and(|k| k.secret)
-        || ["password", "secret", "token", "passcode"].iter().any(|s| key.contains(s))
-}
-
 pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let ConfigCommand::Show = cmd;
     let cfg = ctx.config()?;
@@ -25,7 +19,7 @@ pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let others = cfg.values.keys().map(String::as_str).filter(|k| config::key(k).is_none());
     for key in known.chain(others) {
         if let Some(s) = cfg.setting(key) {
-            let value = if is_secret(key) { "<masked>".to_string() } else { s.value.clone() };
+            let value = if config::is_secret(key) { "<masked>".to_string() } else { s.value.clone() };
             list.row(vec![json!(key), json!(value), json!(s.source.to_string())]);
         }
     }

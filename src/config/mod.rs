@@ -14,10 +14,28 @@ use crate::error::Failure;
 
 /// What the command line says about the cloud, as plain values: `--os-cloud`, and each `--os-*` flag given as
 /// (config key, flag, value).
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Flags {
     pub cloud: Option<String>,
     pub settings: Vec<(&'static str, &'static str, String)>,
+}
+
+/// Secrets masked, as everywhere berth shows settings.
+impl fmt::Debug for Flags {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let settings: Vec<(&str, &str, &str)> = self
+            .settings
+            .iter()
+            .map(|(k, flag, v)| (*k, *flag, if is_secret(k) { "<masked>" } else { v.as_str() }))
+            .collect();
+        f.debug_struct("Flags").field("cloud", &self.cloud).field("settings", &settings).finish()
+    }
+}
+
+/// A value berth never shows: a secret it knows, or one whose name says it is one.
+pub fn is_secret(key: &str) -> bool {
+    self::key(key).is_some_and(|k| k.secret)
+        || ["password", "secret", "token", "passcode"].iter().any(|s| key.contains(s))
 }
 
 /// A setting berth knows: its canonical name (the clouds.yaml key), whether it sits under `auth:` in
@@ -94,13 +112,31 @@ pub struct Setting {
 }
 
 /// The resolved configuration of one cloud.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct CloudConfig {
     /// The cloud named by `--os-cloud`/`OS_CLOUD`, if any, and where that name came from.
     pub cloud: Option<Setting>,
     pub values: BTreeMap<String, Setting>,
     /// clouds.yaml / secure.yaml actually read.
     pub files: Vec<PathBuf>,
+}
+
+/// Secrets masked, as everywhere berth shows settings.
+impl fmt::Debug for CloudConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let values: BTreeMap<&str, (&str, String)> = self
+            .values
+            .iter()
+            .map(|(k, s)| {
+                (k.as_str(), (if is_secret(k) { "<masked>" } else { s.value.as_str() }, s.source.to_string()))
+            })
+            .collect();
+        f.debug_struct("CloudConfig")
+            .field("cloud", &self.cloud)
+            .field("values", &values)
+            .field("files", &self.files)
+            .finish()
+    }
 }
 
 impl CloudConfig {
@@ -348,6 +384,26 @@ mod tests {
         let args = Flags { cloud: Some("prod".into()), ..Default::default() };
         let e = resolve_with(&args, &env(&[]), &Default::default(), &Default::default()).unwrap_err();
         assert!(e.to_string().contains("no clouds.yaml was found"));
+    }
+
+    #[test]
+    fn debug_output_masks_secrets() {
+        let clouds = file("/c/clouds.yaml", CLOUDS);
+        let secure = file("/c/secure.yaml", "clouds:\n  dev:\n    auth:\n      password: hunter2-from-secure\n");
+        let args = Flags {
+            cloud: Some("dev".into()),
+            settings: vec![(
+                "application_credential_secret",
+                "--os-application-credential-secret",
+                "s3cr3t-flag".into(),
+            )],
+        };
+        let cfg = resolve_with(&args, &env(&[("OS_TOKEN", "gAAAA-env-token")]), &clouds, &secure).unwrap();
+        let shown = format!("{cfg:?} {args:?}");
+        for secret in ["hunter2-from-secure", "s3cr3t-flag", "gAAAA-env-token"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("alice"), "non-secrets still show: {shown}");
     }
 
     #[test]

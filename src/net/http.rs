@@ -289,7 +289,12 @@ pub fn redact_url(url: &reqwest::Url) -> String {
         let pairs: Vec<(String, String)> = u
             .query_pairs()
             .map(|(k, v)| {
-                let secret = ["token", "secret", "password", "signature"].iter().any(|s| k.to_lowercase().contains(s));
+                // `sig`: Swift temp URLs (`temp_url_sig`) and Azure SAS (`sig`) carry their signature there.
+                let k_lower = k.to_lowercase();
+                let secret =
+                    ["token", "secret", "password", "signature", "credential"].iter().any(|s| k_lower.contains(s))
+                        || k_lower == "sig"
+                        || k_lower.ends_with("_sig");
                 (k.into_owned(), if secret { "redacted".into() } else { v.into_owned() })
             })
             .collect();
@@ -308,6 +313,11 @@ mod tests {
         let r = redact_url(&u);
         assert!(!r.contains("hunter2") && !r.contains("abc"), "{r}");
         assert!(r.contains("service=s") && r.contains("scope=x"));
+        let u = reqwest::Url::parse("https://swift/v1/o?temp_url_sig=abc123&temp_url_expires=9&sig=def456&sv=2020")
+            .unwrap();
+        let r = redact_url(&u);
+        assert!(!r.contains("abc123") && !r.contains("def456"), "{r}");
+        assert!(r.contains("temp_url_expires=9") && r.contains("sv=2020"), "{r}");
     }
 
     #[test]

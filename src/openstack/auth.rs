@@ -28,7 +28,7 @@ impl Method {
 }
 
 /// Everything needed to get a token, decided before any request is made.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Plan {
     pub auth_url: String,
     pub method: Method,
@@ -347,12 +347,36 @@ pub struct TokenInfo {
 }
 
 /// A token with what Keystone said about it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct Token {
     pub id: String,
     /// The Keystone v3 base URL that issued it.
     pub identity_url: String,
     pub body: TokenInfo,
+}
+
+/// The token's ID is a credential: never in Debug output.
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("id", &"<redacted>")
+            .field("identity_url", &self.identity_url)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// The request body holds the password, secret or token: never in Debug output.
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("auth_url", &self.auth_url)
+            .field("method", &self.method)
+            .field("body", &"<redacted>")
+            .field("who", &self.who)
+            .field("cache_key", &self.cache_key)
+            .finish()
+    }
 }
 
 impl Token {
@@ -401,6 +425,17 @@ mod tests {
         );
         assert_eq!(p.who, "user `demo`");
         assert!(!p.cache_key.contains("s3cret"));
+    }
+
+    #[test]
+    fn debug_output_shows_no_secret() {
+        let p = Plan::from_config(&cfg(PW)).unwrap();
+        assert!(!format!("{p:?}").contains("s3cret"), "{p:?}");
+        let t: Token = serde_json::from_value(
+            json!({"id": "gAAAA-secret-token", "identity_url": "http://k/v3", "body": {"expires_at": "2099-01-01T00:00:00Z"}}),
+        )
+        .unwrap();
+        assert!(!format!("{t:?}").contains("gAAAA-secret-token"), "{t:?}");
     }
 
     #[test]

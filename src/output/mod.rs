@@ -116,11 +116,12 @@ fn select(available: &[String], wanted: &[String]) -> anyhow::Result<Vec<usize>>
         .collect()
 }
 
-/// A value as one cell of text: strings bare, null empty, lists of scalars comma-separated, objects as JSON.
+/// A value as one cell of text: strings bare (control characters escaped: what a server said must not drive the
+/// terminal), null empty, lists of scalars comma-separated, objects as JSON.
 fn cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => crate::error::printable(s),
         Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
             items.iter().map(cell).collect::<Vec<_>>().join(", ")
         }
@@ -298,5 +299,6 @@ mod tests {
         assert_eq!(cell(&json!([{"a": 1}])), "[{\"a\":1}]");
         assert_eq!(cell(&json!(3)), "3");
         assert_eq!(cell(&json!(true)), "true");
+        assert_eq!(cell(&json!("a\x1b[2Jb")), "a\\u{1b}[2Jb");
     }
 }

@@ -15,4 +15,5 @@ mod layout;
 mod registry;
 mod resilience;
 mod sync;
+mod untrusted;
 mod versions;

@@ -116,6 +116,7 @@ def main():
     ap.add_argument("--ratelimit", default="")
     ap.add_argument("--strict-tokens", default="")
     ap.add_argument("--token-ttl", type=int, default=0)
+    ap.add_argument("--add-tags", default="", help="comma-separated tags added to every tag list")
     ap.add_argument("--log", default="")
     args = ap.parse_args()
     fail_upload_status, _, fail_upload_after = args.fail_upload.partition(":")
@@ -275,6 +276,11 @@ def main():
             if (args.schema_drop_format and self.command == "GET" and resp.status == 200
                     and self.path.split("?")[0].rstrip("/") in ("/v2/schemas/image", "/v2/schemas/images")):
                 data = json.dumps(drop_format(json.loads(data), args.schema_drop_format)).encode()
+            if (args.add_tags and self.command == "GET" and resp.status == 200
+                    and self.path.split("?")[0].endswith("/tags/list")):
+                doc = json.loads(data)
+                doc["tags"] = (doc.get("tags") or []) + args.add_tags.split(",")
+                data = json.dumps(doc).encode()
             if (args.catalog_drop and 200 <= resp.status < 300 and data
                     and self.path.split("?")[0].rstrip("/").endswith(("/auth/tokens", "/auth/catalog"))):
                 doc = json.loads(data)

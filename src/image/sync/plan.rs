@@ -8,6 +8,7 @@ use futures_util::StreamExt;
 
 use super::{Failed, Options, Request};
 use crate::error::{ExitCode, Failure};
+use crate::feedback::Feedback;
 use crate::image::sync_file::{Section, SyncFile, TagSelection};
 use crate::registry::Access;
 use crate::registry::client::{Registry, RegistryOptions};
@@ -53,6 +54,7 @@ pub struct Plan {
 
 /// The jobs of a request: the references (every tag of each with `--all-tags`), then the sync file's entries.
 pub async fn plan(
+    feedback: &Feedback,
     req: &Request,
     refs: &[Reference],
     file: Option<&SyncFile>,
@@ -77,7 +79,7 @@ pub async fn plan(
         section_wants(section, i, req, opts, access, &mut sources, &mut wants)?;
     }
     let listings = list_tags(&wants, &sources.list, req.jobs).await;
-    let (mut jobs, unlisted) = jobs(wants, listings)?;
+    let (mut jobs, unlisted) = jobs(feedback, wants, listings);
     // The same image asked for twice (a tag listed and matched by a regex) is synced once.
     let mut seen = std::collections::BTreeSet::new();
     jobs.retain(|j| {
@@ -194,9 +196,10 @@ async fn list_tags(wants: &[Want], sources: &[Source], jobs: usize) -> Vec<Optio
 /// The jobs of the wants, in order, given their tag lists; a want whose list failed or selects nothing is a
 /// failure of its own.
 fn jobs(
+    feedback: &Feedback,
     wants: Vec<Want>,
     listings: Vec<Option<anyhow::Result<Vec<String>>>>,
-) -> anyhow::Result<(Vec<Job>, Vec<Failed>)> {
+) -> (Vec<Job>, Vec<Failed>) {
     let mut jobs = Vec::new();
     let mut failed = Vec::new();
     for (w, listing) in wants.into_iter().zip(listings) {
@@ -233,12 +236,21 @@ fn jobs(
             } else {
                 r.tag = Some(t);
             }
-            let reference = reference::parse(&r.to_string()).map_err(|err| {
-                Failure::usage(format!("`{}` lists `{r}`, which is not a valid reference: {err:#}", w.label))
-            })?;
+            // A registry's tag list is untrusted: one tag that is no valid reference is skipped, not the whole plan.
+            let reference = match reference::parse(&r.to_string()) {
+                Ok(reference) => reference,
+                Err(err) => {
+                    let tag = r.tag.as_deref().or(r.digest.as_deref()).unwrap_or_default();
+                    feedback.warn(
+                        &format!("`{}` lists the tag `{tag}`, which is no valid reference: skipped ({err:#})", w.label),
+                        None,
+                    );
+                    continue;
+                }
+            };
             let (opts, platform) = (w.opts.clone(), w.platform.clone());
             jobs.push(Job { reference, opts, platform, all_platforms: w.all_platforms, source: w.source });
         }
     }
-    Ok((jobs, failed))
+    (jobs, failed)
 }

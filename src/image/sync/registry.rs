@@ -80,7 +80,7 @@ pub async fn run(
 ) -> anyhow::Result<Outcome> {
     let pending: Pending = Arc::default();
     let work = async {
-        let plan = plan::plan(req, &prepared.refs, prepared.file.as_ref(), opts, access).await?;
+        let plan = plan::plan(feedback, req, &prepared.refs, prepared.file.as_ref(), opts, access).await?;
         warn_if_over_quota(feedback, &plan.sources, &plan.jobs).await;
         let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(plan.jobs.iter().enumerate())
             .map(|(i, job)| {
