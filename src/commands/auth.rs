@@ -6,6 +6,23 @@ use crate::app::Ctx;
 use crate::cli::AuthCommand;
 use crate::output::Record;
 
+pub const TOKEN_FIELDS: &[&str] = &[
+    "id",
+    "expires_at",
+    "issued_at",
+    "user_id",
+    "user_name",
+    "user_domain",
+    "project_id",
+    "project_name",
+    "project_domain",
+    "domain_id",
+    "roles",
+    "methods",
+    "cached",
+];
+pub const REVOKE_FIELDS: &[&str] = &["revoked", "detail", "cache_file"];
+
 pub async fn run(cmd: AuthCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let session = ctx.session().await?;
     match cmd {
@@ -28,7 +45,8 @@ pub async fn run(cmd: AuthCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                 .field("domain_id", b.domain.as_ref().map_or(Value::Null, |d| json!(d.id)))
                 .field("roles", b.roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
                 .field("methods", b.methods.clone())
-                .field("cached", session.from_cache());
+                .field("cached", session.from_cache())
+                .declared(TOKEN_FIELDS);
             ctx.out.record(&rec)
         }
         AuthCommand::Revoke => {
@@ -39,7 +57,8 @@ pub async fn run(cmd: AuthCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                     "detail",
                     if accepted { "Keystone revoked the token" } else { "Keystone no longer accepted the token" },
                 )
-                .field("cache_file", session.cache_path().map_or(Value::Null, |p| json!(p.display().to_string())));
+                .field("cache_file", session.cache_path().map_or(Value::Null, |p| json!(p.display().to_string())))
+                .declared(REVOKE_FIELDS);
             ctx.out.record(&rec)
         }
     }

@@ -22,13 +22,16 @@ fn endpoints_value(eps: &[Endpoint], structured: bool) -> Value {
     }
 }
 
+pub const LIST_COLUMNS: &[&str] = &["type", "name", "endpoints"];
+pub const SHOW_FIELDS: &[&str] = &["type", "name", "id", "endpoint", "endpoints"];
+
 pub async fn run(cmd: CatalogCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let session = ctx.session().await?;
     let token = session.token();
     let structured = matches!(ctx.out.settings().format, crate::output::Format::Json | crate::output::Format::Yaml);
     match cmd {
         CatalogCommand::List => {
-            let mut list = List::new(&["type", "name", "endpoints"]);
+            let mut list = List::new(LIST_COLUMNS);
             let mut services = token.body.catalog.clone();
             services.sort_by(|a, b| a.kind.cmp(&b.kind));
             for s in &services {
@@ -48,7 +51,8 @@ pub async fn run(cmd: CatalogCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                 .field("name", s.name.clone())
                 .field("id", s.id.clone())
                 .field("endpoint", session.endpoint(&service_type)?)
-                .field("endpoints", endpoints_value(&s.endpoints, structured));
+                .field("endpoints", endpoints_value(&s.endpoints, structured))
+                .declared(SHOW_FIELDS);
             ctx.out.record(&rec)
         }
     }

@@ -7,10 +7,12 @@ use crate::cli::ConfigCommand;
 use crate::config;
 use crate::output::List;
 
+pub const COLUMNS: &[&str] = &["key", "value", "source"];
+
 pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let ConfigCommand::Show = cmd;
     let cfg = ctx.config()?;
-    let mut list = List::new(&["key", "value", "source"]);
+    let mut list = List::new(COLUMNS);
     if let Some(c) = &cfg.cloud {
         list.row(vec![json!("cloud"), json!(c.value), json!(c.source.to_string())]);
     }

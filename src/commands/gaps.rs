@@ -8,6 +8,8 @@ use crate::error::{ExitCode, Failure};
 use crate::gaps::{self, COLUMNS, Finding, Status, checks};
 use crate::output::{Format, List, Record};
 
+pub const EXPLAIN_FIELDS: &[&str] = &["id", "area", "explanation", "reference"];
+
 /// The columns of the default table; `-c` and json/yaml get every key.
 const TABLE: &[&str] = &["area", "status", "id", "summary"];
 
@@ -33,7 +35,8 @@ fn explain(id: &str, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         .field("id", *id)
         .field("area", area.as_str())
         .field("explanation", *text)
-        .field("reference", *reference);
+        .field("reference", *reference)
+        .declared(EXPLAIN_FIELDS);
     ctx.out.record(&rec)
 }
 

@@ -80,8 +80,7 @@ fn confirm_delete(ids: &[&str]) -> anyhow::Result<()> {
 }
 
 fn image_list(images: &[Image]) -> List {
-    let mut list =
-        List::new(&["id", "name", "tags", "digest", "platform", "size", "status", "created_at", "version", "current"]);
+    let mut list = List::new(LIST_COLUMNS);
     for i in images {
         list.row(vec![
             json!(i.id),
@@ -98,6 +97,37 @@ fn image_list(images: &[Image]) -> List {
     }
     list
 }
+
+pub const LIST_COLUMNS: &[&str] =
+    &["id", "name", "tags", "digest", "platform", "size", "status", "created_at", "version", "current"];
+pub const SHOW_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "status",
+    "container_format",
+    "disk_format",
+    "visibility",
+    "size",
+    "tags",
+    "created_at",
+    "source",
+    "repo_tag",
+    "manifest_digest",
+    "config_digest",
+    "index_digest",
+    "repo_digest",
+    "platform",
+    "layers",
+    "architecture",
+    "os_command_line",
+    "checksum",
+    "os_hash_algo",
+    "os_hash_value",
+    "version",
+    "previous",
+    "current",
+    "properties",
+];
 
 pub const HISTORY_COLUMNS: &[&str] =
     &["name", "repo_tag", "platform", "version", "id", "digest", "current", "created_at", "size", "servers"];
@@ -174,4 +204,5 @@ fn record(i: &Image) -> Record {
         .field("previous", json!(i.property(prov::PREVIOUS)))
         .field("current", json!(is_current(i)))
         .field("properties", Value::Object(others))
+        .declared(SHOW_FIELDS)
 }

@@ -13,9 +13,11 @@ mod server;
 mod sync;
 
 pub use crate::app::Ctx;
-use crate::cli::Command;
+use crate::cli::{AuthCommand, CatalogCommand, Command, ImageCommand, RegistryCommand, ServerCommand};
 
 pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
+    // `-c` is a usage check like any other: before the first request, not after the command has acted.
+    ctx.out.check_columns(&columns(&command))?;
     match command {
         Command::Auth(c) => auth::run(c, ctx).await,
         Command::Catalog(c) => catalog::run(c, ctx).await,
@@ -26,5 +28,33 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Registry(c) => registry::run(c, ctx).await,
         Command::Gaps(args) => gaps::run(args, ctx).await,
         Command::Completions { shell } => completions::run(shell, ctx.out),
+    }
+}
+
+/// The columns (or record fields) a command prints: what `-c` may name.
+fn columns(command: &Command) -> Vec<&'static str> {
+    let with_error = || [sync::COLUMNS, &["error"]].concat();
+    match command {
+        Command::Auth(AuthCommand::Token) => auth::TOKEN_FIELDS.to_vec(),
+        Command::Auth(AuthCommand::Revoke) => auth::REVOKE_FIELDS.to_vec(),
+        Command::Catalog(CatalogCommand::List) => catalog::LIST_COLUMNS.to_vec(),
+        Command::Catalog(CatalogCommand::Show { .. }) => catalog::SHOW_FIELDS.to_vec(),
+        Command::Config(_) => config::COLUMNS.to_vec(),
+        Command::Image(ImageCommand::List { .. }) => image::LIST_COLUMNS.to_vec(),
+        Command::Image(ImageCommand::Show { .. }) => image::SHOW_FIELDS.to_vec(),
+        Command::Image(ImageCommand::Sync(_)) => with_error(),
+        Command::Image(ImageCommand::History { .. }) => image::HISTORY_COLUMNS.to_vec(),
+        Command::Image(ImageCommand::Rollback { .. } | ImageCommand::Prune { .. }) => image::PLAN_COLUMNS.to_vec(),
+        Command::Boot(_) => server::COLUMNS.to_vec(),
+        Command::Server(ServerCommand::List { .. }) => server::COLUMNS.to_vec(),
+        Command::Server(ServerCommand::Show { .. }) => server::SHOW_FIELDS.to_vec(),
+        Command::Server(ServerCommand::Delete { .. }) => server::DELETE_COLUMNS.to_vec(),
+        Command::Server(ServerCommand::Logs { .. }) => server::LOGS_FIELDS.to_vec(),
+        Command::Registry(RegistryCommand::Inspect { .. }) => registry::INSPECT_COLUMNS.to_vec(),
+        Command::Registry(RegistryCommand::Quota { .. }) => registry::QUOTA_FIELDS.to_vec(),
+        Command::Registry(RegistryCommand::Tags { .. }) => registry::TAGS_COLUMNS.to_vec(),
+        Command::Gaps(args) if args.explain.is_some() => gaps::EXPLAIN_FIELDS.to_vec(),
+        Command::Gaps(_) => crate::gaps::COLUMNS.to_vec(),
+        Command::Completions { .. } => Vec::new(),
     }
 }

@@ -9,6 +9,12 @@ use crate::error::Failure;
 use crate::output::{Format, List, Record};
 use crate::registry::{Quota, Reference, Registry, reference};
 
+pub const INSPECT_COLUMNS: &[&str] =
+    &["reference", "platform", "manifest_digest", "media_type", "config_digest", "layers", "size", "index_digest"];
+pub const QUOTA_FIELDS: &[&str] =
+    &["reference", "registry", "limit", "remaining", "window_seconds", "source", "summary"];
+pub const TAGS_COLUMNS: &[&str] = &["tag"];
+
 pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     match cmd {
         RegistryCommand::Inspect { reference, registry } => {
@@ -16,16 +22,7 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
             let client = client(&r, &registry.access, ctx)?;
             let images = client.resolve(&r, &registry.platform, registry.all_platforms).await?;
             let structured = matches!(ctx.out.settings().format, Format::Json | Format::Yaml);
-            let mut list = List::new(&[
-                "reference",
-                "platform",
-                "manifest_digest",
-                "media_type",
-                "config_digest",
-                "layers",
-                "size",
-                "index_digest",
-            ]);
+            let mut list = List::new(INSPECT_COLUMNS);
             for i in &images {
                 let layers = if structured {
                     json!(
@@ -68,7 +65,7 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
             let client = client(&r, &access, ctx)?;
             let mut tags = client.tags(&r.repository).await?;
             tags.sort();
-            let mut list = List::new(&["tag"]);
+            let mut list = List::new(TAGS_COLUMNS);
             for t in tags {
                 list.row(vec![json!(t)]);
             }
@@ -87,6 +84,7 @@ fn quota_record(r: &Reference, q: Option<&Quota>) -> Record {
         .field("window_seconds", q.and_then(|q| q.window).map_or(Value::Null, |w| json!(w)))
         .field("source", q.and_then(|q| q.source.clone()).map_or(Value::Null, Value::from))
         .field("summary", q.map_or_else(|| "no rate limit reported".to_string(), Quota::summary))
+        .declared(QUOTA_FIELDS)
 }
 
 /// The client for `r`'s registry, with the `--registry-*` flags when they are for it.

@@ -13,7 +13,7 @@ use crate::image::find;
 use crate::openstack::glance;
 use crate::openstack::lookup;
 use crate::openstack::nova::{Compute, Server};
-use crate::output::{List, Record};
+use crate::output::{Format, List, Record};
 
 pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let session = ctx.session().await?;
@@ -55,7 +55,7 @@ pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             if wait {
                 wait_gone(&compute, &found, timeout).await?;
             }
-            let mut list = List::new(&["id", "name", "deleted"]);
+            let mut list = List::new(DELETE_COLUMNS);
             for s in &found {
                 list.row(vec![json!(s.id), json!(s.name), json!(if wait { "gone" } else { "requested" })]);
             }
@@ -63,8 +63,17 @@ pub async fn run(cmd: ServerCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         }
         ServerCommand::Logs { server, lines } => {
             let s = lookup::server(&compute, &server).await?;
-            let text = compute.console_output(&s.id, lines).await?;
-            ctx.out.raw(text.as_bytes())
+            let mut text = compute.console_output(&s.id, lines).await?;
+            let settings = ctx.out.settings();
+            // The log as it is for people and `| grep` (ending with a line end), structured for programs and `-c`.
+            if matches!(settings.format, Format::Table | Format::Value) && settings.columns.is_empty() {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                return ctx.out.raw(text.as_bytes());
+            }
+            let lines: Vec<&str> = text.lines().collect();
+            ctx.out.record(&Record::new().field("server", s.id.clone()).field("lines", lines).declared(LOGS_FIELDS))
         }
     }
 }
@@ -118,9 +127,14 @@ fn record(s: &Server) -> Record {
         .field("created", json!(s.created))
         .field("launched_at", json!(s.launched_at))
         .field("fault", fault)
+        .declared(SHOW_FIELDS)
 }
 
 pub const COLUMNS: &[&str] = &["id", "name", "status", "image", "flavor", "addresses", "host"];
+pub const SHOW_FIELDS: &[&str] =
+    &["id", "name", "status", "image", "flavor", "addresses", "host", "metadata", "created", "launched_at", "fault"];
+pub const DELETE_COLUMNS: &[&str] = &["id", "name", "deleted"];
+pub const LOGS_FIELDS: &[&str] = &["server", "lines"];
 
 /// Server rows, with the image's name as `image_name` gives it (else its ID).
 pub fn rows(servers: &[Server], image_name: impl Fn(&Server) -> Option<String>) -> List {

@@ -257,6 +257,11 @@ impl Plan {
                     ExitCode::Auth,
                     "the identity may not use this scope: check the project/domain and its role assignments",
                 ),
+                // Keystone answers 404 ("Could not find token") for a token it does not know: revoked or expired.
+                (404, Method::Token) => (
+                    ExitCode::Auth,
+                    "Keystone does not know this token: it was revoked, has expired, or comes from another cloud; get a new one (`berth auth token`, `openstack token issue`)",
+                ),
                 (404, _) => (ExitCode::Usage, "auth_url does not point at Keystone v3"),
                 _ => (ExitCode::Failure, "Keystone failed; its log says why"),
             };

@@ -27,6 +27,13 @@ impl Record {
         self.fields.push((key.to_string(), value.into()));
         self
     }
+
+    /// The record, whose fields must be the ones its command declares (what `-c` is checked against before the
+    /// command acts); a debug build stops on a difference.
+    pub fn declared(self, fields: &[&str]) -> Self {
+        debug_assert_eq!(self.fields.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), fields, "undeclared fields");
+        self
+    }
 }
 
 /// Rows of objects sharing the same ordered columns, e.g. the service catalog.
@@ -59,6 +66,13 @@ impl Output {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Check `-c` against the columns (or fields) a command will print, before it does anything: a typo must not
+    /// be found only after a server was created or an image deleted. Commands with free-form output pass none.
+    pub fn check_columns(&self, available: &[&str]) -> anyhow::Result<()> {
+        let available: Vec<String> = available.iter().map(|c| c.to_string()).collect();
+        select(&available, &self.settings.columns).map(|_| ())
     }
 
     /// Bytes that have their own format (a completion script, an archive).

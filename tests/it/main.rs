@@ -12,6 +12,7 @@ mod daemon;
 mod gaps;
 mod generated;
 mod layout;
+mod promises;
 mod registry;
 mod resilience;
 mod sync;

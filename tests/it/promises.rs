@@ -1,0 +1,78 @@
+//! The README's promises, kept against the real services: usage checks (`-c` included) come before anything
+//! changes; a revoked token is an authentication failure (4); `server logs` has a structured form and ends with a
+//! line end.
+
+use crate::common::{Berth, demo, dev, glance_images, unique};
+
+#[test]
+fn an_unknown_column_is_refused_before_anything_is_changed() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{}/busybox:1.36", unique("col"));
+    // A sync that would upload: nothing may reach Glance.
+    let out =
+        b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), "--name", &name, "-c", "nosuch"]).code(2);
+    assert!(out.stderr.contains("unknown column `nosuch`"), "{}", out.stderr);
+    assert!(out.stderr.contains("status"), "the hint lists the columns: {}", out.stderr);
+    assert!(glance_images(&b, &name).is_empty(), "the image was uploaded before the usage check");
+    // A boot that would create a server: no server.
+    let server = unique("col");
+    b.run(&["boot", &server, "--image", &name, "--flavor", "m1.tiny", "--no-network", "-c", "nosuch"]).code(2);
+    let servers = b.run(&["server", "list", "--name", &server, "-o", "json"]).ok().json();
+    assert_eq!(servers.as_array().unwrap().len(), 0, "a server was created: {servers}");
+    // Destructive commands: refused before they act, whatever they would have done.
+    for args in [
+        &["image", "prune", "--all", "--yes", "-c", "nosuch"][..],
+        &["image", "rollback", "x", "-c", "nosuch"],
+        &["server", "delete", "x", "-c", "nosuch"],
+        &["auth", "revoke", "-c", "nosuch"],
+        &["server", "logs", "x", "-c", "nosuch"],
+        &["completions", "bash", "-c", "id"],
+    ] {
+        let out = b.run(args).code(2);
+        assert!(out.stderr.contains("unknown column"), "{args:?}: {}", out.stderr);
+    }
+    // Known columns still work, in the user's spelling.
+    b.run(&["auth", "token", "-c", "Expires-At", "-o", "value"]).ok();
+}
+
+#[test]
+fn a_revoked_token_is_an_authentication_failure() {
+    // The cached token is the one `auth revoke` revokes.
+    let b = Berth::new().clouds().env("OS_CLOUD", "berth-demo");
+    let id = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
+    b.run(&["auth", "revoke"]).ok();
+    let auth_url = dev("BERTH_DEV_AUTH_URL");
+    let args = [
+        "--os-auth-url",
+        &auth_url,
+        "--os-token",
+        &id,
+        "--os-project-name",
+        "demo",
+        "--os-project-domain-name",
+        "Default",
+        "auth",
+        "token",
+    ];
+    let out = Berth::new().run(&args).code(4);
+    assert!(out.stderr.contains("revoked"), "the hint says why: {}", out.stderr);
+    assert!(!out.stderr.contains("auth_url does not point at Keystone"), "{}", out.stderr);
+}
+
+#[test]
+fn server_logs_ends_with_a_line_end_and_has_a_structured_form() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{}/busybox:1.36", unique("log"));
+    b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), "--name", &name]).ok();
+    let server = unique("log");
+    b.run(&["boot", &server, "--image", &name, "--flavor", "m1.tiny", "--no-network", "--wait"]).ok();
+    let text = b.run(&["server", "logs", &server]).ok().stdout;
+    assert!(text.is_empty() || text.ends_with('\n'), "{text:?}");
+    let doc = b.run(&["server", "logs", &server, "-o", "json"]).ok().json();
+    assert!(doc["server"].is_string() && doc["lines"].is_array(), "{doc}");
+    let lines = doc["lines"].as_array().unwrap().len();
+    assert_eq!(lines, text.lines().count(), "the same log, line by line");
+    b.run(&["server", "delete", "--wait", &server]).ok();
+}
