@@ -53,6 +53,18 @@ pub struct Naming {
 /// The names of the image `r` for `consumer`: from the reference, or from `name` (`repo`, which keeps the
 /// reference's tag, or `repo:tag`), with `extra_tags` as further Glance tags.
 pub fn naming(r: &Reference, consumer: Consumer, name: Option<&str>, extra_tags: &[String]) -> anyhow::Result<Naming> {
+    // Docker gives a pull by digest no tag: such an image has no `repo:tag` of its own, and `latest` would move the
+    // lineage of whatever was synced as `latest`. Its tag must be named.
+    if r.tag.is_none() && r.digest.is_some() && !name.is_some_and(has_tag) {
+        return Err(Failure::usage(format!(
+            "`{r}` names an image by its digest alone, so it has no tag to be known by"
+        ))
+        .hint(format!(
+            "give it one with `--name {}:TAG` (a sync file: `name: REPO:TAG`); a digest pull never becomes `latest`",
+            name.unwrap_or(&r.familiar())
+        ))
+        .into());
+    }
     let mut glance_tags = extra_tags.to_vec();
     let (glance_name, repo_tag) = match (name, consumer) {
         (None, Consumer::NovaDocker) => (r.familiar_with_tag(), r.familiar_with_tag()),
@@ -87,6 +99,11 @@ pub fn naming(r: &Reference, consumer: Consumer, name: Option<&str>, extra_tags:
     };
     glance_tags.dedup();
     Ok(Naming { glance_name, repo_tag, glance_tags })
+}
+
+/// Whether a docker name has a tag (`repo:tag`, the colon after the last `/`).
+fn has_tag(name: &str) -> bool {
+    name.rsplit('/').next().is_some_and(|last| last.contains(':'))
 }
 
 /// The image's Entrypoint + Cmd as one shell command line, for Glance's `os_command_line`.
@@ -164,6 +181,24 @@ mod tests {
         assert_eq!((n.glance_name.as_str(), n.repo_tag.as_str()), ("tools/bb", "tools/bb:1.36"));
         let e = names(&r("busybox"), Consumer::NovaDocker, Some("Bad Name")).unwrap_err();
         assert_eq!(crate::error::exit_code(&e), ExitCode::Usage);
+    }
+
+    #[test]
+    fn a_digest_alone_needs_a_tagged_name() {
+        let digest = format!("sha256:{}", "a".repeat(64));
+        let by_digest = r(&format!("busybox@{digest}"));
+        for consumer in [Consumer::NovaDocker, Consumer::Zun] {
+            for name in [None, Some("x"), Some("team/x")] {
+                let e = names(&by_digest, consumer, name).unwrap_err();
+                assert_eq!(crate::error::exit_code(&e), ExitCode::Usage);
+                assert!(e.to_string().contains("by its digest alone"), "{e}");
+            }
+        }
+        let n = names(&by_digest, Consumer::NovaDocker, Some("x:pinned")).unwrap();
+        assert_eq!((n.glance_name.as_str(), n.repo_tag.as_str()), ("x:pinned", "x:pinned"));
+        // A tag and a digest: the tag names it, as Docker does.
+        let n = names(&r(&format!("busybox:1.36@{digest}")), Consumer::NovaDocker, None).unwrap();
+        assert_eq!(n.repo_tag, "busybox:1.36");
     }
 
     #[test]

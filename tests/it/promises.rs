@@ -76,3 +76,25 @@ fn server_logs_ends_with_a_line_end_and_has_a_structured_form() {
     assert_eq!(lines, text.lines().count(), "the same log, line by line");
     b.run(&["server", "delete", "--wait", &server]).ok();
 }
+
+#[test]
+fn a_digest_alone_never_moves_the_latest_lineage() {
+    // `repo:latest` synced, then the same repository by digest with the same --name: Docker gives a digest pull
+    // no tag, so berth asks for one instead of making it `latest` version 2.
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = unique("dig");
+    let seed = crate::common::seed();
+    let digest = seed["library/busybox:1.35"]["digest"].as_str().unwrap().to_string();
+    b.run(&["image", "sync", &format!("{anon}/library/busybox:latest"), "--name", &name]).ok();
+    let by_digest = format!("{anon}/library/busybox@{digest}");
+    let out = b.run(&["image", "sync", &by_digest, "--name", &name]).code(2);
+    assert!(out.stderr.contains("by its digest alone") && out.stderr.contains(":TAG"), "{}", out.stderr);
+    let latest = glance_images(&b, &format!("{name}:latest"));
+    assert_eq!(latest.len(), 1, "the latest lineage is untouched: {latest:?}");
+    // With a tag of its own it is a lineage of its own.
+    let rows = b.run(&["image", "sync", &by_digest, "--name", &format!("{name}:pinned"), "-o", "json"]).ok().json();
+    assert_eq!(rows[0]["name"], format!("{name}:pinned").as_str());
+    assert_eq!(rows[0]["digest"], digest.as_str());
+    assert_eq!(glance_images(&b, &format!("{name}:latest")).len(), 1);
+}

@@ -65,6 +65,11 @@ pub fn prepare(req: &Request, opts: &Options) -> anyhow::Result<Prepared> {
             .hint(format!("give the repository alone: `{}`", r.familiar()))
             .into());
     }
+    if !req.all_tags {
+        for r in &refs {
+            opts.names(r)?;
+        }
+    }
     Ok(Prepared { refs, file })
 }
 
