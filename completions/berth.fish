@@ -566,7 +566,7 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l platform -d 'The platform to take: `os/arch[/variant]` [default: linux/amd64]; given, an image without it is an error' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -1085,7 +1085,7 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_see
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l platform -d 'The platform to take from a multi-platform image: `os/arch[/variant]`' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l platform -d 'The platform to take: `os/arch[/variant]` [default: linux/amd64]; given, an image without it is an error' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''

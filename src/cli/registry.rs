@@ -71,13 +71,23 @@ pub struct RegistryArgs {
     #[command(flatten)]
     pub access: RegistryAccessArgs,
 
-    /// The platform to take from a multi-platform image: `os/arch[/variant]`
-    #[arg(long, value_name = "OS/ARCH[/VARIANT]", default_value = "linux/amd64", help_heading = "Registry")]
-    pub platform: crate::registry::Platform,
+    /// The platform to take: `os/arch[/variant]` [default: linux/amd64]; given, an image without it is an error
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]", help_heading = "Registry")]
+    pub platform: Option<crate::registry::Platform>,
 
     /// Take every platform of a multi-platform image (attestation entries excepted)
     #[arg(long, conflicts_with = "platform", help_heading = "Registry")]
     pub all_platforms: bool,
+}
+
+impl RegistryArgs {
+    /// The platform to take, and whether it was asked for (`--platform`) rather than the default.
+    pub fn platform(&self) -> (crate::registry::Platform, bool) {
+        match &self.platform {
+            Some(p) => (p.clone(), true),
+            None => (crate::registry::Platform::linux_amd64(), false),
+        }
+    }
 }
 
 fn registry_host(s: &str) -> Result<String, String> {

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::app::{Ctx, settings::registry_access};
 use crate::cli::{RegistryAccessArgs, RegistryCommand};
-use crate::error::Failure;
+use crate::error::{ExitCode, Failure};
 use crate::output::{Format, List, Record};
 use crate::registry::{Quota, Reference, Registry, reference};
 
@@ -20,7 +20,24 @@ pub async fn run(cmd: RegistryCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> 
         RegistryCommand::Inspect { reference, registry } => {
             let r = reference::parse(&reference)?;
             let client = client(&r, &registry.access, ctx)?;
-            let images = client.resolve(&r, &registry.platform, registry.all_platforms).await?;
+            let (platform, explicit) = registry.platform();
+            let images = client.resolve(&r, &platform, registry.all_platforms).await?;
+            if let [only] = images.as_slice()
+                && !registry.all_platforms
+                && !only.serves(&platform)
+            {
+                let what = format!("`{r}` is an image for `{}` only, not for `{platform}`", only.platform);
+                if explicit {
+                    return Err(Failure::new(ExitCode::Failure, what)
+                        .hint(format!(
+                            "it offers `{}`: ask for that with `--platform {}`",
+                            only.platform, only.platform
+                        ))
+                        .into());
+                }
+                ctx.feedback
+                    .warn(&format!("{what} (the default); showing it"), Some("name the platform with `--platform`"));
+            }
             let structured = matches!(ctx.out.settings().format, Format::Json | Format::Yaml);
             let mut list = List::new(INSPECT_COLUMNS);
             for i in &images {

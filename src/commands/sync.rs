@@ -38,7 +38,8 @@ pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             jobs: args.jobs as usize,
             per_registry: args.per_registry as usize,
             dry_run: args.dry_run,
-            platform: args.registry.platform,
+            platform: args.registry.platform().0,
+            platform_explicit: args.registry.platform().1,
             all_platforms: args.registry.all_platforms,
         };
         let prepared = sync::registry::prepare(&req, &opts)?;

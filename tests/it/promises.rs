@@ -98,3 +98,36 @@ fn a_digest_alone_never_moves_the_latest_lineage() {
     assert_eq!(rows[0]["digest"], digest.as_str());
     assert_eq!(glance_images(&b, &format!("{name}:latest")).len(), 1);
 }
+
+#[test]
+fn a_platform_the_image_does_not_offer_is_an_error_when_asked_for_and_a_warning_by_default() {
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let seed = crate::common::seed();
+    let arm64 = seed["library/busybox:multi"]["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["platform"]["architecture"] == "arm64")
+        .expect("the seed's multi-platform image has an arm64 entry")["digest"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // A single-platform arm64 image: its manifest by digest.
+    let r = format!("{anon}/library/busybox@{arm64}");
+    let out = b.run(&["registry", "inspect", &r, "--platform", "linux/amd64"]).code(1);
+    assert!(out.stderr.contains("linux/arm64") && out.stderr.contains("--platform linux/arm64"), "{}", out.stderr);
+    let out = b.run(&["registry", "inspect", &r, "-o", "json"]).ok();
+    assert!(out.stderr.contains("warning:") && out.stderr.contains("(the default)"), "{}", out.stderr);
+    assert_eq!(out.json()[0]["platform"], "linux/arm64/v8");
+
+    let name = format!("{}:arm", unique("plat"));
+    let out = b.run(&["image", "sync", &r, "--name", &name, "--platform", "linux/amd64"]).code(1);
+    assert!(out.stderr.contains("not for `linux/amd64`"), "{}", out.stderr);
+    assert!(glance_images(&b, &name).is_empty());
+    let out = b.run(&["image", "sync", &r, "--name", &name, "-o", "json"]).ok();
+    assert!(out.stderr.contains("warning:"), "{}", out.stderr);
+    let id = out.json()[0]["id"].as_str().unwrap().to_string();
+    let shown = crate::common::show(&b, &id);
+    assert_eq!(shown["architecture"], "aarch64", "Glance's architecture is the image's own: {shown}");
+}

@@ -56,6 +56,8 @@ pub struct Request {
     pub dry_run: bool,
     /// `--platform`: the one to take from a multi-platform image.
     pub platform: Platform,
+    /// Whether `--platform` was given (a single-platform image of another one is then an error, not a warning).
+    pub platform_explicit: bool,
     /// `--all-platforms`.
     pub all_platforms: bool,
 }

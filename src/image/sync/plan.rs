@@ -21,6 +21,8 @@ pub struct Job {
     pub reference: Reference,
     pub opts: Options,
     pub platform: Platform,
+    /// Asked for, by `--platform` or a sync file's `platform:`, rather than the default.
+    pub platform_explicit: bool,
     pub all_platforms: bool,
     pub source: usize,
 }
@@ -41,6 +43,7 @@ struct Want {
     tags: Option<TagSelection>,
     opts: Options,
     platform: Platform,
+    platform_explicit: bool,
     all_platforms: bool,
     source: usize,
 }
@@ -71,6 +74,7 @@ pub async fn plan(
             tags: req.all_tags.then_some(TagSelection::All),
             opts: opts.clone(),
             platform: req.platform.clone(),
+            platform_explicit: req.platform_explicit,
             all_platforms: req.all_platforms,
             source,
         });
@@ -165,6 +169,7 @@ fn section_wants(
             tags: Some(entry.tags.clone()),
             opts: entry_opts,
             platform: e.platform.clone().unwrap_or_else(|| req.platform.clone()),
+            platform_explicit: e.platform.is_some() || req.platform_explicit,
             all_platforms: e.all_platforms || (req.all_platforms && e.platform.is_none()),
             source,
         });
@@ -204,8 +209,9 @@ fn jobs(
     let mut failed = Vec::new();
     for (w, listing) in wants.into_iter().zip(listings) {
         let Some(selection) = &w.tags else {
-            let (platform, all_platforms, source) = (w.platform, w.all_platforms, w.source);
-            jobs.push(Job { reference: w.repo, opts: w.opts, platform, all_platforms, source });
+            let (platform, platform_explicit, all_platforms, source) =
+                (w.platform, w.platform_explicit, w.all_platforms, w.source);
+            jobs.push(Job { reference: w.repo, opts: w.opts, platform, platform_explicit, all_platforms, source });
             continue;
         };
         let what = format!("{} ({})", w.label, selection.describe());
@@ -249,7 +255,8 @@ fn jobs(
                 }
             };
             let (opts, platform) = (w.opts.clone(), w.platform.clone());
-            jobs.push(Job { reference, opts, platform, all_platforms: w.all_platforms, source: w.source });
+            let (platform_explicit, all_platforms, source) = (w.platform_explicit, w.all_platforms, w.source);
+            jobs.push(Job { reference, opts, platform, platform_explicit, all_platforms, source });
         }
     }
     (jobs, failed)

@@ -10,7 +10,7 @@ use super::plan::{self, Job, Source};
 use super::settle::{self, settle};
 use super::transfer;
 use super::{Failed, Options, Outcome, Request, Synced, check_properties};
-use crate::error::Failure;
+use crate::error::{ExitCode, Failure};
 use crate::feedback::Feedback;
 use crate::image::lineage::serves;
 use crate::image::provenance::{self as prov, Recorded};
@@ -18,7 +18,7 @@ use crate::image::sync_file::{self, SyncFile};
 use crate::image::upload::{Pending, until_interrupted};
 use crate::openstack::{Session, glance};
 use crate::registry::Access;
-use crate::registry::client::Registry;
+use crate::registry::client::{Image, Registry};
 use crate::registry::quota;
 use crate::registry::reference::{self, Reference};
 
@@ -142,6 +142,7 @@ async fn sync_job(
         return Ok(current.into_iter().map(Ok).collect());
     }
     let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
+    check_platform(feedback, r, &images, job)?;
     let names = opts.names(r)?;
     if dry_run {
         return Ok(images
@@ -165,6 +166,32 @@ async fn sync_job(
         outcomes.push(synced.map_err(|e| (image.platform.to_string(), e)));
     }
     Ok(outcomes)
+}
+
+/// A single-platform image of another platform than asked for: an error when `--platform` named it, a warning
+/// under the default (the Glance `architecture` is the image's own either way).
+fn check_platform(feedback: &Feedback, r: &Reference, images: &[Image], job: &Job) -> anyhow::Result<()> {
+    if job.all_platforms {
+        return Ok(());
+    }
+    let [only] = images else { return Ok(()) };
+    if only.serves(&job.platform) {
+        return Ok(());
+    }
+    let what = format!("`{r}` is an image for `{}` only, not for `{}`", only.platform, job.platform);
+    if job.platform_explicit {
+        return Err(Failure::new(ExitCode::Failure, what)
+            .hint(format!(
+                "it offers `{}`: ask for that with `--platform {}`, or sync another tag",
+                only.platform, only.platform
+            ))
+            .into());
+    }
+    feedback.warn(
+        &format!("{what} (the default): syncing it as `{}`, which is what Glance records", only.platform),
+        Some("name the platform you want with `--platform`; booting it needs a host of that architecture"),
+    );
+    Ok(())
 }
 
 /// The re-sync of an unchanged tag: when the current version under this name already has the digest the

@@ -77,6 +77,12 @@ pub struct Image {
 }
 
 impl Image {
+    /// Whether this image is what a request for `wanted` gets: its entry in a manifest list / OCI index was chosen
+    /// for it, or its config says that platform. A single-platform image of another platform is not.
+    pub fn serves(&self, wanted: &Platform) -> bool {
+        self.index_digest.is_some() || wanted.matches(&self.platform)
+    }
+
     /// The layers' total size in bytes, as stored (compressed).
     pub fn layers_size(&self) -> u64 {
         self.layers.iter().map(|l| l.size).sum()
