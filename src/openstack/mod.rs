@@ -247,6 +247,14 @@ pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
     let message = auth::api_message(resp).await;
     let (code, hint) = match status.as_u16() {
         401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials".to_string())),
+        // Nova answers a quota overrun with 403 ("Quota exceeded for ram: ..."): a limit, not a missing role.
+        403 | 413 if message.to_ascii_lowercase().contains("quota exceeded") => (
+            ExitCode::Failure,
+            Some(
+                "the project's quota does not allow this: `openstack quota show` shows its limits and usage; free resources or ask an admin to raise the quota"
+                    .to_string(),
+            ),
+        ),
         403 => (
             ExitCode::Auth,
             Some("the identity lacks the role this needs; ask for it or use an admin identity".to_string()),

@@ -398,3 +398,27 @@ impl Hostile {
         self.seen().iter().any(|h| h.to_ascii_lowercase().contains("\nauthorization:"))
     }
 }
+
+/// A token of the dev cloud's admin.
+pub fn admin_token() -> String {
+    Berth::new()
+        .clouds()
+        .env("OS_CLOUD", "berth-admin")
+        .run(&["auth", "token", "-o", "value", "-c", "id"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string()
+}
+
+/// An OpenStack API call with `token` (curl), its JSON answer (null when it has none); fails the test on an error.
+pub fn api(token: &str, method: &str, url: &str, body: Option<Value>) -> Value {
+    let mut c = Command::new("curl");
+    c.args(["-fsS", "-X", method, "-H", &format!("X-Auth-Token: {token}"), "-H", "Content-Type: application/json"]);
+    if let Some(b) = body {
+        c.args(["-d", &b.to_string()]);
+    }
+    let out = c.arg(url).output().unwrap();
+    assert!(out.status.success(), "curl {method} {url}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}

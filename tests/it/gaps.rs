@@ -86,19 +86,8 @@ fn assert_dev_cloud(f: &[Value]) {
 }
 
 /// `berth auth token` as admin, for Keystone calls by curl.
-fn admin_token() -> String {
-    cloud("berth-admin").run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string()
-}
-
 fn keystone(token: &str, method: &str, path: &str, body: Option<Value>) -> Value {
-    let mut c = Command::new("curl");
-    c.args(["-fsS", "-X", method, "-H", &format!("X-Auth-Token: {token}"), "-H", "Content-Type: application/json"]);
-    if let Some(b) = body {
-        c.args(["-d", &b.to_string()]);
-    }
-    let out = c.arg(format!("{}{path}", dev("BERTH_DEV_AUTH_URL"))).output().unwrap();
-    assert!(out.status.success(), "curl {method} {path}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    crate::common::api(token, method, &format!("{}{path}", dev("BERTH_DEV_AUTH_URL")), body)
 }
 
 /// A `container` service registered in Keystone; removed on drop, even when the test fails.
@@ -110,7 +99,7 @@ struct ZunService {
 
 impl ZunService {
     fn register(url: &str) -> ZunService {
-        let token = admin_token();
+        let token = crate::common::admin_token();
         let svc = keystone(
             &token,
             "POST",

@@ -131,3 +131,50 @@ fn a_platform_the_image_does_not_offer_is_an_error_when_asked_for_and_a_warning_
     let shown = crate::common::show(&b, &id);
     assert_eq!(shown["architecture"], "aarch64", "Glance's architecture is the image's own: {shown}");
 }
+
+#[test]
+fn a_quota_refusal_is_no_missing_role() {
+    // A project of the test's own whose RAM quota is 1 MiB: Nova refuses the boot with 403 "Quota exceeded".
+    let token = crate::common::admin_token();
+    let keystone = dev("BERTH_DEV_AUTH_URL");
+    let project_name = unique("quota");
+    let project = crate::common::api(
+        &token,
+        "POST",
+        &format!("{keystone}/projects"),
+        Some(serde_json::json!({"project": {"name": project_name, "domain_id": "default"}})),
+    )["project"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let user = crate::common::api(
+        &token,
+        "GET",
+        &format!("{keystone}/users?name={}", dev("BERTH_DEV_DEMO_USER")),
+        None,
+    )["users"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let role = crate::common::api(&token, "GET", &format!("{keystone}/roles?name=member"), None)["roles"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    crate::common::api(&token, "PUT", &format!("{keystone}/projects/{project}/users/{user}/roles/{role}"), None);
+    crate::common::api(
+        &token,
+        "PUT",
+        &format!("{}/os-quota-sets/{project}", dev("BERTH_DEV_COMPUTE_URL")),
+        Some(serde_json::json!({"quota_set": {"ram": 1}})),
+    );
+    let b = demo().env("OS_PROJECT_NAME", &project_name).env("OS_PROJECT_DOMAIN_NAME", "Default");
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let name = format!("{}/busybox:1.36", unique("quota"));
+    b.run(&["image", "sync", &format!("{anon}/library/busybox:1.36"), "--name", &name]).ok();
+    let out = b.run(&["boot", &unique("q"), "--image", &name, "--flavor", "m1.tiny", "--no-network"]);
+    crate::common::api(&token, "DELETE", &format!("{keystone}/projects/{project}"), None);
+    let out = out.code(1);
+    assert!(out.stderr.to_ascii_lowercase().contains("quota exceeded"), "{}", out.stderr);
+    assert!(out.stderr.contains("openstack quota show"), "the hint names the quota: {}", out.stderr);
+    assert!(!out.stderr.contains("lacks the role"), "{}", out.stderr);
+}
