@@ -1961,7 +1961,7 @@ _berth() {
             return 0
             ;;
         berth__subcmd__gaps)
-            opts="-o -c -q -v -h -V --only --fail-on --explain --output --column --quiet --verbose --color --no-progress --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-project-domain-name --os-project-domain-id --os-domain-name --os-domain-id --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-token --os-region-name --os-interface --os-cacert --os-cert --os-key --insecure --no-cache --http-timeout --retries --timing --help --version"
+            opts="-o -c -q -v -h -V --only --fail-on --probe-timeout --explain --output --column --quiet --verbose --color --no-progress --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-project-domain-name --os-project-domain-id --os-domain-name --os-domain-id --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-token --os-region-name --os-interface --os-cacert --os-cert --os-key --insecure --no-cache --http-timeout --retries --timing --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1973,6 +1973,10 @@ _berth() {
                     ;;
                 --fail-on)
                     COMPREPLY=($(compgen -W "warn fail" -- "${cur}"))
+                    return 0
+                    ;;
+                --probe-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --explain)

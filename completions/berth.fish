@@ -1238,6 +1238,7 @@ magnum\t''
 zun\t''"
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l fail-on -d 'Exit 3 when any finding is at or above this level (warn: warn or fail; fail: fail only)' -r -f -a "warn\t''
 fail\t''"
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l probe-timeout -d 'Seconds one request of the report may take before its fact is `unknown`' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l explain -d 'Print the long explanation of a check id (e.g. `compute.container-hypervisor`) and exit; asks no cloud' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''

@@ -27,6 +27,10 @@ pub struct GapsArgs {
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
 
+    /// Seconds one request of the report may take before its fact is `unknown`
+    #[arg(long, value_name = "SECONDS", default_value = "3", value_parser = super::seconds)]
+    pub probe_timeout: std::time::Duration,
+
     /// Print the long explanation of a check id (e.g. `compute.container-hypervisor`) and exit; asks no cloud
     #[arg(long, value_name = "ID")]
     pub explain: Option<String>,

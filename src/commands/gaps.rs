@@ -46,7 +46,7 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     }
     let start = Instant::now();
     let session = ctx.session().await?;
-    let facts = gaps::facts::gather(&session).await;
+    let facts = gaps::facts::gather(&session, args.probe_timeout).await;
     let mut findings = checks::all(&facts);
     if !args.only.is_empty() {
         findings.retain(|f| args.only.contains(&f.area));

@@ -1,5 +1,5 @@
 //! The facts `berth gaps` (and `boot`'s preflight) judge: asked once, concurrently, each request cut off after
-//! [`PROBE_TIMEOUT`] so that a service that does not answer makes the report `unknown` there, not slow.
+//! a probe timeout (3 s by default) so that a service that does not answer makes the report `unknown` there, not slow.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -12,7 +12,8 @@ use serde_json::Value;
 use crate::image::provenance::Recorded;
 use crate::openstack::{Session, catalog, check, glance};
 
-/// How long one gaps request may take: a report about a half-broken cloud must still come in seconds.
+/// How long one gaps request may take by default (`gaps --probe-timeout`): a report about a half-broken cloud must
+/// still come in seconds.
 pub const PROBE_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// A fact: what the cloud said, or why berth could not tell.
@@ -157,11 +158,12 @@ const KNOWN: &[&str] = &[
 /// The Heat resource types the checks look at, as the `name` filter of `GET /v1/{project}/resource_types`.
 pub const HEAT_TYPES_FILTER: &str = "^(OS::Nova::Server|OS::Zun::Container|DockerInc::Docker::Container)$";
 
-/// Run `fut` with the probe timeout; its error or the timeout becomes the reason of an unknown fact.
-pub async fn timed<T>(fut: impl Future<Output = anyhow::Result<T>>) -> Fact<T> {
-    match tokio::time::timeout(PROBE_TIMEOUT, fut).await {
+/// Run `fut` within `limit`; its error or the timeout becomes the reason of an unknown fact.
+pub async fn timed<T>(limit: Duration, fut: impl Future<Output = anyhow::Result<T>>) -> Fact<T> {
+    match tokio::time::timeout(limit, fut).await {
         Ok(r) => r.into(),
-        Err(_) => Fact::Unknown(format!("no answer within {} s", PROBE_TIMEOUT.as_secs())),
+        Err(_) if limit.subsec_millis() == 0 => Fact::Unknown(format!("no answer within {} s", limit.as_secs())),
+        Err(_) => Fact::Unknown(format!("no answer within {:.1} s", limit.as_secs_f64())),
     }
 }
 
@@ -170,11 +172,17 @@ pub async fn timed<T>(fut: impl Future<Output = anyhow::Result<T>>) -> Fact<T> {
 struct Prober<'a> {
     session: &'a Session,
     refused: AtomicBool,
+    /// How long one request may take.
+    limit: Duration,
 }
 
 impl<'a> Prober<'a> {
-    fn new(session: &'a Session) -> Self {
-        Prober { session, refused: AtomicBool::new(false) }
+    fn new(session: &'a Session, limit: Duration) -> Self {
+        Prober { session, refused: AtomicBool::new(false), limit }
+    }
+
+    async fn timed<T>(&self, fut: impl Future<Output = anyhow::Result<T>>) -> Fact<T> {
+        timed(self.limit, fut).await
     }
 
     /// An authenticated GET of a whole URL; a 401 is noted. Sent once, not retried: gaps reports what a service
@@ -209,7 +217,7 @@ impl<'a> Prober<'a> {
     /// unknown at once with the reason when the URL is not known.
     async fn fact(&self, url: Result<String, String>, what: &str, headers: &[(&str, &str)]) -> Fact<Value> {
         match url {
-            Ok(u) => timed(self.get(&u, what, headers)).await,
+            Ok(u) => self.timed(self.get(&u, what, headers)).await,
             Err(r) => Fact::Unknown(r),
         }
     }
@@ -333,7 +341,7 @@ async fn current_catalog(p: &Prober<'_>) -> (Vec<catalog::Service>, String) {
         let v = p.get(&url, "reading the catalog", &[]).await?;
         Ok::<_, anyhow::Error>(serde_json::from_value::<Vec<catalog::Service>>(v["catalog"].clone())?)
     };
-    match timed(read).await {
+    match p.timed(read).await {
         Fact::Known(c) => (c, format!("GET {url}")),
         Fact::Unknown(r) => (token.body.catalog.clone(), format!("the token's catalog ({url}: {r})")),
     }
@@ -341,12 +349,12 @@ async fn current_catalog(p: &Prober<'_>) -> (Vec<catalog::Service>, String) {
 
 /// Hypervisor types and counts (`os-hypervisors`, admin only by default: a 403 is `admin only: HTTP 403`).
 pub async fn hypervisors(session: &Session, compute_url: &str) -> Fact<Vec<Hypervisor>> {
-    hypervisors_by(&Prober::new(session), compute_url).await
+    hypervisors_by(&Prober::new(session, PROBE_TIMEOUT), compute_url).await
 }
 
 async fn hypervisors_by(p: &Prober<'_>, compute_url: &str) -> Fact<Vec<Hypervisor>> {
     let url = format!("{compute_url}/os-hypervisors/detail");
-    timed(async {
+    p.timed(async {
         let resp = p.send(&url, &[]).await?;
         if resp.status() == reqwest::StatusCode::FORBIDDEN {
             anyhow::bail!("admin only: HTTP 403");
@@ -379,14 +387,14 @@ fn url_of(services: &[ServiceFact], kind: &str) -> Result<String, String> {
 
 /// Ask everything once, concurrently. When a service refused the token (revoked, deleted, or expired early: it came
 /// from the cache), get a new one and ask again, once.
-pub async fn gather(session: &Session) -> Facts {
-    let first = Prober::new(session);
+pub async fn gather(session: &Session, limit: Duration) -> Facts {
+    let first = Prober::new(session, limit);
     let facts = gather_once(&first).await;
     if !first.refused.load(Ordering::SeqCst) {
         return facts;
     }
     match session.renew().await {
-        Ok(()) => gather_once(&Prober::new(session)).await,
+        Ok(()) => gather_once(&Prober::new(session, limit)).await,
         Err(_) => facts,
     }
 }
@@ -450,7 +458,7 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
         let url = s.url.known().map(|u| version_root(u, project_id));
         async move {
             match url {
-                Some(u) => timed(p.probe(u)).await,
+                Some(u) => p.timed(p.probe(u)).await,
                 None => Fact::Unknown(s.url.reason().unwrap_or_default().to_string()),
             }
         }
@@ -466,7 +474,7 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
     };
     let docker = async {
         match &image {
-            Ok(_) => timed(glance::list(p.session, &[("container_format", "docker")])).await,
+            Ok(_) => p.timed(glance::list(p.session, &[("container_format", "docker")])).await,
             Err(r) => Fact::Unknown(r.clone()),
         }
     };
