@@ -2,6 +2,7 @@
 //! real `berth` binary, against the dev environment's real services on 127.0.0.1 where an area needs them.
 
 mod common;
+mod stub;
 
 mod auth;
 mod boot;
@@ -10,6 +11,7 @@ mod cli;
 mod daemon;
 mod gaps;
 mod generated;
+mod hostile;
 mod layout;
 mod registry;
 mod resilience;

@@ -14,6 +14,7 @@ use sha2::Digest;
 use super::errors::read_error;
 use super::{Registry, header};
 use crate::error::{ExitCode, Failure};
+use crate::net::Redirects;
 
 pub(super) enum Hasher {
     Sha256(sha2::Sha256),
@@ -95,7 +96,9 @@ impl Registry {
         if from > 0 {
             headers.insert(RANGE, HeaderValue::from_str(&format!("bytes={from}-")).context("a Range header")?);
         }
-        let resp = self.request_headers(Method::GET, &path, repository, headers).await?;
+        // A blob may be served by a CDN on another origin (reqwest drops `Authorization` there), never over http
+        // after https.
+        let resp = self.request_headers(Method::GET, &path, repository, headers, Redirects::CrossOrigin).await?;
         let status = resp.status();
         let announced = resp.content_length();
         match status {

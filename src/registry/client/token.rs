@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::errors::{RegistryError, read_error};
 use super::{Registry, host_name, is_loopback};
 use crate::error::{ExitCode, Failure};
-use crate::net::redact_url;
+use crate::net::{Redirects, redact_url};
 use crate::registry::auth::{self, Challenge, Credentials, Found};
 use crate::registry::quota;
 
@@ -79,24 +79,27 @@ impl Registry {
         if let Some(a) = accept {
             headers.insert(ACCEPT, HeaderValue::from_str(a).context("an Accept header")?);
         }
-        self.request_headers(method, path, repo, headers).await
+        self.request_headers(method, path, repo, headers, Redirects::SameOrigin).await
     }
 
-    /// [`Registry::request`] with any headers (`Accept`, `Range`). Every answer's quota headers are noted.
+    /// [`Registry::request`] with any headers (`Accept`, `Range`), following the redirects `follow` allows. Every
+    /// answer's quota headers are noted.
     pub(super) async fn request_headers(
         &self,
         method: Method,
         path: &str,
         repo: &str,
         headers: HeaderMap,
+        follow: Redirects,
     ) -> anyhow::Result<Response> {
+        let client = self.http.client_with(follow)?;
         let default_scope = format!("repository:{repo}:pull");
         let mut auth = self.auth_for(&default_scope);
         let mut answered = false;
         loop {
             let sent = auth.clone();
             let make = |base: &str| {
-                let b = self.http.client().request(method.clone(), format!("{base}{path}")).headers(headers.clone());
+                let b = client.request(method.clone(), format!("{base}{path}")).headers(headers.clone());
                 match &sent {
                     Some(AuthHeader::Basic(c)) => b.basic_auth(&c.username, Some(&c.password)),
                     Some(AuthHeader::Bearer(t)) => b.bearer_auth(t),

@@ -1,0 +1,99 @@
+//! Registry and token-server stand-ins: redirects of credentials, hostile realms, bodies without end, loops.
+
+use super::untouched;
+use crate::common::{Berth, run_stdin};
+use crate::stub::{Reply, Stub};
+
+const DOCKER_CONFIG_MANIFEST: &str = "application/vnd.docker.container.image.v1+json";
+
+fn sha256(data: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha256:{:x}", sha2::Sha256::digest(data))
+}
+
+/// A berth whose Docker config.json holds `auths` for `host`: an identity token.
+fn with_identity_token(host: &str, token: &str) -> Berth {
+    let b = Berth::new();
+    let dir = b.home().join(".docker");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = serde_json::json!({"auths": {host: {"identitytoken": token}}});
+    std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
+    b
+}
+
+/// A one-image manifest (no layers) whose config is `config`.
+fn manifest_of(config: &[u8]) -> Reply {
+    let m = serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "config": {"mediaType": DOCKER_CONFIG_MANIFEST, "digest": sha256(config), "size": config.len()},
+        "layers": [],
+    });
+    Reply::json(200, &m).header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
+}
+
+const CONFIG: &[u8] = br#"{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}"#;
+
+#[test]
+fn a_token_server_redirecting_the_identity_token_to_another_host_gets_nothing_there() {
+    let trap = Stub::trap("127.0.0.3");
+    let elsewhere = format!("{}/token", trap.http());
+    let tokens = Stub::start("127.0.0.2", move |_| Reply::redirect(307, &elsewhere));
+    let realm = format!("{}/token", tokens.http());
+    let registry = Stub::start("127.0.0.2", move |_| {
+        Reply::status(401).header("WWW-Authenticate", &format!("Bearer realm=\"{realm}\",service=\"stub\""))
+    });
+    let b = with_identity_token(&registry.addr(), "stub-identity-token");
+    let out = b.run(&["registry", "tags", &format!("{}/x", registry.addr())]).code(1);
+    untouched(&trap);
+    assert!(out.stderr.contains(&trap.addr()) && out.stderr.contains(&tokens.addr()), "{}", out.stderr);
+    assert!(!out.stderr.contains("stub-identity-token"));
+    // The token server itself had the identity token, in a POST form.
+    assert!(tokens.requests().iter().any(|r| r.method == "POST" && r.text().contains("stub-identity-token")));
+}
+
+/// A TLS registry (Basic auth) whose blob GET redirects to `location`.
+fn tls_registry_redirecting_blobs(location: String) -> Stub {
+    Stub::start_tls("127.0.0.2", move |r| {
+        if r.header("authorization").is_none() {
+            return Reply::status(401).header("WWW-Authenticate", "Basic realm=\"stub\"");
+        }
+        if r.path.contains("/manifests/") { manifest_of(CONFIG) } else { Reply::redirect(307, &location) }
+    })
+}
+
+fn inspect(registry: &Stub) -> crate::common::Out {
+    let args = [
+        "registry",
+        "inspect",
+        &format!("{}/x:latest", registry.addr()),
+        "--registry-insecure",
+        "--registry-user",
+        "u",
+        "--registry-password-stdin",
+        "-o",
+        "json",
+    ];
+    run_stdin(&Berth::new(), &args, "stub-registry-password\n")
+}
+
+#[test]
+fn a_blob_redirect_from_https_to_http_is_not_followed() {
+    let trap = Stub::trap("127.0.0.3");
+    let registry = tls_registry_redirecting_blobs(format!("{}/blob", trap.http()));
+    let out = inspect(&registry).code(1);
+    untouched(&trap);
+    assert!(out.stderr.contains("from https to plain http"), "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("{}/blob", trap.http())), "{}", out.stderr);
+}
+
+#[test]
+fn a_blob_redirect_to_an_https_cdn_on_another_host_is_followed_without_credentials() {
+    let cdn = Stub::start_tls("127.0.0.3", |_| Reply::status(200).body(CONFIG.to_vec()));
+    let registry = tls_registry_redirecting_blobs(format!("{}/blob?sig=1", cdn.https()));
+    let out = inspect(&registry).ok();
+    assert_eq!(out.json()[0]["config_digest"], sha256(CONFIG), "{}", out.stdout);
+    let at_cdn = cdn.requests();
+    assert_eq!(at_cdn.len(), 1, "{at_cdn:?}");
+    assert!(at_cdn[0].tls && at_cdn[0].header("authorization").is_none(), "{}", at_cdn[0].text());
+}
