@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::CloudConfig;
 use crate::error::{ExitCode, Failure};
-use crate::net::Http;
+use crate::net::{Http, body};
 use crate::openstack::catalog::Service;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,7 +211,7 @@ impl Plan {
         }
         let resp = http.send(http.client().get(base).header("Accept", "application/json")).await?;
         let status = resp.status();
-        let doc: Value = resp.json().await.unwrap_or(Value::Null);
+        let doc: Value = body::json(resp, body::DOCUMENT).await.unwrap_or(Value::Null);
         let versions = doc
             .pointer("/versions/values")
             .and_then(Value::as_array)
@@ -273,10 +273,9 @@ impl Plan {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
             .ok_or_else(|| anyhow::anyhow!("Keystone at `{url}` answered without an X-Subject-Token header"))?;
-        let body: TokenBody = resp
-            .json()
+        let body: TokenBody = body::json(resp, body::DOCUMENT)
             .await
-            .map_err(|e| anyhow::anyhow!("Keystone's token at `{url}` is not what v3 returns: {e}"))?;
+            .map_err(|e| e.context(format!("Keystone's token at `{url}` is not what v3 returns")))?;
         let token = Token { id, identity_url: v3, body: body.token };
         if token.body.catalog.is_empty() {
             return Err(Failure::new(
@@ -290,9 +289,13 @@ impl Plan {
     }
 }
 
-/// Keystone's `{"error": {"message": ..}}` (or any service's error body), trimmed to one line.
+/// Keystone's `{"error": {"message": ..}}` (or any service's error body), trimmed to one line. A body over
+/// [`body::ERROR`] is not read on: the message then says so.
 pub async fn api_message(resp: reqwest::Response) -> String {
-    let text = resp.text().await.unwrap_or_default();
+    let text = match body::read(resp, body::ERROR).await {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => return e.to_string(),
+    };
     let parsed: Option<Value> = serde_json::from_str(&text).ok();
     let msg = parsed
         .as_ref()

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use crate::net::body;
 use crate::openstack::{Session, check};
 
 /// An image as Glance v2 returns it; custom properties are top-level string keys and kept in `extra`.
@@ -73,7 +74,7 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
     loop {
         let q = query.clone();
         let resp = session.request(reqwest::Method::GET, "image", &path, |r| r.query(&q)).await?;
-        let page: Page = check(resp, "listing Glance images").await?.json().await?;
+        let page: Page = body::json(check(resp, "listing Glance images").await?, body::PAGE).await?;
         images.extend(page.images);
         match page.next {
             // `next` already carries the query, relative to the endpoint root.
@@ -109,7 +110,7 @@ pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Image> 
     }
     let body = Value::Object(body);
     let resp = session.request(reqwest::Method::POST, "image", "/v2/images", |r| r.json(&body)).await?;
-    Ok(check(resp, &format!("creating the Glance image `{}`", new.name)).await?.json().await?)
+    body::json(check(resp, &format!("creating the Glance image `{}`", new.name)).await?, body::DOCUMENT).await
 }
 
 /// `PUT /v2/images/{id}/file` with a streamed body of exactly `len` bytes.
@@ -137,7 +138,7 @@ pub async fn upload_streamed(session: &Session, id: &str, body: reqwest::Body) -
 
 pub async fn get(session: &Session, id: &str) -> anyhow::Result<Image> {
     let resp = session.request(reqwest::Method::GET, "image", &format!("/v2/images/{id}"), |r| r).await?;
-    Ok(check(resp, &format!("reading Glance image `{id}`")).await?.json().await?)
+    body::json(check(resp, &format!("reading Glance image `{id}`")).await?, body::DOCUMENT).await
 }
 
 /// Delete an image; one that is already gone counts as deleted.
@@ -181,7 +182,7 @@ pub async fn patch(session: &Session, id: &str, ops: &[Value]) -> anyhow::Result
             r.header("Content-Type", "application/openstack-images-v2.1-json-patch").body(body.to_string())
         })
         .await?;
-    Ok(check(resp, &format!("updating Glance image `{id}`")).await?.json().await?)
+    body::json(check(resp, &format!("updating Glance image `{id}`")).await?, body::DOCUMENT).await
 }
 
 /// Images named exactly `name`, hidden ones (`os_hidden`, older versions) included: two queries.

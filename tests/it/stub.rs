@@ -45,6 +45,9 @@ pub struct Reply {
 
 enum Body {
     Bytes(Vec<u8>),
+    /// Without Content-Length, until the client goes away (or 64 MiB: more than any cap of berth's, and a
+    /// berth without caps must not eat the shared machine's memory).
+    Endless,
 }
 
 impl Reply {
@@ -67,6 +70,12 @@ impl Reply {
 
     pub fn body(mut self, body: Vec<u8>) -> Reply {
         self.body = Body::Bytes(body);
+        self
+    }
+
+    /// A body that does not end (spaces, which keep a JSON document open), without Content-Length.
+    pub fn endless(mut self) -> Reply {
+        self.body = Body::Endless;
         self
     }
 }
@@ -153,10 +162,12 @@ fn connection(stream: TcpStream, tls: Option<Arc<rustls::ServerConfig>>, handler
 fn serve(s: &mut (impl Read + Write), tls: bool, handler: &Handler, log: &Mutex<Vec<Request>>) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
+    let mut scanned = 0;
     let head_end = loop {
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i;
+        if let Some(i) = buf[scanned..].windows(4).position(|w| w == b"\r\n\r\n") {
+            break scanned + i;
         }
+        scanned = buf.len().saturating_sub(3);
         match s.read(&mut chunk) {
             Ok(0) | Err(_) => return,
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
@@ -191,6 +202,16 @@ fn serve(s: &mut (impl Read + Write), tls: bool, handler: &Handler, log: &Mutex<
         Body::Bytes(b) => {
             out.push_str(&format!("Content-Length: {}\r\n\r\n", b.len()));
             let _ = s.write_all(out.as_bytes()).and_then(|()| s.write_all(&b)).and_then(|()| s.flush());
+        }
+        Body::Endless => {
+            out.push_str("\r\n");
+            let spaces = vec![b' '; 64 * 1024];
+            let _ = s.write_all(out.as_bytes());
+            for _ in 0..1024 {
+                if s.write_all(&spaces).and_then(|()| s.flush()).is_err() {
+                    return;
+                }
+            }
         }
     }
 }

@@ -11,13 +11,14 @@ use serde::Deserialize;
 use super::blobs::{Hasher, digest_like};
 use super::{Image, ManifestHead, Registry, header};
 use crate::error::{ExitCode, Failure};
+use crate::net::body::{self, Cap};
 use crate::net::redact_url;
 use crate::registry::manifest::{self, Descriptor, Manifest, Platform};
 use crate::registry::quota::{self, Quota};
 use crate::registry::reference::Reference;
 
 /// The largest manifest berth reads (distribution's own limit is 4 MiB).
-const MANIFEST_MAX: usize = 4 << 20;
+const MANIFEST: Cap = Cap { bytes: 4 << 20, what: "a manifest" };
 /// The largest image config berth reads into memory.
 const CONFIG_MAX: u64 = 16 << 20;
 impl Registry {
@@ -31,14 +32,7 @@ impl Registry {
         }
         let content_type = header(resp.headers(), CONTENT_TYPE.as_str()).unwrap_or_default();
         let announced = header(resp.headers(), "docker-content-digest");
-        let mut body = Vec::new();
-        let mut resp = resp;
-        while let Some(chunk) = resp.chunk().await.with_context(|| format!("reading the manifest of `{r}`"))? {
-            body.extend_from_slice(&chunk);
-            if body.len() > MANIFEST_MAX {
-                anyhow::bail!("the manifest of `{r}` is larger than {MANIFEST_MAX} bytes");
-            }
-        }
+        let body = body::read(resp, MANIFEST).await.with_context(|| format!("reading the manifest of `{r}`"))?;
         let requested = reference.contains(':').then_some(reference);
         let digest = match (requested, announced.as_deref()) {
             (Some(d), _) => d.to_string(),
@@ -206,7 +200,8 @@ impl Registry {
                 return Err(self.failed(resp, &r, None).await);
             }
             let next = next_link(resp.headers());
-            let body = resp.bytes().await.with_context(|| format!("reading the tags of `{repository}`"))?;
+            let body =
+                body::read(resp, body::PAGE).await.with_context(|| format!("reading the tags of `{repository}`"))?;
             let page: Page = serde_json::from_slice(&body).map_err(|e| {
                 Failure::new(ExitCode::Failure, format!("`{}` answered a tag list that is not JSON: {e}", self.host))
             })?;

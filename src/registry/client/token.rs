@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::errors::{RegistryError, read_error};
 use super::{Registry, host_name, is_loopback};
 use crate::error::{ExitCode, Failure};
-use crate::net::{Redirects, redact_url};
+use crate::net::{Redirects, body, redact_url};
 use crate::registry::auth::{self, Challenge, Credentials, Found};
 use crate::registry::quota;
 
@@ -315,7 +315,7 @@ async fn read_token(resp: Response, shown: &str) -> anyhow::Result<(String, Dura
         access_token: Option<String>,
         expires_in: Option<u64>,
     }
-    let body = resp.bytes().await.with_context(|| format!("reading the answer of the token server `{shown}`"))?;
+    let body = body::read(resp, body::TOKEN).await?;
     let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
         Failure::new(
             ExitCode::Failure,

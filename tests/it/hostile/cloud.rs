@@ -48,3 +48,19 @@ fn a_same_origin_redirect_is_still_followed() {
     assert_eq!((second.method.as_str(), second.path.as_str()), ("POST", "/identity/v3/auth/tokens"));
     assert!(second.text().contains(PASSWORD));
 }
+
+#[test]
+fn a_keystone_error_without_end_is_cut_at_64_kib() {
+    let keystone = Stub::start("127.0.0.2", |_| Reply::status(401).endless());
+    let out = cloud(&format!("{}/v3", keystone.http())).run(&["auth", "token"]).code(4);
+    assert!(out.stderr.contains("larger than 64 KiB, the most berth reads of an error answer"), "{}", out.stderr);
+}
+
+#[test]
+fn a_glance_page_without_end_is_cut_at_4_mib() {
+    let glance = Stub::start("127.0.0.2", |_| Reply::status(200).header("Content-Type", "application/json").endless());
+    let image = glance.http();
+    let keystone = Stub::start("127.0.0.2", move |_| keystone_token(&[("image", &image)]));
+    let out = cloud(&format!("{}/v3", keystone.http())).run(&["image", "list"]).code(1);
+    assert!(out.stderr.contains("larger than 4 MiB, the most berth reads of a page of a list"), "{}", out.stderr);
+}

@@ -97,3 +97,47 @@ fn a_blob_redirect_to_an_https_cdn_on_another_host_is_followed_without_credentia
     assert_eq!(at_cdn.len(), 1, "{at_cdn:?}");
     assert!(at_cdn[0].tls && at_cdn[0].header("authorization").is_none(), "{}", at_cdn[0].text());
 }
+
+/// An anonymous registry on 127.0.0.2 whose token server (also on 127.0.0.2) answers with `token_answer`.
+fn registry_with_token_server(token_answer: fn() -> Reply) -> (Stub, Stub) {
+    let tokens = Stub::start("127.0.0.2", move |_| token_answer());
+    let realm = format!("{}/token", tokens.http());
+    let registry = Stub::start("127.0.0.2", move |r| match r.header("authorization") {
+        Some(_) => Reply::json(200, &serde_json::json!({"name": "x", "tags": ["1"]})),
+        None => Reply::status(401).header("WWW-Authenticate", &format!("Bearer realm=\"{realm}\",service=\"stub\"")),
+    });
+    (registry, tokens)
+}
+
+#[test]
+fn a_token_answer_of_10_mib_is_refused() {
+    let (registry, _tokens) = registry_with_token_server(|| {
+        let token = "a".repeat(10 << 20);
+        Reply::json(200, &serde_json::json!({ "token": token }))
+    });
+    let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr())]).code(1);
+    assert!(out.stderr.contains("larger than 1 MiB, the most berth reads of a token answer"), "{}", out.stderr);
+    // No token was sent to the registry.
+    assert!(registry.requests().iter().all(|r| r.header("authorization").is_none()));
+}
+
+#[test]
+fn a_token_answer_without_end_is_cut_at_1_mib() {
+    let (registry, _tokens) = registry_with_token_server(|| Reply::status(200).endless());
+    let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr())]).code(1);
+    assert!(out.stderr.contains("larger than 1 MiB, the most berth reads of a token answer"), "{}", out.stderr);
+}
+
+#[test]
+fn a_registry_error_without_end_is_cut_at_64_kib() {
+    let registry = Stub::start("127.0.0.2", |_| Reply::status(500).endless());
+    let out = Berth::new().run(&["--retries", "0", "registry", "tags", &format!("{}/x", registry.addr())]).code(1);
+    assert!(out.stderr.contains("larger than 64 KiB, the most berth reads of an error answer"), "{}", out.stderr);
+}
+
+#[test]
+fn a_tag_page_without_end_is_cut_at_4_mib() {
+    let registry = Stub::start("127.0.0.2", |_| Reply::status(200).endless());
+    let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr())]).code(1);
+    assert!(out.stderr.contains("larger than 4 MiB, the most berth reads of a page of a list"), "{}", out.stderr);
+}
