@@ -64,3 +64,66 @@ fn a_glance_page_without_end_is_cut_at_4_mib() {
     let out = cloud(&format!("{}/v3", keystone.http())).run(&["image", "list"]).code(1);
     assert!(out.stderr.contains("larger than 4 MiB, the most berth reads of a page of a list"), "{}", out.stderr);
 }
+
+/// Keystone's answer to `GET /`: a version list whose v3 `self` link is `href`.
+fn versions(status: u16, href: &str) -> Reply {
+    let doc = serde_json::json!({"versions": {"values": [
+        {"id": "v3.14", "status": "stable", "links": [{"rel": "self", "href": href}]},
+    ]}});
+    Reply::json(status, &doc)
+}
+
+#[test]
+fn a_version_list_naming_another_host_gets_no_password_sent_there() {
+    let trap = Stub::trap("127.0.0.3");
+    let elsewhere = format!("{}/v3/", trap.http());
+    let keystone = Stub::start("127.0.0.2", move |_| versions(300, &elsewhere));
+    let out = cloud(&keystone.http()).run(&["auth", "token"]).code(2);
+    untouched(&trap);
+    assert!(out.stderr.contains("another host or port"), "{}", out.stderr);
+    assert!(out.stderr.contains("hint: set a versioned auth_url (`OS_AUTH_URL`"), "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("`{}/v3`", keystone.http())), "{}", out.stderr);
+}
+
+#[test]
+fn a_version_list_downgrading_to_http_gets_no_password_over_http() {
+    // One port serves https and plain http: the link keeps the host and port and drops TLS.
+    let me = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let addr = me.clone();
+    let keystone = Stub::start_tls("127.0.0.2", move |r| match r.path.as_str() {
+        "/" => versions(300, &format!("http://{}/v3/", addr.get().unwrap())),
+        _ => keystone_token(&[("image", "http://127.0.0.2:9")]),
+    });
+    me.set(keystone.addr()).unwrap();
+    let out = cloud(&keystone.https()).env("OS_INSECURE", "true").run(&["auth", "token"]).code(2);
+    let plain: Vec<String> = keystone.requests().iter().filter(|r| !r.tls).map(|r| r.text()).collect();
+    assert!(plain.is_empty(), "requests over plain http: {plain:?}");
+    assert!(out.stderr.contains("plain http behind an https auth_url"), "{}", out.stderr);
+}
+
+#[test]
+fn a_version_list_in_an_error_answer_is_not_trusted() {
+    let me = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let url = me.clone();
+    let keystone = Stub::start("127.0.0.2", move |r| match r.path.as_str() {
+        "/" => versions(404, &format!("{}/v3/", url.get().unwrap())),
+        _ => keystone_token(&[("image", "http://127.0.0.2:9")]),
+    });
+    me.set(keystone.http()).unwrap();
+    let out = cloud(&keystone.http()).run(&["auth", "token"]).code(2);
+    let paths: Vec<String> = keystone.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert_eq!(paths, ["GET /"], "berth went on after a 404");
+    assert!(out.stderr.contains("answered HTTP 404"), "{}", out.stderr);
+}
+
+#[test]
+fn a_multiple_choices_version_list_with_a_relative_link_is_followed() {
+    let keystone = Stub::start("127.0.0.2", |r| match r.path.as_str() {
+        "/identity" => versions(300, "v3/"),
+        _ => keystone_token(&[("image", "http://127.0.0.2:9")]),
+    });
+    let out = cloud(&format!("{}/identity", keystone.http())).run(&["auth", "token", "-o", "value", "-c", "id"]).ok();
+    assert_eq!(out.stdout.trim(), "stub-token-0123456789");
+    let paths: Vec<String> = keystone.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert_eq!(paths, ["GET /identity", "POST /identity/v3/auth/tokens"]);
+}
