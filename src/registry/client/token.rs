@@ -14,7 +14,7 @@ use super::{Registry, host_name, is_loopback};
 use crate::error::{ExitCode, Failure};
 use crate::net::{Redirects, body, redact_url};
 use crate::registry::auth::{self, Challenge, Credentials, Found};
-use crate::registry::quota;
+use crate::registry::{quota, realm};
 
 /// Docker's floor for a token's lifetime, also the default when the token server names none.
 const TOKEN_MIN_LIFETIME: u64 = 60;
@@ -236,7 +236,8 @@ impl Registry {
         Ok((token, lifetime))
     }
 
-    /// The token server's URL, when berth may ask it (with these credentials, if any).
+    /// The token server's URL, when berth may ask it (with these credentials, if any): see [`realm::check`],
+    /// then credentials never go over plain http to another host (loopback to loopback aside).
     fn realm_url(&self, realm: &str, found: Option<&Found>) -> anyhow::Result<reqwest::Url> {
         let url = reqwest::Url::parse(realm).map_err(|e| {
             Failure::new(
@@ -244,10 +245,21 @@ impl Registry {
                 format!("`{}` names the token server `{realm}`, which is not a URL: {e}", self.host),
             )
         })?;
-        if !matches!(url.scheme(), "https" | "http") {
+        let scheme = self.scheme.lock().unwrap().unwrap_or("https");
+        if let Err(refusal) = realm::check(&url, &self.host, scheme) {
             return Err(Failure::new(
                 ExitCode::Failure,
-                format!("`{}` names the token server `{realm}`, which is not http(s)", self.host),
+                format!(
+                    "`{}` names the token server `{}`, which is {}; berth does not ask it for a token",
+                    self.host,
+                    redact_url(&url),
+                    refusal.why()
+                ),
+            )
+            .hint(
+                "a registry's token realm must be https (http only for a registry berth speaks http to), and on a \
+                 private, link-local or loopback address only on the registry's own host (loopback: a registry on \
+                 loopback); tell the registry's operator",
             )
             .into());
         }

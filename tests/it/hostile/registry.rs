@@ -141,3 +141,39 @@ fn a_tag_page_without_end_is_cut_at_4_mib() {
     let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr())]).code(1);
     assert!(out.stderr.contains("larger than 4 MiB, the most berth reads of a page of a list"), "{}", out.stderr);
 }
+
+#[test]
+fn an_https_registry_naming_an_http_realm_on_its_own_host_gets_no_credentials_over_http() {
+    // The realm keeps the registry's host (127.0.0.2), on another port, over plain http.
+    let trap = Stub::trap("127.0.0.2");
+    let realm = format!("{}/token", trap.http());
+    let registry = Stub::start_tls("127.0.0.2", move |_| {
+        Reply::status(401).header("WWW-Authenticate", &format!("Bearer realm=\"{realm}\",service=\"stub\""))
+    });
+    let args = [
+        "registry",
+        "tags",
+        &format!("{}/x", registry.addr()),
+        "--registry-insecure",
+        "--registry-user",
+        "u",
+        "--registry-password-stdin",
+    ];
+    let out = run_stdin(&Berth::new(), &args, "stub-registry-password\n").code(1);
+    untouched(&trap);
+    assert!(out.stderr.contains("plain http, while the registry speaks https"), "{}", out.stderr);
+    assert!(out.stderr.contains(&trap.addr()) && out.stderr.contains("hint:"), "{}", out.stderr);
+}
+
+#[test]
+fn a_registry_on_loopback_may_name_a_token_server_on_another_loopback_address() {
+    let tokens = Stub::start("127.0.0.3", |_| Reply::json(200, &serde_json::json!({"token": "stub-bearer"})));
+    let realm = format!("{}/token", tokens.http());
+    let registry = Stub::start("127.0.0.2", move |r| match r.header("authorization") {
+        Some("Bearer stub-bearer") => Reply::json(200, &serde_json::json!({"name": "x", "tags": ["1.0"]})),
+        _ => Reply::status(401).header("WWW-Authenticate", &format!("Bearer realm=\"{realm}\",service=\"stub\"")),
+    });
+    let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr()), "-o", "value"]).ok();
+    assert_eq!(out.stdout.trim(), "1.0");
+    assert_eq!(tokens.requests().len(), 1);
+}
