@@ -1,10 +1,11 @@
 //! The network foundation: berth's one HTTP client ([`http`]: TLS, logs, timing), the redirects each client
-//! follows ([`redirect`]), bodies read whole under a cap ([`body`]), URLs without their secrets ([`redact`]), its
-//! retry policy ([`retry`]), how transport failures are classified ([`transport`]) and the `--timing` sink
-//! ([`timing`]).
+//! follows ([`redirect`]), bodies read whole under a cap ([`body`]), lists paged through to an end ([`pages`]), URLs
+//! without their secrets ([`redact`]), its retry policy ([`retry`]), how transport failures are classified
+//! ([`transport`]) and the `--timing` sink ([`timing`]).
 
 pub mod body;
 pub mod http;
+pub mod pages;
 pub mod redact;
 pub mod redirect;
 pub mod retry;

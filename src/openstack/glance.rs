@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::net::body;
+use crate::net::pages::Pages;
 use crate::openstack::{Session, check};
 
 /// An image as Glance v2 returns it; custom properties are top-level string keys and kept in `extra`.
@@ -65,12 +66,14 @@ struct Page {
     next: Option<String>,
 }
 
-/// All images matching the Glance query `filters` (e.g. `container_format=docker`), following `next` links.
+/// All images matching the Glance query `filters` (e.g. `container_format=docker`), following `next` links to an
+/// end (a link back to a page read already, or over [`crate::net::pages::MAX_PAGES`] pages, is an error).
 pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result<Vec<Image>> {
     let mut images = Vec::new();
     let mut query: Vec<(String, String)> = filters.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     query.push(("limit".into(), "200".into()));
     let mut path = "/v2/images".to_string();
+    let mut pages = Pages::new("Glance's image list", &path);
     loop {
         let q = query.clone();
         let resp = session.request(reqwest::Method::GET, "image", &path, |r| r.query(&q)).await?;
@@ -79,6 +82,7 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
         match page.next {
             // `next` already carries the query, relative to the endpoint root.
             Some(next) => {
+                pages.next(&next)?;
                 path = next;
                 query.clear();
             }

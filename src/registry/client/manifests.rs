@@ -12,6 +12,7 @@ use super::blobs::{Hasher, digest_like};
 use super::{Image, ManifestHead, Registry, header};
 use crate::error::{ExitCode, Failure};
 use crate::net::body::{self, Cap};
+use crate::net::pages::Pages;
 use crate::net::redact_url;
 use crate::registry::manifest::{self, Descriptor, Manifest, Platform};
 use crate::registry::quota::{self, Quota};
@@ -184,7 +185,8 @@ impl Registry {
         })
     }
 
-    /// Every tag of `repository`, following `Link: <...>; rel="next"` pages, in the registry's order.
+    /// Every tag of `repository`, following `Link: <...>; rel="next"` pages, in the registry's order, to an end
+    /// (a link back to a page read already, or over [`crate::net::pages::MAX_PAGES`] pages, is an error).
     pub async fn tags(&self, repository: &str) -> anyhow::Result<Vec<String>> {
         #[derive(Deserialize)]
         struct Page {
@@ -193,8 +195,9 @@ impl Registry {
         }
         let r = Reference { registry: self.host.clone(), repository: repository.to_string(), tag: None, digest: None };
         let mut path = format!("/v2/{repository}/tags/list");
+        let mut pages = Pages::new(format!("the tag list of `{repository}` on `{}`", self.host), &path);
         let mut tags = Vec::new();
-        for _ in 0..10_000 {
+        loop {
             let resp = self.request(Method::GET, &path, repository, None).await?;
             if !resp.status().is_success() {
                 return Err(self.failed(resp, &r, None).await);
@@ -210,8 +213,8 @@ impl Registry {
                 return Ok(tags);
             };
             path = self.same_host_path(&next)?;
+            pages.next(&path)?;
         }
-        anyhow::bail!("`{}` keeps sending more pages of tags for `{repository}`", self.host)
     }
 
     /// The path and query of a `Link` target, which must stay on this registry.

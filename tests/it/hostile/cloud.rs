@@ -127,3 +127,34 @@ fn a_multiple_choices_version_list_with_a_relative_link_is_followed() {
     let paths: Vec<String> = keystone.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
     assert_eq!(paths, ["GET /identity", "POST /identity/v3/auth/tokens"]);
 }
+
+/// A cloud whose Glance answers every image-list page with `next_of(marker)` as its `next` link.
+fn glance_paging(next_of: fn(u64) -> Option<String>) -> (Stub, Stub) {
+    let glance = Stub::start("127.0.0.2", move |r| {
+        let marker: u64 = r.path.split("marker=").nth(1).and_then(|v| v.parse().ok()).unwrap_or(0);
+        Reply::json(200, &serde_json::json!({"images": [], "next": next_of(marker)}))
+    });
+    let image = glance.http();
+    let keystone = Stub::start("127.0.0.2", move |_| keystone_token(&[("image", &image)]));
+    (keystone, glance)
+}
+
+#[test]
+fn a_glance_list_whose_next_loops_ends_at_the_first_repeat() {
+    let (keystone, glance) = glance_paging(|m| Some(format!("/v2/images?marker={}", m.max(1))));
+    let out = cloud(&format!("{}/v3", keystone.http()))
+        .run_for(&["image", "list"], std::time::Duration::from_secs(60))
+        .code(1);
+    assert!(out.stderr.contains("leads back to `/v2/images?marker=1`"), "{}", out.stderr);
+    assert_eq!(glance.requests().len(), 2);
+}
+
+#[test]
+fn a_glance_list_without_end_stops_at_1000_pages() {
+    let (keystone, glance) = glance_paging(|m| Some(format!("/v2/images?marker={}", m + 1)));
+    let out = cloud(&format!("{}/v3", keystone.http()))
+        .run_for(&["image", "list"], std::time::Duration::from_secs(120))
+        .code(1);
+    assert!(out.stderr.contains("more than 1000 pages"), "{}", out.stderr);
+    assert_eq!(glance.requests().len(), 1000);
+}

@@ -177,3 +177,44 @@ fn a_registry_on_loopback_may_name_a_token_server_on_another_loopback_address() 
     assert_eq!(out.stdout.trim(), "1.0");
     assert_eq!(tokens.requests().len(), 1);
 }
+
+/// A registry whose tag list pages link on as `next_of(n)` says for the page after the nth (none: the end).
+fn paged_registry(next_of: fn(u64) -> Option<u64>) -> Stub {
+    Stub::start("127.0.0.2", move |r| {
+        let n: u64 = r.path.split("last=").nth(1).and_then(|v| v.parse().ok()).unwrap_or(0);
+        let page = Reply::json(200, &serde_json::json!({"name": "x", "tags": [format!("t{n}")]}));
+        match next_of(n) {
+            Some(0) => page.header("Link", "</v2/x/tags/list>; rel=\"next\""),
+            Some(m) => page.header("Link", &format!("</v2/x/tags/list?last={m}>; rel=\"next\"")),
+            None => page,
+        }
+    })
+}
+
+#[test]
+fn a_tag_list_whose_link_loops_ends_at_the_first_repeat() {
+    // Page 0 -> 1 -> 2 -> 1.
+    let registry = paged_registry(|n| Some(if n == 2 { 1 } else { n + 1 }));
+    let out = Berth::new()
+        .run_for(&["registry", "tags", &format!("{}/x", registry.addr())], std::time::Duration::from_secs(60))
+        .code(1);
+    assert!(out.stderr.contains("leads back to `/v2/x/tags/list?last=1`"), "{}", out.stderr);
+    assert_eq!(registry.requests().len(), 3);
+}
+
+#[test]
+fn a_tag_list_without_end_stops_at_1000_pages() {
+    let registry = paged_registry(|n| Some(n + 1));
+    let out = Berth::new()
+        .run_for(&["registry", "tags", &format!("{}/x", registry.addr())], std::time::Duration::from_secs(120))
+        .code(1);
+    assert!(out.stderr.contains("more than 1000 pages"), "{}", out.stderr);
+    assert_eq!(registry.requests().len(), 1000);
+}
+
+#[test]
+fn a_tag_list_of_several_pages_is_read_whole() {
+    let registry = paged_registry(|n| (n < 2).then_some(n + 1));
+    let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr()), "-o", "value"]).ok();
+    assert_eq!(out.stdout.lines().collect::<Vec<_>>(), ["t0", "t1", "t2"]);
+}
