@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use crate::error::{ExitCode, Failure};
 use crate::net::body;
 use crate::net::pages::Pages;
 use crate::openstack::{Session, check};
@@ -72,6 +73,7 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
     let mut images = Vec::new();
     let mut query: Vec<(String, String)> = filters.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     query.push(("limit".into(), "200".into()));
+    let endpoint = session.endpoint("image")?;
     let mut path = "/v2/images".to_string();
     let mut pages = Pages::new("Glance's image list", &path);
     loop {
@@ -82,6 +84,7 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
         match page.next {
             // `next` already carries the query, relative to the endpoint root.
             Some(next) => {
+                next_path(&endpoint, &next)?;
                 pages.next(&next)?;
                 path = next;
                 query.clear();
@@ -89,6 +92,33 @@ pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result
             None => return Ok(images),
         }
     }
+}
+
+/// Check Glance's `next` link before the token goes with it: a path (one `/` first, no scheme, no authority, no
+/// `@`, `\`, space or control character) that, appended to the image endpoint as Glance means it, stays on the
+/// endpoint's origin. A `next` of `@evil.example/x` would otherwise turn the endpoint's host into a user name
+/// and send the token to `evil.example`.
+fn next_path(endpoint: &str, next: &str) -> anyhow::Result<()> {
+    let refuse = |why: &str| -> anyhow::Error {
+        Failure::new(
+            ExitCode::Failure,
+            format!("Glance at `{endpoint}` sent the next-page link `{next}`, which {why}; berth does not follow it"),
+        )
+        .hint("Glance's `next` is a path under its endpoint, like `/v2/images?marker=ID`; tell the cloud's operator")
+        .into()
+    };
+    if !next.starts_with('/') || next.starts_with("//") {
+        return Err(refuse("is not a path starting with a single `/`"));
+    }
+    if next.chars().any(|c| matches!(c, '@' | '\\' | ' ') || c.is_control()) {
+        return Err(refuse("holds `@`, `\\`, a space or a control character"));
+    }
+    let base = reqwest::Url::parse(endpoint).map_err(|_| refuse("cannot be resolved"))?;
+    let url = reqwest::Url::parse(&format!("{endpoint}{next}")).map_err(|_| refuse("is not a URL path"))?;
+    if url.origin() != base.origin() || url.username() != "" || url.password().is_some() {
+        return Err(refuse("leads off the image endpoint's host"));
+    }
+    Ok(())
 }
 
 /// What a new image record says before any data is uploaded.
@@ -213,4 +243,43 @@ pub async fn list_all_versions(session: &Session, filters: &[(&str, &str)]) -> a
     hidden_filters.push(("os_hidden", "true"));
     images.extend(list(session, &hidden_filters).await?);
     Ok(images)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_links_are_paths_on_the_endpoint() {
+        for (endpoint, next) in [
+            ("http://glance.example:9292", "/v2/images?marker=0b6d1ad3&limit=200"),
+            ("https://cloud.example/image", "/v2/images?marker=x&name=in%3A%22a%40b%22"),
+            ("http://[::1]:9292", "/v2/images?marker=x"),
+        ] {
+            next_path(endpoint, next).unwrap_or_else(|e| panic!("{next}: {e}"));
+        }
+    }
+
+    #[test]
+    fn next_links_elsewhere_are_refused() {
+        for next in [
+            "@127.0.0.3:9292/v2/images",
+            "/@evil.example/x",
+            "/v2/images?marker=x@evil",
+            "//evil.example/v2/images",
+            "http://evil.example/v2/images",
+            "https://glance.example:9292/v2/images",
+            "v2/images?marker=x",
+            "/v2/images\\@evil",
+            "/v2/images?marker=x y",
+            "/v2/images\r\nX-Injected: 1",
+            "",
+        ] {
+            let e = next_path("http://glance.example:9292", next).unwrap_err();
+            assert!(e.to_string().contains("berth does not follow it"), "{next}: {e}");
+            assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
+        }
+        // A port given as the next link's first characters would change the origin.
+        assert!(next_path("http://glance.example", ":1234/v2/images").is_err());
+    }
 }

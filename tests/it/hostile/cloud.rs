@@ -158,3 +158,31 @@ fn a_glance_list_without_end_stops_at_1000_pages() {
     assert!(out.stderr.contains("more than 1000 pages"), "{}", out.stderr);
     assert_eq!(glance.requests().len(), 1000);
 }
+
+#[test]
+fn a_glance_next_link_to_another_host_gets_no_token_sent_there() {
+    let trap = Stub::trap("127.0.0.3");
+    let next = format!("@{}/v2/images", trap.addr());
+    let glance = Stub::start("127.0.0.2", move |_| Reply::json(200, &serde_json::json!({"images": [], "next": next})));
+    let image = glance.http();
+    let keystone = Stub::start("127.0.0.2", move |_| keystone_token(&[("image", &image)]));
+    let out = cloud(&format!("{}/v3", keystone.http())).run(&["image", "list"]).code(1);
+    untouched(&trap);
+    assert!(out.stderr.contains(&format!("the next-page link `@{}/v2/images`", trap.addr())), "{}", out.stderr);
+    assert_eq!(glance.requests().len(), 1);
+}
+
+#[test]
+fn glance_next_links_under_an_endpoint_path_are_followed() {
+    // Path-based deployments (`http://host/image`): `next` is relative to the endpoint.
+    let glance = Stub::start("127.0.0.2", |r| match r.path.contains("marker=") {
+        false => Reply::json(200, &serde_json::json!({"images": [], "next": "/v2/images?marker=m1&limit=200"})),
+        true => Reply::json(200, &serde_json::json!({"images": []})),
+    });
+    let image = format!("{}/image", glance.http());
+    let keystone = Stub::start("127.0.0.2", move |_| keystone_token(&[("image", &image)]));
+    cloud(&format!("{}/v3", keystone.http())).run(&["image", "list"]).ok();
+    let paths: Vec<String> = glance.requests().into_iter().map(|r| r.path).collect();
+    assert!(paths[0].starts_with("/image/v2/images?"), "{paths:?}");
+    assert_eq!(paths[1], "/image/v2/images?marker=m1&limit=200");
+}
