@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod client;
+pub mod digest;
 pub mod manifest;
 pub mod quota;
 pub mod realm;

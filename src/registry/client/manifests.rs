@@ -8,7 +8,7 @@ use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LINK};
 use serde::Deserialize;
 
-use super::blobs::{Hasher, digest_like};
+use super::blobs::{Hasher, checked_digest, digest_like};
 use super::{Image, ManifestHead, Registry, header};
 use crate::error::{ExitCode, Failure};
 use crate::net::body::{self, Cap};
@@ -26,6 +26,9 @@ impl Registry {
     /// GET a manifest by tag or digest, verified: the body's digest must equal `Docker-Content-Digest` and, for a
     /// digest, the one asked for.
     async fn manifest(&self, r: &Reference, reference: &str) -> anyhow::Result<(String, Manifest)> {
+        if reference.contains(':') {
+            checked_digest(reference)?;
+        }
         let path = format!("/v2/{}/manifests/{reference}", r.repository);
         let resp = self.request(Method::GET, &path, &r.repository, Some(manifest::ACCEPT)).await?;
         if !resp.status().is_success() {

@@ -218,3 +218,47 @@ fn a_tag_list_of_several_pages_is_read_whole() {
     let out = Berth::new().run(&["registry", "tags", &format!("{}/x", registry.addr()), "-o", "value"]).ok();
     assert_eq!(out.stdout.lines().collect::<Vec<_>>(), ["t0", "t1", "t2"]);
 }
+
+/// An anonymous registry on 127.0.0.2 whose `x:latest` is `manifest` (of `media_type`).
+fn registry_serving(manifest: serde_json::Value, media_type: &'static str) -> Stub {
+    Stub::start("127.0.0.2", move |r| match r.path.as_str() {
+        "/v2/x/manifests/latest" => Reply::json(200, &manifest).header("Content-Type", media_type),
+        _ => Reply::status(200).body(CONFIG.to_vec()),
+    })
+}
+
+#[track_caller]
+fn only_asked_for_the_manifest(registry: &Stub) {
+    let paths: Vec<String> = registry.requests().into_iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert_eq!(paths, ["GET /v2/x/manifests/latest"], "berth used a digest it should have refused");
+}
+
+#[test]
+fn a_config_digest_that_is_no_digest_never_becomes_a_request() {
+    let manifest = serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "config": {"mediaType": DOCKER_CONFIG_MANIFEST, "digest": "sha256:../../../v2/x/manifests/latest?", "size": 9},
+        "layers": [],
+    });
+    let registry = registry_serving(manifest, "application/vnd.docker.distribution.manifest.v2+json");
+    let out = Berth::new().run(&["registry", "inspect", &format!("{}/x:latest", registry.addr())]).code(1);
+    only_asked_for_the_manifest(&registry);
+    assert!(out.stderr.contains("the manifest's config has no valid digest"), "{}", out.stderr);
+}
+
+#[test]
+fn an_index_entry_digest_in_uppercase_never_becomes_a_request() {
+    let entry = format!("sha256:{}", sha256(CONFIG).trim_start_matches("sha256:").to_uppercase());
+    let index = serde_json::json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.index.v1+json",
+        "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": entry, "size": 9,
+                       "platform": {"os": "linux", "architecture": "amd64"}}],
+    });
+    let registry = registry_serving(index, "application/vnd.oci.image.index.v1+json");
+    let out = Berth::new().run(&["registry", "inspect", &format!("{}/x:latest", registry.addr())]).code(1);
+    only_asked_for_the_manifest(&registry);
+    assert!(out.stderr.contains("the manifest's entry 1 has no valid digest"), "{}", out.stderr);
+    assert!(out.stderr.contains("not a lowercase hexadecimal digit"), "{}", out.stderr);
+}
