@@ -103,6 +103,8 @@ pub enum Transport {
     Timeout,
     /// No connection: refused, unreachable, name not resolved.
     Connect,
+    /// A redirect berth's policy does not follow (to another origin with credentials, or down to http).
+    Redirect,
     Other,
 }
 

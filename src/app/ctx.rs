@@ -42,7 +42,7 @@ impl<'a> Ctx<'a> {
         if let Some(h) = &self.http {
             return Ok(h.clone());
         }
-        let http = Arc::new(Http::new(&openstack::tls_options(cfg)?, &self.net())?);
+        let http = Arc::new(openstack::http(cfg, &self.net())?);
         self.http = Some(http.clone());
         Ok(http)
     }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::image::provenance::Recorded;
+use crate::net::body;
 use crate::openstack::{Session, catalog, check, glance};
 
 /// How long one gaps request may take by default (`gaps --probe-timeout`): a report about a half-broken cloud must
@@ -202,15 +203,15 @@ impl<'a> Prober<'a> {
     /// [`Prober::send`], an error answer made an error.
     async fn get(&self, url: &str, what: &str, headers: &[(&str, &str)]) -> anyhow::Result<Value> {
         let resp = self.send(url, headers).await?;
-        Ok(check(resp, what).await?.json().await?)
+        body::json(check(resp, what).await?, body::DOCUMENT).await
     }
 
     /// A version document, whatever its status.
     async fn probe(&self, url: String) -> anyhow::Result<Probe> {
         let resp = self.send(&url, &[]).await?;
         let status = resp.status().as_u16();
-        let body: Value = resp.json().await.unwrap_or(Value::Null);
-        Ok(Probe { versions: versions(&body), url, status, body })
+        let doc: Value = body::json(resp, body::DOCUMENT).await.unwrap_or(Value::Null);
+        Ok(Probe { versions: versions(&doc), url, status, body: doc })
     }
 
     /// [`Prober::get`] of `url` within the probe timeout, its error or the timeout the reason of an unknown fact;
@@ -359,7 +360,7 @@ async fn hypervisors_by(p: &Prober<'_>, compute_url: &str) -> Fact<Vec<Hyperviso
         if resp.status() == reqwest::StatusCode::FORBIDDEN {
             anyhow::bail!("admin only: HTTP 403");
         }
-        let v: Value = check(resp, "listing hypervisors").await?.json().await?;
+        let v: Value = body::json(check(resp, "listing hypervisors").await?, body::DOCUMENT).await?;
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for h in v["hypervisors"].as_array().into_iter().flatten() {
             *counts.entry(h["hypervisor_type"].as_str().unwrap_or("unknown").to_string()).or_default() += 1;

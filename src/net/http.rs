@@ -9,6 +9,8 @@ use anyhow::Context;
 use reqwest::header::HeaderMap;
 use reqwest::{RequestBuilder, Response};
 
+use super::redact::redact_url;
+use super::redirect::Redirects;
 use super::retry::{self, Policy, Retried};
 use super::timing::{Timing, Timings};
 use super::transport::{self, chain};
@@ -40,11 +42,16 @@ pub struct TlsOptions {
 }
 
 pub struct Http {
+    /// The redirects this client follows unless a request asks for another policy ([`Http::client_with`]).
+    redirects: Redirects,
     client: reqwest::Client,
-    /// Built on first use: every client loads the system's CA certificates (hundreds of files), and most commands
-    /// never upload.
+    /// The clients of the other redirect policies and the upload client, built on first use: every client loads
+    /// the system's CA certificates (hundreds of files), and most commands need neither.
+    others: [std::sync::OnceLock<reqwest::Client>; Redirects::ALL.len()],
     upload_client: std::sync::OnceLock<reqwest::Client>,
-    build_upload: Box<dyn Fn() -> anyhow::Result<reqwest::Client> + Send + Sync>,
+    build: Box<dyn Fn(Option<Duration>, Redirects) -> anyhow::Result<reqwest::Client> + Send + Sync>,
+    /// `--http-timeout`: the idle-read timeout of every client but the upload one.
+    timeout: Duration,
     feedback: Feedback,
     timings: Timings,
     retry: Policy,
@@ -79,8 +86,9 @@ fn read_pem(path: &std::path::Path, what: &str, flag: &str) -> anyhow::Result<Ve
 }
 
 impl Http {
-    /// A client with `tls`, reporting to `opts`' feedback and timing sink, retrying as `opts.retry` says.
-    pub fn new(tls: &TlsOptions, opts: &super::Options) -> anyhow::Result<Http> {
+    /// A client with `tls`, reporting to `opts`' feedback and timing sink, retrying as `opts.retry` says, and
+    /// following the redirects `redirects` allows (see [`super::redirect`]).
+    pub fn new(tls: &TlsOptions, opts: &super::Options, redirects: Redirects) -> anyhow::Result<Http> {
         let timeout = opts.timeout;
         install_crypto_provider();
         let mut certs = Vec::new();
@@ -112,9 +120,10 @@ impl Http {
             (None, None) => None,
         };
         let insecure = tls.insecure;
-        let build = move |read_timeout: Option<Duration>| -> anyhow::Result<reqwest::Client> {
+        let build = move |read_timeout: Option<Duration>, redirects: Redirects| -> anyhow::Result<reqwest::Client> {
             let mut b = reqwest::Client::builder()
                 .user_agent(USER_AGENT)
+                .redirect(redirects.policy())
                 .tls_backend_rustls()
                 .connect_timeout(timeout.min(Duration::from_secs(10)))
                 .tls_danger_accept_invalid_certs(insecure);
@@ -130,9 +139,12 @@ impl Http {
             b.build().context("setting up the HTTP client")
         };
         Ok(Http {
-            client: build(Some(timeout))?,
+            redirects,
+            client: build(Some(timeout), redirects)?,
+            others: Default::default(),
             upload_client: std::sync::OnceLock::new(),
-            build_upload: Box::new(move || build(None)),
+            build: Box::new(build),
+            timeout,
             feedback: opts.feedback.clone(),
             timings: opts.timings.clone(),
             retry: opts.retry,
@@ -149,12 +161,27 @@ impl Http {
         if let Some(c) = self.upload_client.get() {
             return Ok(c);
         }
-        let built = (self.build_upload)()?;
+        let built = (self.build)(None, self.redirects)?;
         Ok(self.upload_client.get_or_init(|| built))
     }
 
+    /// The client, following the redirects this `Http` was made with.
     pub fn client(&self) -> &reqwest::Client {
         &self.client
+    }
+
+    /// A client following the redirects `redirects` allows, for requests that need another policy than this
+    /// `Http`'s own (e.g. the registry's blob downloads, which may go to a CDN).
+    pub fn client_with(&self, redirects: Redirects) -> anyhow::Result<&reqwest::Client> {
+        if redirects == self.redirects {
+            return Ok(&self.client);
+        }
+        let slot = &self.others[redirects.index()];
+        if let Some(c) = slot.get() {
+            return Ok(c);
+        }
+        let built = (self.build)(Some(self.timeout), redirects)?;
+        Ok(slot.get_or_init(|| built))
     }
 
     /// Send a request, retrying an idempotent one (GET, HEAD, DELETE) on connection failures, resets, timeouts,
@@ -279,51 +306,14 @@ impl Http {
     }
 }
 
-/// A URL for logs and messages: user:password@ and query values named like secrets are removed.
-pub fn redact_url(url: &reqwest::Url) -> String {
-    let mut u = url.clone();
-    if u.password().is_some() {
-        let _ = u.set_password(Some("redacted"));
-    }
-    if u.query().is_some() {
-        let pairs: Vec<(String, String)> = u
-            .query_pairs()
-            .map(|(k, v)| {
-                // `sig`: Swift temp URLs (`temp_url_sig`) and Azure SAS (`sig`) carry their signature there.
-                let k_lower = k.to_lowercase();
-                let secret =
-                    ["token", "secret", "password", "signature", "credential"].iter().any(|s| k_lower.contains(s))
-                        || k_lower == "sig"
-                        || k_lower.ends_with("_sig");
-                (k.into_owned(), if secret { "redacted".into() } else { v.into_owned() })
-            })
-            .collect();
-        u.query_pairs_mut().clear().extend_pairs(pairs);
-    }
-    u.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn urls_lose_passwords_and_secret_query_values() {
-        let u = reqwest::Url::parse("https://bob:hunter2@r.example/token?service=s&access_token=abc&scope=x").unwrap();
-        let r = redact_url(&u);
-        assert!(!r.contains("hunter2") && !r.contains("abc"), "{r}");
-        assert!(r.contains("service=s") && r.contains("scope=x"));
-        let u = reqwest::Url::parse("https://swift/v1/o?temp_url_sig=abc123&temp_url_expires=9&sig=def456&sv=2020")
-            .unwrap();
-        let r = redact_url(&u);
-        assert!(!r.contains("abc123") && !r.contains("def456"), "{r}");
-        assert!(r.contains("temp_url_expires=9") && r.contains("sv=2020"), "{r}");
-    }
-
-    #[test]
     fn missing_cacert_is_a_usage_error() {
         let tls = TlsOptions { cacert: Some("/nonexistent/ca.pem".into()), ..Default::default() };
-        let e = Http::new(&tls, &crate::net::Options::default()).err().unwrap();
+        let e = Http::new(&tls, &crate::net::Options::default(), Redirects::SameOrigin).err().unwrap();
         assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
         assert!(e.to_string().contains("/nonexistent/ca.pem"));
     }

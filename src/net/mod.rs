@@ -1,14 +1,22 @@
-//! The network foundation: berth's one HTTP client ([`http`]: TLS, redaction, logs, timing), its retry policy
-//! ([`retry`]), how transport failures are classified ([`transport`]) and the `--timing` sink ([`timing`]).
+//! The network foundation: berth's one HTTP client ([`http`]: TLS, logs, timing), the redirects each client
+//! follows ([`redirect`]), bodies read whole under a cap ([`body`]), lists paged through to an end ([`pages`]), URLs
+//! without their secrets ([`redact`]), its retry policy ([`retry`]), how transport failures are classified
+//! ([`transport`]) and the `--timing` sink ([`timing`]).
 
+pub mod body;
 pub mod http;
+pub mod pages;
+pub mod redact;
+pub mod redirect;
 pub mod retry;
 pub mod timing;
 pub mod transport;
 
 use std::time::Duration;
 
-pub use http::{Http, Retry, TlsOptions, redact_url};
+pub use http::{Http, Retry, TlsOptions};
+pub use redact::redact_url;
+pub use redirect::Redirects;
 pub use retry::Policy;
 pub use timing::{Timing, Timings};
 

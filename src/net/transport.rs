@@ -1,6 +1,7 @@
 //! How a request failed before any answer came: the one place that reads reqwest's and rustls's errors, so that
 //! retries, hints and exit codes branch on a [`Transport`] kind, never on message text.
 
+use super::redirect;
 use crate::error::{ExitCode, Failure, Transport};
 
 /// The whole cause chain of an error on one line.
@@ -45,6 +46,8 @@ pub fn is_certificate_error(e: &(dyn std::error::Error + 'static)) -> bool {
 pub fn kind(e: &reqwest::Error) -> Transport {
     if is_certificate_error(e) {
         Transport::Tls
+    } else if redirect::refused(e).is_some() {
+        Transport::Redirect
     } else if e.is_timeout() {
         Transport::Timeout
     } else if e.is_connect() {
@@ -69,6 +72,10 @@ pub fn failure(method: &str, url: &str, e: &reqwest::Error, retries: u32) -> any
             .hint("the service is slow or unreachable; raise `--http-timeout` or check the endpoint"),
         Transport::Connect => Failure::new(ExitCode::Failure, format!("cannot connect to `{url}`: {detail}"))
             .hint("check that the URL is right and the service is up (auth_url, `OS_AUTH_URL`, endpoint overrides, proxies in `HTTPS_PROXY`/`NO_PROXY`)"),
+        Transport::Redirect => match redirect::refused(e) {
+            Some(r) => Failure::new(ExitCode::Failure, r.message(method, url)).hint(r.hint()),
+            None => Failure::new(ExitCode::Failure, format!("{method} `{url}` failed: {detail}")),
+        },
         Transport::Other => Failure::new(ExitCode::Failure, format!("{method} `{url}` failed: {detail}")),
     };
     Failure { transport: Some(kind), ..failure }.into()

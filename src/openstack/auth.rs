@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::CloudConfig;
 use crate::error::{ExitCode, Failure};
-use crate::net::Http;
+use crate::net::{Http, body};
 use crate::openstack::catalog::Service;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,6 +204,9 @@ impl Plan {
     }
 
     /// The Keystone v3 base URL: `auth_url` itself when it ends in `/v3`, else discovered from its version list.
+    /// Keystone answers its root with 300 Multiple Choices: 2xx and 300 are version documents, any other status
+    /// an error, never a list to trust. The v3 `self` link is resolved against `auth_url` and must stay on its
+    /// host and port, without going from https to http (see [`v3_from_link`]): the password goes there next.
     pub async fn identity_v3(&self, http: &Http) -> anyhow::Result<String> {
         let base = self.auth_url.trim_end_matches('/');
         if base.ends_with("/v3") {
@@ -211,7 +214,17 @@ impl Plan {
         }
         let resp = http.send(http.client().get(base).header("Accept", "application/json")).await?;
         let status = resp.status();
-        let doc: Value = resp.json().await.unwrap_or(Value::Null);
+        if !status.is_success() && status != reqwest::StatusCode::MULTIPLE_CHOICES {
+            let message = api_message(resp).await;
+            let code = if status.is_server_error() { ExitCode::Failure } else { ExitCode::Usage };
+            return Err(Failure::new(
+                code,
+                format!("Keystone's version list at `{base}` answered HTTP {}: {message}", status.as_u16()),
+            )
+            .hint(versioned_hint(base))
+            .into());
+        }
+        let doc: Value = body::json(resp, body::DOCUMENT).await.unwrap_or(Value::Null);
         let versions = doc
             .pointer("/versions/values")
             .and_then(Value::as_array)
@@ -222,7 +235,7 @@ impl Plan {
             .and_then(|v| v["links"].as_array())
             .and_then(|links| links.iter().find(|l| l["rel"] == "self").and_then(|l| l["href"].as_str()));
         match href {
-            Some(h) => Ok(h.trim_end_matches('/').to_string()),
+            Some(h) => v3_from_link(base, h),
             None => Err(Failure::usage(format!(
                 "`{base}` did not list an identity v3 API (HTTP {})",
                 status.as_u16()
@@ -278,10 +291,9 @@ impl Plan {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
             .ok_or_else(|| anyhow::anyhow!("Keystone at `{url}` answered without an X-Subject-Token header"))?;
-        let body: TokenBody = resp
-            .json()
+        let body: TokenBody = body::json(resp, body::DOCUMENT)
             .await
-            .map_err(|e| anyhow::anyhow!("Keystone's token at `{url}` is not what v3 returns: {e}"))?;
+            .map_err(|e| e.context(format!("Keystone's token at `{url}` is not what v3 returns")))?;
         let token = Token { id, identity_url: v3, body: body.token };
         if token.body.catalog.is_empty() {
             return Err(Failure::new(
@@ -295,9 +307,53 @@ impl Plan {
     }
 }
 
-/// Keystone's `{"error": {"message": ..}}` (or any service's error body), trimmed to one line.
+fn versioned_hint(base: &str) -> String {
+    format!(
+        "set a versioned auth_url (`OS_AUTH_URL`, `--os-auth-url`, `auth_url` in clouds.yaml), e.g. `{base}/v3` \
+         or `https://keystone.example:5000/v3`: berth then asks no version list"
+    )
+}
+
+/// The v3 API a version list's `self` link names, resolved against `auth_url` (a relative link is relative to
+/// it). The password is sent there next, so it must be http(s) on `auth_url`'s own host and port, and not plain
+/// http behind an https `auth_url`: a version list cannot send the password elsewhere.
+pub fn v3_from_link(auth_url: &str, href: &str) -> anyhow::Result<String> {
+    let refuse = |why: &str| -> anyhow::Error {
+        Failure::usage(format!(
+            "Keystone's version list at `{auth_url}` names `{href}` as its identity v3 API, {why}: berth does not \
+             send the password there"
+        ))
+        .hint(versioned_hint(auth_url))
+        .into()
+    };
+    let base = reqwest::Url::parse(&format!("{auth_url}/")).map_err(|e| {
+        Failure::usage(format!("auth_url `{auth_url}` is not a URL: {e}")).hint(
+            "set auth_url (`OS_AUTH_URL`, `--os-auth-url`) to Keystone's URL, e.g. `https://keystone.example:5000/v3`",
+        )
+    })?;
+    let url = base.join(href).map_err(|_| refuse("which is not a URL"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(refuse("which is not http(s)"));
+    }
+    if base.scheme() == "https" && url.scheme() == "http" {
+        return Err(refuse("plain http behind an https auth_url"));
+    }
+    if url.host() != base.host() || url.port_or_known_default() != base.port_or_known_default() {
+        return Err(refuse("on another host or port than auth_url"));
+    }
+    if url.username() != "" || url.password().is_some() {
+        return Err(refuse("with a user name in it"));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
+/// Keystone's `{"error": {"message": ..}}` (or any service's error body), trimmed to one line. A body over
+/// [`body::ERROR`] is not read on: the message then says so.
 pub async fn api_message(resp: reqwest::Response) -> String {
-    let text = resp.text().await.unwrap_or_default();
+    let text = match body::read(resp, body::ERROR).await {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => return e.to_string(),
+    };
     let parsed: Option<Value> = serde_json::from_str(&text).ok();
     let msg = parsed
         .as_ref()
@@ -491,6 +547,39 @@ mod tests {
 
         let e = Plan::from_config(&cfg(&[("auth_url", "u"), ("auth_type", "saml2")])).unwrap_err();
         assert!(e.to_string().contains("`saml2`"));
+    }
+
+    #[test]
+    fn discovered_v3_links_stay_on_the_auth_urls_host_and_port() {
+        let ok = |base: &str, href: &str| v3_from_link(base, href).unwrap();
+        assert_eq!(ok("https://k.example:5000", "https://k.example:5000/v3/"), "https://k.example:5000/v3");
+        assert_eq!(ok("https://K.EXAMPLE", "https://k.example:443/v3/"), "https://k.example/v3");
+        // Relative links are relative to auth_url (path-based deployments).
+        assert_eq!(ok("http://k:80/identity", "v3/"), "http://k/identity/v3");
+        assert_eq!(ok("http://k/identity", "/identity/v3"), "http://k/identity/v3");
+        assert_eq!(ok("http://[::1]:5000", "http://[::1]:5000/v3"), "http://[::1]:5000/v3");
+        // An upgrade to https on the same port is fine.
+        assert_eq!(ok("http://k:5000", "https://k:5000/v3"), "https://k:5000/v3");
+    }
+
+    #[test]
+    fn discovered_v3_links_elsewhere_are_refused_with_a_hint() {
+        for (base, href, why) in [
+            ("https://k.example:5000", "http://k.example:5000/v3/", "plain http behind an https auth_url"),
+            ("https://k.example:5000", "https://evil.example:5000/v3/", "another host or port"),
+            ("https://k.example:5000", "https://k.example:5001/v3/", "another host or port"),
+            ("http://127.0.0.2:5000", "http://127.0.0.3:5000/v3/", "another host or port"),
+            ("https://k.example", "//evil.example/v3", "another host or port"),
+            ("https://k.example", "https://k.example@evil.example/v3", "another host or port"),
+            ("https://k.example", "https://u:p@k.example/v3", "a user name"),
+            ("https://k.example", "file:///etc/passwd", "not http(s)"),
+        ] {
+            let e = v3_from_link(base, href).unwrap_err();
+            let f = crate::error::failure(&e).unwrap();
+            assert_eq!(f.code, ExitCode::Usage);
+            assert!(f.message.contains(why) && f.message.contains(href), "{href}: {}", f.message);
+            assert!(f.hint.as_deref().unwrap().contains(&format!("`{base}/v3`")), "{:?}", f.hint);
+        }
     }
 
     #[test]

@@ -3,6 +3,9 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use crate::error::{ExitCode, Failure};
+use crate::net::body;
+use crate::net::pages::Pages;
 use crate::openstack::{Session, check};
 
 /// An image as Glance v2 returns it; custom properties are top-level string keys and kept in `extra`.
@@ -64,26 +67,58 @@ struct Page {
     next: Option<String>,
 }
 
-/// All images matching the Glance query `filters` (e.g. `container_format=docker`), following `next` links.
+/// All images matching the Glance query `filters` (e.g. `container_format=docker`), following `next` links to an
+/// end (a link back to a page read already, or over [`crate::net::pages::MAX_PAGES`] pages, is an error).
 pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result<Vec<Image>> {
     let mut images = Vec::new();
     let mut query: Vec<(String, String)> = filters.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     query.push(("limit".into(), "200".into()));
+    let endpoint = session.endpoint("image")?;
     let mut path = "/v2/images".to_string();
+    let mut pages = Pages::new("Glance's image list", &path);
     loop {
         let q = query.clone();
         let resp = session.request(reqwest::Method::GET, "image", &path, |r| r.query(&q)).await?;
-        let page: Page = check(resp, "listing Glance images").await?.json().await?;
+        let page: Page = body::json(check(resp, "listing Glance images").await?, body::PAGE).await?;
         images.extend(page.images);
         match page.next {
             // `next` already carries the query, relative to the endpoint root.
             Some(next) => {
+                next_path(&endpoint, &next)?;
+                pages.next(&next)?;
                 path = next;
                 query.clear();
             }
             None => return Ok(images),
         }
     }
+}
+
+/// Check Glance's `next` link before the token goes with it: a path (one `/` first, no scheme, no authority, no
+/// `@`, `\`, space or control character) that, appended to the image endpoint as Glance means it, stays on the
+/// endpoint's origin. A `next` of `@evil.example/x` would otherwise turn the endpoint's host into a user name
+/// and send the token to `evil.example`.
+fn next_path(endpoint: &str, next: &str) -> anyhow::Result<()> {
+    let refuse = |why: &str| -> anyhow::Error {
+        Failure::new(
+            ExitCode::Failure,
+            format!("Glance at `{endpoint}` sent the next-page link `{next}`, which {why}; berth does not follow it"),
+        )
+        .hint("Glance's `next` is a path under its endpoint, like `/v2/images?marker=ID`; tell the cloud's operator")
+        .into()
+    };
+    if !next.starts_with('/') || next.starts_with("//") {
+        return Err(refuse("is not a path starting with a single `/`"));
+    }
+    if next.chars().any(|c| matches!(c, '@' | '\\' | ' ') || c.is_control()) {
+        return Err(refuse("holds `@`, `\\`, a space or a control character"));
+    }
+    let base = reqwest::Url::parse(endpoint).map_err(|_| refuse("cannot be resolved"))?;
+    let url = reqwest::Url::parse(&format!("{endpoint}{next}")).map_err(|_| refuse("is not a URL path"))?;
+    if url.origin() != base.origin() || url.username() != "" || url.password().is_some() {
+        return Err(refuse("leads off the image endpoint's host"));
+    }
+    Ok(())
 }
 
 /// What a new image record says before any data is uploaded.
@@ -123,7 +158,7 @@ pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Option<
     if new.id.is_some() && resp.status() == reqwest::StatusCode::CONFLICT {
         return Ok(None);
     }
-    Ok(Some(check(resp, &format!("creating the Glance image `{}`", new.name)).await?.json().await?))
+    Ok(Some(body::json(check(resp, &format!("creating the Glance image `{}`", new.name)).await?, body::DOCUMENT).await?))
 }
 
 /// `PUT /v2/images/{id}/file` with a streamed body of exactly `len` bytes.
@@ -155,12 +190,12 @@ pub async fn find(session: &Session, id: &str) -> anyhow::Result<Option<Image>> 
     if resp.status() == reqwest::StatusCode::NOT_FOUND {
         return Ok(None);
     }
-    Ok(Some(check(resp, &format!("reading Glance image `{id}`")).await?.json().await?))
+    Ok(Some(body::json(check(resp, &format!("reading Glance image `{id}`")).await?, body::DOCUMENT).await?))
 }
 
 pub async fn get(session: &Session, id: &str) -> anyhow::Result<Image> {
     let resp = session.request(reqwest::Method::GET, "image", &format!("/v2/images/{id}"), |r| r).await?;
-    Ok(check(resp, &format!("reading Glance image `{id}`")).await?.json().await?)
+    body::json(check(resp, &format!("reading Glance image `{id}`")).await?, body::DOCUMENT).await
 }
 
 /// Delete an image; one that is already gone counts as deleted.
@@ -204,7 +239,7 @@ pub async fn patch(session: &Session, id: &str, ops: &[Value]) -> anyhow::Result
             r.header("Content-Type", "application/openstack-images-v2.1-json-patch").body(body.to_string())
         })
         .await?;
-    Ok(check(resp, &format!("updating Glance image `{id}`")).await?.json().await?)
+    body::json(check(resp, &format!("updating Glance image `{id}`")).await?, body::DOCUMENT).await
 }
 
 /// Images named exactly `name`, hidden ones (`os_hidden`, older versions) included: two queries.
@@ -231,4 +266,43 @@ pub async fn list_all_versions(session: &Session, filters: &[(&str, &str)]) -> a
     hidden_filters.push(("os_hidden", "true"));
     images.extend(list(session, &hidden_filters).await?);
     Ok(images)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_links_are_paths_on_the_endpoint() {
+        for (endpoint, next) in [
+            ("http://glance.example:9292", "/v2/images?marker=0b6d1ad3&limit=200"),
+            ("https://cloud.example/image", "/v2/images?marker=x&name=in%3A%22a%40b%22"),
+            ("http://[::1]:9292", "/v2/images?marker=x"),
+        ] {
+            next_path(endpoint, next).unwrap_or_else(|e| panic!("{next}: {e}"));
+        }
+    }
+
+    #[test]
+    fn next_links_elsewhere_are_refused() {
+        for next in [
+            "@127.0.0.3:9292/v2/images",
+            "/@evil.example/x",
+            "/v2/images?marker=x@evil",
+            "//evil.example/v2/images",
+            "http://evil.example/v2/images",
+            "https://glance.example:9292/v2/images",
+            "v2/images?marker=x",
+            "/v2/images\\@evil",
+            "/v2/images?marker=x y",
+            "/v2/images\r\nX-Injected: 1",
+            "",
+        ] {
+            let e = next_path("http://glance.example:9292", next).unwrap_err();
+            assert!(e.to_string().contains("berth does not follow it"), "{next}: {e}");
+            assert_eq!(crate::error::exit_code(&e), ExitCode::Failure);
+        }
+        // A port given as the next link's first characters would change the origin.
+        assert!(next_path("http://glance.example", ":1234/v2/images").is_err());
+    }
 }

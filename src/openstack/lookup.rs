@@ -55,7 +55,7 @@ pub async fn network(session: &Session, wanted: &str) -> anyhow::Result<String> 
         return Ok(wanted.to_string());
     }
     let resp = session.request(reqwest::Method::GET, "network", "/v2.0/networks", |r| r).await?;
-    let doc: Value = check(resp, "listing networks").await?.json().await?;
+    let doc: Value = crate::net::body::json(check(resp, "listing networks").await?, crate::net::body::DOCUMENT).await?;
     let nets = doc["networks"].as_array().cloned().unwrap_or_default();
     let matching: Vec<&Value> = nets.iter().filter(|n| n["name"] == wanted).collect();
     match matching.len() {

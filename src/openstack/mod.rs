@@ -18,7 +18,7 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode};
 
 use crate::config::CloudConfig;
 use crate::error::{ExitCode, Failure};
-use crate::net::{Http, TlsOptions};
+use crate::net::{Http, Redirects, TlsOptions};
 use auth::{Plan, Token};
 use cache::TokenCache;
 
@@ -47,6 +47,12 @@ pub fn tls_options(cfg: &CloudConfig) -> anyhow::Result<TlsOptions> {
         Ok(Some(path))
     };
     Ok(TlsOptions { cacert: file("cacert")?, cert: file("cert")?, key: file("key")?, insecure: !cfg.verify_tls() })
+}
+
+/// The cloud's HTTP client. Every request it sends carries a token or a password (Keystone's auth, then
+/// `X-Auth-Token` to each service), so it follows redirects only within their origin and never from https to http.
+pub fn http(cfg: &CloudConfig, net: &crate::net::Options) -> anyhow::Result<Http> {
+    Http::new(&tls_options(cfg)?, net, Redirects::SameOrigin)
 }
 
 pub struct Session {

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use crate::error::{ExitCode, Failure};
+use crate::net::body;
 use crate::openstack::{Session, check};
 
 /// The highest compute microversion berth is written against. `networks: "none"` needs 2.37; flavor details
@@ -50,7 +51,7 @@ impl<'a> Compute<'a> {
     /// Read the cloud's microversion range from the compute endpoint's version document and pick one.
     pub async fn connect(session: &'a Session) -> anyhow::Result<Compute<'a>> {
         let resp = session.request(reqwest::Method::GET, "compute", "", |r| r).await?;
-        let doc: Value = check(resp, "reading the compute API version").await?.json().await?;
+        let doc: Value = body::json(check(resp, "reading the compute API version").await?, body::DOCUMENT).await?;
         let v = doc.get("version").cloned().unwrap_or(Value::Null);
         let min = v["min_version"].as_str().unwrap_or("2.1").to_string();
         let max = v["version"].as_str().unwrap_or("2.1").to_string();
@@ -87,7 +88,7 @@ impl<'a> Compute<'a> {
     }
 
     pub async fn get(&self, path: &str, what: &str) -> anyhow::Result<Value> {
-        Ok(self.call(reqwest::Method::GET, path, None, what).await?.json().await?)
+        body::json(self.call(reqwest::Method::GET, path, None, what).await?, body::DOCUMENT).await
     }
 
     pub async fn flavors(&self) -> anyhow::Result<Vec<Flavor>> {
@@ -101,11 +102,10 @@ impl<'a> Compute<'a> {
 
     /// Create servers; returns the reservation ID when `count` > 1, else the server's ID.
     pub async fn create(&self, server: &Value) -> anyhow::Result<Value> {
-        Ok(self
+        let resp = self
             .call(reqwest::Method::POST, "/servers", Some(&json!({ "server": server })), "creating the server")
-            .await?
-            .json()
-            .await?)
+            .await?;
+        body::json(resp, body::DOCUMENT).await
     }
 
     pub async fn server(&self, id: &str) -> anyhow::Result<Option<Server>> {
@@ -123,7 +123,7 @@ impl<'a> Compute<'a> {
         struct One {
             server: Server,
         }
-        let one: One = check(resp, &format!("reading server `{id}`")).await?.json().await?;
+        let one: One = body::json(check(resp, &format!("reading server `{id}`")).await?, body::DOCUMENT).await?;
         Ok(Some(one.server))
     }
 
@@ -154,15 +154,14 @@ impl<'a> Compute<'a> {
     }
 
     pub async fn console_output(&self, id: &str, lines: Option<u32>) -> anyhow::Result<String> {
-        let body = match lines {
+        let action = match lines {
             Some(n) => json!({"os-getConsoleOutput": {"length": n}}),
             None => json!({"os-getConsoleOutput": {}}),
         };
-        let v: Value = self
-            .call(reqwest::Method::POST, &format!("/servers/{id}/action"), Some(&body), "reading the console log")
-            .await?
-            .json()
+        let resp = self
+            .call(reqwest::Method::POST, &format!("/servers/{id}/action"), Some(&action), "reading the console log")
             .await?;
+        let v: Value = body::json(resp, body::DOCUMENT).await?;
         Ok(v["output"].as_str().unwrap_or_default().to_string())
     }
 }

@@ -215,13 +215,21 @@ pub fn parse(content_type: &str, body: &[u8]) -> anyhow::Result<Manifest> {
     }
     match media_type.as_str() {
         DOCKER_MANIFEST | OCI_MANIFEST => {
-            let config = raw.config.context("the image manifest has no `config`")?.into();
-            let layers = raw.layers.unwrap_or_default().into_iter().map(Descriptor::from).collect();
+            let config: Descriptor = raw.config.context("the image manifest has no `config`")?.into();
+            check_digest(&config, "config")?;
+            let layers: Vec<Descriptor> = raw.layers.unwrap_or_default().into_iter().map(Descriptor::from).collect();
+            for (i, l) in layers.iter().enumerate() {
+                check_digest(l, &format!("layer {}", i + 1))?;
+            }
             Ok(Manifest::Image { media_type, config, layers })
         }
         DOCKER_LIST | OCI_INDEX => {
             let manifests = raw.manifests.context("the manifest list has no `manifests`")?;
-            Ok(Manifest::Index { media_type, manifests: manifests.into_iter().map(Descriptor::from).collect() })
+            let manifests: Vec<Descriptor> = manifests.into_iter().map(Descriptor::from).collect();
+            for (i, m) in manifests.iter().enumerate() {
+                check_digest(m, &format!("entry {}", i + 1))?;
+            }
+            Ok(Manifest::Index { media_type, manifests })
         }
         other => Err(Failure::new(
             crate::error::ExitCode::Failure,
@@ -230,6 +238,15 @@ pub fn parse(content_type: &str, body: &[u8]) -> anyhow::Result<Manifest> {
         .hint(format!("berth reads {DOCKER_MANIFEST}, {DOCKER_LIST}, {OCI_MANIFEST} and {OCI_INDEX}"))
         .into()),
     }
+}
+
+/// Every digest a manifest names becomes a URL path (a blob, an index entry's manifest): it must be one.
+fn check_digest(d: &Descriptor, what: &str) -> anyhow::Result<()> {
+    super::digest::check(&d.digest).map_err(|why| {
+        Failure::new(crate::error::ExitCode::Failure, format!("the manifest's {what} has no valid digest: {why}"))
+            .hint("the registry serves a broken manifest; berth asks it for nothing that manifest names")
+            .into()
+    })
 }
 
 /// Check that a config descriptor is a container image config (not a Helm chart or another OCI artifact).
@@ -403,29 +420,74 @@ mod tests {
         assert!(select(&levels, &p("linux/amd64/v2"), false).is_err());
     }
 
+    /// `sha256:` and 64 times `c`.
+    fn d(c: char) -> String {
+        format!("sha256:{}", c.to_string().repeat(64))
+    }
+
+    /// An image manifest with this config and layer digest.
+    fn image(config: &str, layer: &str) -> Vec<u8> {
+        format!(
+            r#"{{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json",
+            "config":{{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"{config}","size":7}},
+            "layers":[{{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","digest":"{layer}","size":9}}]}}"#
+        )
+        .into_bytes()
+    }
+
+    /// An OCI index with one entry of this digest.
+    fn index(entry: &str) -> Vec<u8> {
+        format!(
+            r#"{{"schemaVersion":2,"manifests":[{{"mediaType":"application/vnd.oci.image.manifest.v1+json",
+            "digest":"{entry}","size":3,"platform":{{"os":"linux","architecture":"arm64","variant":"v8"}}}}]}}"#
+        )
+        .into_bytes()
+    }
+
     #[test]
     fn parses_each_manifest_type() {
-        let image = br#"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json",
-            "config":{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"sha256:c","size":7},
-            "layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","digest":"sha256:l","size":9}]}"#;
-        let Manifest::Image { media_type, config, layers } = parse(DOCKER_MANIFEST, image).unwrap() else { panic!() };
+        let Manifest::Image { media_type, config, layers } = parse(DOCKER_MANIFEST, &image(&d('c'), &d('1'))).unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(media_type, DOCKER_MANIFEST);
-        assert_eq!((config.digest.as_str(), config.size), ("sha256:c", 7));
+        assert_eq!((config.digest.as_str(), config.size), (d('c').as_str(), 7));
         assert_eq!(layers[0].media_type, DOCKER_LAYER_GZIP);
 
         // OCI without mediaType: the Content-Type, else the fields, tell.
-        let oci = br#"{"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:c","size":7},"layers":[]}"#;
+        let oci = format!(
+            r#"{{"schemaVersion":2,"config":{{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{}","size":7}},"layers":[]}}"#,
+            d('c')
+        );
+        let oci = oci.as_bytes();
         assert!(
             matches!(parse(OCI_MANIFEST, oci).unwrap(), Manifest::Image { media_type, .. } if media_type == OCI_MANIFEST)
         );
         assert!(matches!(parse("", oci).unwrap(), Manifest::Image { media_type, .. } if media_type == OCI_MANIFEST));
-        let index = br#"{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json",
-            "digest":"sha256:a","size":3,"platform":{"os":"linux","architecture":"arm64","variant":"v8"}}]}"#;
-        let Manifest::Index { media_type, manifests } = parse("application/json", index).unwrap() else { panic!() };
+        let Manifest::Index { media_type, manifests } = parse("application/json", &index(&d('a'))).unwrap() else {
+            panic!()
+        };
         assert_eq!(media_type, OCI_INDEX);
         assert_eq!(manifests[0].platform, Some(p("linux/arm64/v8")));
         let list = br#"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.list.v2+json","manifests":[]}"#;
         assert!(matches!(parse(DOCKER_LIST, list).unwrap(), Manifest::Index { .. }));
+    }
+
+    #[test]
+    fn every_digest_a_manifest_names_is_checked() {
+        let upper = format!("sha256:{}", "C".repeat(64));
+        for bad in ["sha256:c", "sha256:../../../v2/x/manifests/latest", upper.as_str(), "md5:00", "c"] {
+            for (doc, what) in [
+                (image(bad, &d('1')), "the manifest's config"),
+                (image(&d('c'), bad), "the manifest's layer 1"),
+                (index(bad), "the manifest's entry 1"),
+            ] {
+                let e = parse("", &doc).unwrap_err();
+                let f = crate::error::failure(&e).unwrap();
+                assert!(f.message.starts_with(&format!("{what} has no valid digest: ")), "{bad}: {}", f.message);
+                assert!(f.hint.is_some());
+            }
+        }
     }
 
     #[test]

@@ -394,29 +394,7 @@ fn check_digest(digest: &str) -> Result<(), Problem> {
     if digest.is_empty() {
         return Err(("the digest after `@` is empty".into(), hint()));
     }
-    let Some((algorithm, hex)) = digest.split_once(':') else {
-        return Err((format!("the digest `{digest}` has no `algorithm:` prefix"), hint()));
-    };
-    let expected = match algorithm {
-        "sha256" => 64,
-        "sha384" => 96,
-        "sha512" => 128,
-        _ => return Err((format!("the digest algorithm `{algorithm}` is not supported"), hint())),
-    };
-    if let Some(pos) = hex.bytes().position(|b| !matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-        let ch = hex[pos..].chars().next().unwrap_or('?');
-        return Err((
-            format!("the digest `{digest}` contains `{ch}`, which is not a lowercase hexadecimal digit"),
-            hint(),
-        ));
-    }
-    if hex.len() != expected {
-        return Err((
-            format!("the {algorithm} digest has {} hexadecimal digits; it needs {expected}", hex.len()),
-            hint(),
-        ));
-    }
-    Ok(())
+    super::digest::check(digest).map_err(|why| (why, hint()))
 }
 
 #[cfg(test)]

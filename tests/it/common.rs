@@ -312,6 +312,22 @@ impl Berth {
         let out = self.command(args).output().expect("running berth");
         Out::checked(args, out)
     }
+
+    /// [`Berth::run`], but killed after `limit` (its code is then -1): for what must end by itself, so that a
+    /// berth that would not does not hang the test run.
+    pub fn run_for(&self, args: &[&str], limit: std::time::Duration) -> Out {
+        let mut child =
+            self.command(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("running berth");
+        let deadline = std::time::Instant::now() + limit;
+        while child.try_wait().expect("waiting for berth").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Out::checked(args, child.wait_with_output().expect("waiting for berth"))
+    }
 }
 
 /// Run `berth -v ARGS` (an image sync), send it SIGINT half a second after its Glance record exists (its `-v`

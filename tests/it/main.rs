@@ -2,6 +2,7 @@
 //! real `berth` binary, against the dev environment's real services on 127.0.0.1 where an area needs them.
 
 mod common;
+mod stub;
 
 mod auth;
 mod boot;
@@ -11,6 +12,7 @@ mod credentials;
 mod daemon;
 mod gaps;
 mod generated;
+mod hostile;
 mod layout;
 mod promises;
 mod registry;

@@ -14,6 +14,8 @@ use sha2::Digest;
 use super::errors::read_error;
 use super::{Registry, header};
 use crate::error::{ExitCode, Failure};
+use crate::net::Redirects;
+use crate::registry::digest;
 
 pub(super) enum Hasher {
     Sha256(sha2::Sha256),
@@ -55,6 +57,15 @@ pub(super) fn digest_like(like: &str, data: &[u8]) -> anyhow::Result<String> {
     Ok(h.finish())
 }
 
+/// A digest about to go into a URL path: refused unless it is `algorithm:hex` of the right length (see
+/// [`crate::registry::digest`]), whoever named it.
+pub(super) fn checked_digest(digest: &str) -> anyhow::Result<()> {
+    digest::check(digest).map_err(|why| {
+        Failure::new(ExitCode::Failure, format!("berth does not ask a registry for `{}`: {why}", digest::shown(digest)))
+            .into()
+    })
+}
+
 impl Registry {
     /// Stream a blob, verifying its size and digest on the fly: the stream never yields more than `size` bytes,
     /// and ends with an error (not Ok) when the size or digest does not match.
@@ -70,6 +81,7 @@ impl Registry {
         digest: &str,
         size: u64,
     ) -> anyhow::Result<impl Stream<Item = anyhow::Result<Bytes>> + Send + 'static> {
+        checked_digest(digest)?;
         let hasher = Hasher::for_digest(digest)?;
         let (resp, skip) = self.blob_from(repository, digest, size, 0).await?;
         let state = Resume {
@@ -95,7 +107,9 @@ impl Registry {
         if from > 0 {
             headers.insert(RANGE, HeaderValue::from_str(&format!("bytes={from}-")).context("a Range header")?);
         }
-        let resp = self.request_headers(Method::GET, &path, repository, headers).await?;
+        // A blob may be served by a CDN on another origin (reqwest drops `Authorization` there), never over http
+        // after https.
+        let resp = self.request_headers(Method::GET, &path, repository, headers, Redirects::CrossOrigin).await?;
         let status = resp.status();
         let announced = resp.content_length();
         match status {

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::Registry;
 use crate::error::{ExitCode, Failure};
+use crate::net::body;
 use crate::registry::reference::Reference;
 
 /// The `{"errors": [{"code", "message"}]}` of a registry's error answer, as `CODE: message; ...`, else the body's
@@ -32,7 +33,10 @@ pub(super) async fn read_error(resp: Response) -> RegistryError {
         #[serde(default)]
         message: String,
     }
-    let body = resp.bytes().await.unwrap_or_default();
+    let body = match body::read(resp, body::ERROR).await {
+        Ok(b) => b,
+        Err(e) => return RegistryError { codes: Vec::new(), text: e.to_string() },
+    };
     match serde_json::from_slice::<Body>(&body) {
         Ok(b) if !b.errors.is_empty() => RegistryError {
             text: b.errors.iter().map(|e| format!("{}: {}", e.code, e.message)).collect::<Vec<_>>().join("; "),

@@ -8,22 +8,27 @@ use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LINK};
 use serde::Deserialize;
 
-use super::blobs::{Hasher, digest_like};
+use super::blobs::{Hasher, checked_digest, digest_like};
 use super::{Image, ManifestHead, Registry, header};
 use crate::error::{ExitCode, Failure};
+use crate::net::body::{self, Cap};
+use crate::net::pages::Pages;
 use crate::net::redact_url;
 use crate::registry::manifest::{self, Descriptor, Manifest, Platform};
 use crate::registry::quota::{self, Quota};
 use crate::registry::reference::Reference;
 
 /// The largest manifest berth reads (distribution's own limit is 4 MiB).
-const MANIFEST_MAX: usize = 4 << 20;
+const MANIFEST: Cap = Cap { bytes: 4 << 20, what: "a manifest" };
 /// The largest image config berth reads into memory.
 const CONFIG_MAX: u64 = 16 << 20;
 impl Registry {
     /// GET a manifest by tag or digest, verified: the body's digest must equal `Docker-Content-Digest` and, for a
     /// digest, the one asked for.
     async fn manifest(&self, r: &Reference, reference: &str) -> anyhow::Result<(String, Manifest)> {
+        if reference.contains(':') {
+            checked_digest(reference)?;
+        }
         let path = format!("/v2/{}/manifests/{reference}", r.repository);
         let resp = self.request(Method::GET, &path, &r.repository, Some(manifest::ACCEPT)).await?;
         if !resp.status().is_success() {
@@ -31,14 +36,7 @@ impl Registry {
         }
         let content_type = header(resp.headers(), CONTENT_TYPE.as_str()).unwrap_or_default();
         let announced = header(resp.headers(), "docker-content-digest");
-        let mut body = Vec::new();
-        let mut resp = resp;
-        while let Some(chunk) = resp.chunk().await.with_context(|| format!("reading the manifest of `{r}`"))? {
-            body.extend_from_slice(&chunk);
-            if body.len() > MANIFEST_MAX {
-                anyhow::bail!("the manifest of `{r}` is larger than {MANIFEST_MAX} bytes");
-            }
-        }
+        let body = body::read(resp, MANIFEST).await.with_context(|| format!("reading the manifest of `{r}`"))?;
         let requested = reference.contains(':').then_some(reference);
         let digest = match (requested, announced.as_deref()) {
             (Some(d), _) => d.to_string(),
@@ -190,7 +188,8 @@ impl Registry {
         })
     }
 
-    /// Every tag of `repository`, following `Link: <...>; rel="next"` pages, in the registry's order.
+    /// Every tag of `repository`, following `Link: <...>; rel="next"` pages, in the registry's order, to an end
+    /// (a link back to a page read already, or over [`crate::net::pages::MAX_PAGES`] pages, is an error).
     pub async fn tags(&self, repository: &str) -> anyhow::Result<Vec<String>> {
         #[derive(Deserialize)]
         struct Page {
@@ -199,14 +198,16 @@ impl Registry {
         }
         let r = Reference { registry: self.host.clone(), repository: repository.to_string(), tag: None, digest: None };
         let mut path = format!("/v2/{repository}/tags/list");
+        let mut pages = Pages::new(format!("the tag list of `{repository}` on `{}`", self.host), &path);
         let mut tags = Vec::new();
-        for _ in 0..10_000 {
+        loop {
             let resp = self.request(Method::GET, &path, repository, None).await?;
             if !resp.status().is_success() {
                 return Err(self.failed(resp, &r, None).await);
             }
             let next = next_link(resp.headers());
-            let body = resp.bytes().await.with_context(|| format!("reading the tags of `{repository}`"))?;
+            let body =
+                body::read(resp, body::PAGE).await.with_context(|| format!("reading the tags of `{repository}`"))?;
             let page: Page = serde_json::from_slice(&body).map_err(|e| {
                 Failure::new(ExitCode::Failure, format!("`{}` answered a tag list that is not JSON: {e}", self.host))
             })?;
@@ -215,8 +216,8 @@ impl Registry {
                 return Ok(tags);
             };
             path = self.same_host_path(&next)?;
+            pages.next(&path)?;
         }
-        anyhow::bail!("`{}` keeps sending more pages of tags for `{repository}`", self.host)
     }
 
     /// The path and query of a `Link` target, which must stay on this registry.

@@ -4,8 +4,10 @@
 //! resume and verification ([`blobs`]).
 //!
 //! Every request goes through [`Http::send`], so `-v` logs it with secrets redacted. Credentials and tokens are
-//! only ever sent to this registry's host (and credentials to its token server); reqwest drops `Authorization`
-//! when a redirect leaves the host, port or scheme (blob downloads redirected to a CDN), which a test checks.
+//! only ever sent to this registry's host (and credentials to its token server). Redirects: the API and token
+//! requests follow them only within their origin ([`Redirects::SameOrigin`]); blob downloads may follow one to a
+//! CDN on another origin, never from https to http ([`Redirects::CrossOrigin`]), and reqwest drops
+//! `Authorization` when a redirect leaves the origin, which a test checks.
 //!
 //! Resilience: idempotent requests are retried by [`Http::send`] (`--retries`); a blob whose body is cut off
 //! mid-way is resumed with a `Range` request from the first missing byte, into the same verified stream, so its
@@ -31,7 +33,7 @@ pub use blobs::RESUME_PROGRESS;
 use token::AuthState;
 
 use crate::error::{Failure, Transport};
-use crate::net::{Http, Retry, TlsOptions};
+use crate::net::{Http, Redirects, Retry, TlsOptions};
 use crate::registry::auth::{Credentials, Found};
 use crate::registry::manifest::{Descriptor, Platform};
 use crate::registry::quota::Quota;
@@ -148,7 +150,9 @@ fn header(headers: &HeaderMap, name: &str) -> Option<String> {
 impl Registry {
     /// A client for the registry at `host` (`host[:port]` as in [`Reference::registry`]).
     pub fn new(host: &str, opts: RegistryOptions) -> anyhow::Result<Registry> {
-        let http = Arc::new(Http::new(&opts.tls, &opts.net)?);
+        // Same-origin redirects only: manifests, tags and the token server get credentials or tokens. Blob
+        // downloads ask for a client that follows a CDN's redirect (see `blobs.rs`).
+        let http = Arc::new(Http::new(&opts.tls, &opts.net, Redirects::SameOrigin)?);
         Ok(Registry {
             host: host.to_string(),
             http,
@@ -193,7 +197,7 @@ impl Registry {
                     self.host
                 )
             }
-            Some(Transport::Other) | None => return e,
+            Some(Transport::Redirect | Transport::Other) | None => return e,
         };
         Failure { hint: Some(hint), ..f.clone() }.into()
     }
@@ -214,7 +218,10 @@ impl Registry {
             }
             Err(e)
                 if self.http_allowed()
-                    && crate::error::failure(&e).and_then(|f| f.transport) != Some(Transport::Tls) =>
+                    && !matches!(
+                        crate::error::failure(&e).and_then(|f| f.transport),
+                        Some(Transport::Tls | Transport::Redirect)
+                    ) =>
             {
                 self.log(format!("`{}` does not answer https; trying plain http", self.host));
                 match self.http.send(make(&format!("http://{}", self.host))).await {

@@ -12,9 +12,9 @@ use serde::Deserialize;
 use super::errors::{RegistryError, read_error};
 use super::{Registry, host_name, is_loopback};
 use crate::error::{ExitCode, Failure};
-use crate::net::redact_url;
+use crate::net::{Redirects, body, redact_url};
 use crate::registry::auth::{self, Challenge, Credentials, Found};
-use crate::registry::quota;
+use crate::registry::{quota, realm};
 
 /// Docker's floor for a token's lifetime, also the default when the token server names none.
 const TOKEN_MIN_LIFETIME: u64 = 60;
@@ -79,24 +79,27 @@ impl Registry {
         if let Some(a) = accept {
             headers.insert(ACCEPT, HeaderValue::from_str(a).context("an Accept header")?);
         }
-        self.request_headers(method, path, repo, headers).await
+        self.request_headers(method, path, repo, headers, Redirects::SameOrigin).await
     }
 
-    /// [`Registry::request`] with any headers (`Accept`, `Range`). Every answer's quota headers are noted.
+    /// [`Registry::request`] with any headers (`Accept`, `Range`), following the redirects `follow` allows. Every
+    /// answer's quota headers are noted.
     pub(super) async fn request_headers(
         &self,
         method: Method,
         path: &str,
         repo: &str,
         headers: HeaderMap,
+        follow: Redirects,
     ) -> anyhow::Result<Response> {
+        let client = self.http.client_with(follow)?;
         let default_scope = format!("repository:{repo}:pull");
         let mut auth = self.auth_for(&default_scope);
         let mut answered = false;
         loop {
             let sent = auth.clone();
             let make = |base: &str| {
-                let b = self.http.client().request(method.clone(), format!("{base}{path}")).headers(headers.clone());
+                let b = client.request(method.clone(), format!("{base}{path}")).headers(headers.clone());
                 match &sent {
                     Some(AuthHeader::Basic(c)) => b.basic_auth(&c.username, Some(&c.password)),
                     Some(AuthHeader::Bearer(t)) => b.bearer_auth(t),
@@ -233,7 +236,8 @@ impl Registry {
         Ok((token, lifetime))
     }
 
-    /// The token server's URL, when berth may ask it (with these credentials, if any).
+    /// The token server's URL, when berth may ask it (with these credentials, if any): see [`realm::check`],
+    /// then credentials never go over plain http to another host (loopback to loopback aside).
     fn realm_url(&self, realm: &str, found: Option<&Found>) -> anyhow::Result<reqwest::Url> {
         let url = reqwest::Url::parse(realm).map_err(|e| {
             Failure::new(
@@ -241,10 +245,21 @@ impl Registry {
                 format!("`{}` names the token server `{realm}`, which is not a URL: {e}", self.host),
             )
         })?;
-        if !matches!(url.scheme(), "https" | "http") {
+        let scheme = self.scheme.lock().unwrap().unwrap_or("https");
+        if let Err(refusal) = realm::check(&url, &self.host, scheme) {
             return Err(Failure::new(
                 ExitCode::Failure,
-                format!("`{}` names the token server `{realm}`, which is not http(s)", self.host),
+                format!(
+                    "`{}` names the token server `{}`, which is {}; berth does not ask it for a token",
+                    self.host,
+                    redact_url(&url),
+                    refusal.why()
+                ),
+            )
+            .hint(
+                "a registry's token realm must be https (http only for a registry berth speaks http to), and on a \
+                 private, link-local or loopback address only on the registry's own host (loopback: a registry on \
+                 loopback); tell the registry's operator",
             )
             .into());
         }
@@ -312,7 +327,7 @@ async fn read_token(resp: Response, shown: &str) -> anyhow::Result<(String, Dura
         access_token: Option<String>,
         expires_in: Option<u64>,
     }
-    let body = resp.bytes().await.with_context(|| format!("reading the answer of the token server `{shown}`"))?;
+    let body = body::read(resp, body::TOKEN).await?;
     let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|e| {
         Failure::new(
             ExitCode::Failure,
