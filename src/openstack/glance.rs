@@ -158,7 +158,9 @@ pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Option<
     if new.id.is_some() && resp.status() == reqwest::StatusCode::CONFLICT {
         return Ok(None);
     }
-    Ok(Some(body::json(check(resp, &format!("creating the Glance image `{}`", new.name)).await?, body::DOCUMENT).await?))
+    Ok(Some(
+        body::json(check(resp, &format!("creating the Glance image `{}`", new.name)).await?, body::DOCUMENT).await?,
+    ))
 }
 
 /// `PUT /v2/images/{id}/file` with a streamed body of exactly `len` bytes.

@@ -360,61 +360,6 @@ pub fn signal_once_the_record_exists(b: &Berth, args: &[&str], signal: &str) -> 
     (child.wait().unwrap().code(), log)
 }
 
-/// A deliberately misbehaving HTTP server of the test's own on `ip` (127.0.0.2 and up are loopback too): every
-/// request gets `answer(head)`, and every request head it saw is kept, so a test can assert what never arrived.
-pub struct Hostile {
-    pub addr: String,
-    seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl Hostile {
-    pub fn start(ip: &str, answer: impl Fn(&str) -> String + Send + Sync + 'static) -> Hostile {
-        use std::io::{BufRead, BufReader, Write};
-        let listener = std::net::TcpListener::bind((ip, 0)).expect("binding a loopback address");
-        let addr = listener.local_addr().unwrap().to_string();
-        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let log = seen.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut head = String::new();
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                        break;
-                    }
-                    head.push_str(&line);
-                }
-                if head.is_empty() {
-                    continue;
-                }
-                log.lock().unwrap().push(head.clone());
-                let mut s = stream;
-                let _ = s.write_all(answer(&head).as_bytes());
-            }
-        });
-        Hostile { addr, seen }
-    }
-
-    /// A registry that answers everything with 401 and a Basic challenge: it would take any password offered.
-    pub fn basic_registry(ip: &str) -> Hostile {
-        Hostile::start(ip, |_| {
-            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"hostile\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                .to_string()
-        })
-    }
-
-    /// Every request head seen so far.
-    pub fn seen(&self) -> Vec<String> {
-        self.seen.lock().unwrap().clone()
-    }
-
-    /// True when any request carried an `Authorization` header.
-    pub fn got_credentials(&self) -> bool {
-        self.seen().iter().any(|h| h.to_ascii_lowercase().contains("\nauthorization:"))
-    }
-}
-
 /// A token of the dev cloud's admin.
 pub fn admin_token() -> String {
     Berth::new()

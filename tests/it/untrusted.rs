@@ -1,7 +1,8 @@
 //! What servers say is untrusted: a tag list with a tag that is no valid reference costs that tag, not the whole
 //! bulk sync; terminal escapes in a registry's error reach the terminal escaped, never raw.
 
-use crate::common::{FaultProxy, Hostile, demo, dev};
+use crate::common::{FaultProxy, demo, dev};
+use crate::stub::{Reply, Stub};
 
 #[test]
 fn an_invalid_tag_in_a_tag_list_is_skipped_with_a_warning() {
@@ -20,15 +21,13 @@ fn an_invalid_tag_in_a_tag_list_is_skipped_with_a_warning() {
 
 #[test]
 fn terminal_escapes_in_a_registry_error_are_shown_escaped() {
-    let hostile = Hostile::start("127.0.0.2", |_| {
+    let hostile = Stub::start("127.0.0.2", |_| {
         let body = r#"{"errors": [{"code": "UNKNOWN", "message": "\u001b[2J\u001b[31mgone\r"}]}"#;
-        format!(
-            "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        )
+        Reply::status(500).header("Content-Type", "application/json").body(body.as_bytes().to_vec())
     });
-    let out =
-        demo().run(&["registry", "inspect", "--retries", "0", &format!("{}/library/busybox:1", hostile.addr)]).code(1);
+    let out = demo()
+        .run(&["registry", "inspect", "--retries", "0", &format!("{}/library/busybox:1", hostile.addr())])
+        .code(1);
     assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains('\r'), "raw control characters: {:?}", out.stderr);
     assert!(out.stderr.contains("\\u{1b}[31mgone\\u{d}"), "the server's words, escaped: {}", out.stderr);
 }
