@@ -81,7 +81,7 @@ fn failed_row(f: &Failed) -> Vec<Value> {
 /// full on stderr; exit 6 when some failed and some did not. One failure and nothing else is that error alone, as
 /// for any command.
 fn report(ctx: &mut Ctx<'_>, outcome: Outcome) -> anyhow::Result<()> {
-    let Outcome { mut rows, planned } = outcome;
+    let Outcome { mut rows, planned, dry_run } = outcome;
     let failures = rows.iter().filter(|r| r.is_err()).count();
     if rows.len() == 1 && failures == 1 && planned <= 1 {
         return Err(rows.remove(0).expect_err("the one row failed").error);
@@ -105,9 +105,11 @@ fn report(ctx: &mut Ctx<'_>, outcome: Outcome) -> anyhow::Result<()> {
         crate::error::render(e, ctx.feedback.color(), &mut std::io::stderr());
     }
     let code = if failures == rows.len() { crate::error::exit_code(errors[0]) } else { ExitCode::Partial };
-    Err(Failure::new(code, format!("{failures} of {} images failed to sync", rows.len()))
-        .hint(
-            "the others are synced; run the same command again to retry the failed ones (synced ones are `up to date`)",
-        )
-        .into())
+    let hint = if dry_run {
+        "this was a dry run: nothing was synced; the rows above say what a sync would do with the others"
+    } else {
+        "the others are synced; run the same command again to retry the failed ones (synced ones are `up to date`)"
+    };
+    let what = if dry_run { "could not be planned" } else { "failed to sync" };
+    Err(Failure::new(code, format!("{failures} of {} images {what}", rows.len())).hint(hint).into())
 }

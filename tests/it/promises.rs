@@ -178,3 +178,45 @@ fn a_quota_refusal_is_no_missing_role() {
     assert!(out.stderr.contains("openstack quota show"), "the hint names the quota: {}", out.stderr);
     assert!(!out.stderr.contains("lacks the role"), "{}", out.stderr);
 }
+
+#[test]
+fn a_dry_run_uses_no_pulls_and_never_says_it_synced() {
+    // A registry that counts pulls (the fault proxy's Docker-Hub-style rate limit, one pull left): a dry run asks by
+    // HEAD alone, so the pull is still there afterwards; and its summary never claims a sync.
+    let b = demo();
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let proxy = crate::common::FaultProxy::start(&format!("http://{anon}"), &["--ratelimit", "100:1"]);
+    let prefix = unique("dry");
+    let refs = [format!("{}/library/busybox:1.36", proxy.addr()), format!("{}/library/busybox:1.35", proxy.addr())];
+    let mut args = vec!["image", "sync", "--dry-run", "-o", "json"];
+    args.extend(refs.iter().map(String::as_str));
+    let out = b.run(&args).ok();
+    let rows = out.json();
+    assert_eq!(rows.as_array().unwrap().len(), 2, "{rows}");
+    assert!(rows.as_array().unwrap().iter().all(|r| r["status"] == "would sync" && r["size"].is_null()), "{rows}");
+    let gets: Vec<_> = proxy
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/manifests/"))
+        .collect();
+    assert!(gets.is_empty(), "a dry run pulled: {gets:?}");
+    // The pull is still there for the real sync.
+    let name = format!("{prefix}/busybox:1.36");
+    b.run(&["image", "sync", &refs[0], "--name", &name]).ok();
+
+    // A dry run of which one image cannot be planned: the summary says nothing was synced.
+    let out = b
+        .run(&[
+            "image",
+            "sync",
+            "--dry-run",
+            &format!("{anon}/library/busybox:1.36"),
+            &format!("{anon}/library/busybox:nosuch"),
+        ])
+        .code(6);
+    assert!(
+        out.stderr.contains("dry run: nothing was synced") && !out.stderr.contains("the others are synced"),
+        "{}",
+        out.stderr
+    );
+}

@@ -123,7 +123,7 @@ pub async fn run(
         rows
     };
     let rows = until_interrupted(session, &pending, work).await?;
-    Ok(Outcome { rows, planned: images.len() })
+    Ok(Outcome { rows, planned: images.len(), dry_run: false })
 }
 
 /// One local image into Glance, or the version that already has it.
@@ -195,7 +195,7 @@ async fn sync_one(
         id,
         digest: image.id.clone(),
         platform,
-        size,
+        size: Some(size),
         seconds: start.elapsed().as_secs_f64(),
         status: "synced",
     })

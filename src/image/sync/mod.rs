@@ -69,7 +69,9 @@ pub struct Synced {
     pub id: String,
     pub digest: String,
     pub platform: String,
-    pub size: u64,
+    /// The archive's size in Glance (or, for `--dry-run`, as it would be); unknown when a dry run cannot tell
+    /// without using up a pull.
+    pub size: Option<u64>,
     pub seconds: f64,
     /// `synced`, `up to date`, `restored` (an older version with the tag's digest made current again), or with
     /// `--dry-run` `would sync` / `would restore`.
@@ -93,6 +95,8 @@ pub struct Failed {
 pub struct Outcome {
     pub rows: Vec<Result<Synced, Failed>>,
     pub planned: usize,
+    /// A `--dry-run`: nothing was synced, whatever the rows say would be.
+    pub dry_run: bool,
 }
 
 /// `--property` (and a sync file's `properties`) may not set Glance's own attributes or berth's record.

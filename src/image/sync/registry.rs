@@ -117,7 +117,7 @@ pub async fn run(
             }
         }
         rows.extend(plan.unlisted.into_iter().map(Err));
-        anyhow::Ok(Outcome { rows, planned: plan.jobs.len() })
+        anyhow::Ok(Outcome { rows, planned: plan.jobs.len(), dry_run: req.dry_run })
     };
     until_interrupted(session, &pending, work).await?
 }
@@ -141,31 +141,54 @@ async fn sync_job(
     {
         return Ok(current.into_iter().map(Ok).collect());
     }
+    if dry_run {
+        return would_sync(feedback, registry, job).await;
+    }
     let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
     check_platform(feedback, r, &images, job)?;
-    let names = opts.names(r)?;
-    if dry_run {
-        return Ok(images
-            .iter()
-            .map(|image| {
-                Ok(Synced {
-                    name: names.glance_name.clone(),
-                    id: String::new(),
-                    digest: image.manifest_digest.clone(),
-                    platform: image.platform.to_string(),
-                    size: image.layers_size(),
-                    seconds: 0.0,
-                    status: "would sync",
-                })
-            })
-            .collect());
-    }
     let mut outcomes = Vec::new();
     for image in &images {
         let synced = transfer::sync_image(session, feedback, registry, image, opts, pending).await;
         outcomes.push(synced.map_err(|e| (image.platform.to_string(), e)));
     }
     Ok(outcomes)
+}
+
+/// What a sync would do, without using up a pull: a registry that counts pulls (it reports a quota, as Docker Hub
+/// does) is asked by manifest HEAD alone, which gives the digest but not the size; the others are resolved whole,
+/// and the size is the archive's, as a real sync reports it.
+async fn would_sync(
+    feedback: &Feedback,
+    registry: &Registry,
+    job: &Job,
+) -> anyhow::Result<Vec<Result<Synced, (String, anyhow::Error)>>> {
+    let (r, opts) = (&job.reference, &job.opts);
+    let names = opts.names(r)?;
+    let row = |digest: String, platform: String, size: Option<u64>| {
+        Ok(Synced {
+            name: names.glance_name.clone(),
+            id: String::new(),
+            digest,
+            platform,
+            size,
+            seconds: 0.0,
+            status: "would sync",
+        })
+    };
+    let head = registry.head_manifest(r).await?;
+    if head.quota.is_some() || registry.quota().is_some() {
+        let platform = if job.all_platforms { "all".to_string() } else { job.platform.to_string() };
+        return Ok(vec![row(head.digest.unwrap_or_default(), platform, None)]);
+    }
+    let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
+    check_platform(feedback, r, &images, job)?;
+    images
+        .iter()
+        .map(|image| {
+            let size = if opts.uncompressed_layers { None } else { Some(transfer::archive_len(image, &names)?) };
+            Ok(row(image.manifest_digest.clone(), image.platform.to_string(), size))
+        })
+        .collect()
 }
 
 /// A single-platform image of another platform than asked for: an error when `--platform` named it, a warning

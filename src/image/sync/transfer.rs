@@ -64,11 +64,17 @@ pub async fn sync_image(
             id,
             digest: image.manifest_digest.clone(),
             platform,
-            size,
+            size: Some(size),
             seconds: start.elapsed().as_secs_f64(),
             status: "synced",
         },
     })
+}
+
+/// The length of the archive `image` gives with its layers as stored (what Glance would hold).
+pub fn archive_len(image: &Image, names: &Naming) -> anyhow::Result<u64> {
+    let stored: Vec<archive::Layer> = image.layers.iter().map(|d| archive::Layer::stored(&d.digest, d.size)).collect();
+    Ok(archive::Plan::new(&image.config, &image.config_digest, &stored, std::slice::from_ref(&names.repo_tag))?.len())
 }
 
 /// The archive of an image, planned: its segments, layers as they go into it, and the config's diff_ids.

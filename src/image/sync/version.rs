@@ -75,7 +75,7 @@ pub fn settled(names: &Naming, i: &glance::Image, start: Instant, status: &'stat
         id: i.id.clone(),
         digest: i.digest().unwrap_or_default().to_string(),
         platform: i.platform().unwrap_or_default().to_string(),
-        size: i.size.unwrap_or(0),
+        size: i.size,
         seconds: start.elapsed().as_secs_f64(),
         status,
     }
