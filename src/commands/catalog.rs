@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::app::Ctx;
 use crate::cli::CatalogCommand;
-use crate::error::{ExitCode, Failure};
+use crate::error::Failure;
 use crate::openstack::catalog::{self, Endpoint};
 use crate::output::{List, Record};
 
@@ -43,7 +43,7 @@ pub async fn run(cmd: CatalogCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             let s = catalog::find(&token.body.catalog, &service_type).ok_or_else(|| {
                 let mut have: Vec<&str> = token.body.catalog.iter().map(|s| s.kind.as_str()).collect();
                 have.sort_unstable();
-                Failure::new(ExitCode::Failure, format!("the catalog has no `{service_type}` service"))
+                Failure::usage(format!("the catalog has no `{service_type}` service"))
                     .hint(format!("services here: {}", have.join(", ")))
             })?;
             let rec = Record::new()

@@ -25,8 +25,10 @@ pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             list.row(vec![json!(key), json!(value), json!(s.source.to_string())]);
         }
     }
-    for f in &cfg.files {
-        list.row(vec![json!("config_file"), json!(f.display().to_string()), json!("search path")]);
+    for (label, file) in [("clouds_file", &cfg.clouds_file), ("secure_file", &cfg.secure_file)] {
+        if let Some(f) = file {
+            list.row(vec![json!(label), json!(f.path.display().to_string()), json!(f.source.clone())]);
+        }
     }
     ctx.out.list(&list)
 }

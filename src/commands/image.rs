@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::app::Ctx;
 use crate::cli::ImageCommand;
-use crate::error::{ExitCode, Failure};
+use crate::error::Failure;
 use crate::image::find;
 use crate::image::lineage::{is_current, version};
 use crate::image::provenance::{self as prov, Recorded};
@@ -50,7 +50,11 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             let plan = versions::plan_prune(&session, name.as_deref(), platform.as_ref(), keep as usize).await?;
             if !plan.delete.is_empty() && !dry_run && !yes {
                 let ids: Vec<&str> = plan.delete.iter().map(|i| i.id.as_str()).collect();
-                confirm_delete(&ids)?;
+                if !confirm_delete(&ids)? {
+                    // A declined prompt is an answer, not a failure.
+                    ctx.feedback.say("prune cancelled: nothing was deleted\n");
+                    return Ok(());
+                }
             }
             let steps = versions::prune(&session, plan, dry_run).await?;
             ctx.out.list(&plan_list(&steps))
@@ -59,8 +63,9 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     }
 }
 
-/// Ask on the terminal before deleting `ids`; without one, refuse (a script must say `--yes`).
-fn confirm_delete(ids: &[&str]) -> anyhow::Result<()> {
+/// Ask on the terminal before deleting `ids`: whether the answer is yes. Without a terminal, refuse (a script must
+/// say `--yes`).
+fn confirm_delete(ids: &[&str]) -> anyhow::Result<bool> {
     if !std::io::stdin().is_terminal() {
         return Err(Failure::usage(format!(
             "prune would delete {} Glance image(s) and there is no terminal to ask",
@@ -73,10 +78,7 @@ fn confirm_delete(ids: &[&str]) -> anyhow::Result<()> {
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
-    if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-        return Err(Failure::new(ExitCode::Failure, "prune cancelled: nothing was deleted").into());
-    }
-    Ok(())
+    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
 }
 
 fn image_list(images: &[Image]) -> List {

@@ -117,8 +117,17 @@ pub struct CloudConfig {
     /// The cloud named by `--os-cloud`/`OS_CLOUD`, if any, and where that name came from.
     pub cloud: Option<Setting>,
     pub values: BTreeMap<String, Setting>,
-    /// clouds.yaml / secure.yaml actually read.
-    pub files: Vec<PathBuf>,
+    /// The clouds.yaml and secure.yaml read, each with where berth found it.
+    pub clouds_file: Option<FileSource>,
+    pub secure_file: Option<FileSource>,
+}
+
+/// A configuration file read, and how berth came to read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileSource {
+    pub path: PathBuf,
+    /// `env OS_CLIENT_CONFIG_FILE` (or `..._SECURE_FILE`), else `search path`.
+    pub source: String,
 }
 
 /// Secrets masked, as everywhere berth shows settings.
@@ -134,7 +143,8 @@ impl fmt::Debug for CloudConfig {
         f.debug_struct("CloudConfig")
             .field("cloud", &self.cloud)
             .field("values", &values)
-            .field("files", &self.files)
+            .field("clouds_file", &self.clouds_file)
+            .field("secure_file", &self.secure_file)
             .finish()
     }
 }
@@ -204,8 +214,14 @@ pub fn resolve_with(
     secure: &files::CloudsFile,
 ) -> anyhow::Result<CloudConfig> {
     let mut cfg = CloudConfig::default();
-    cfg.files.extend(clouds.path.iter().cloned());
-    cfg.files.extend(secure.path.iter().cloned());
+    let found = |file: &files::CloudsFile, var: &'static str| {
+        file.path.clone().map(|path| {
+            let from_env = env.var(var).is_some_and(|v| PathBuf::from(v) == path);
+            FileSource { path, source: if from_env { format!("env {var}") } else { "search path".to_string() } }
+        })
+    };
+    cfg.clouds_file = found(clouds, "OS_CLIENT_CONFIG_FILE");
+    cfg.secure_file = found(secure, "OS_CLIENT_SECURE_FILE");
 
     cfg.cloud = match (&args.cloud, env.var("OS_CLOUD")) {
         (Some(name), _) => Some(Setting { value: name.clone(), source: Source::Flag("--os-cloud".into()) }),

@@ -2,7 +2,7 @@
 //! newest image berth synced from it).
 
 use super::provenance::Recorded;
-use crate::error::{ExitCode, Failure};
+use crate::error::Failure;
 use crate::openstack::Session;
 use crate::openstack::glance::{self, Image};
 use crate::openstack::lookup::{did_you_mean, is_uuid, suggestions};
@@ -22,23 +22,24 @@ pub async fn resolve(session: &Session, wanted: &str) -> anyhow::Result<Image> {
         return Ok(img);
     }
     let docker = glance::list(session, &[("container_format", "docker")]).await?;
-    if let Ok(r) = crate::registry::reference::parse(wanted)
-        && let Some(img) = newest(docker.iter().filter(|i| i.synced_from(&r)).cloned().collect())
+    let reference = crate::registry::reference::parse(wanted).ok();
+    if let Some(r) = &reference
+        && let Some(img) = newest(docker.iter().filter(|i| i.synced_from(r)).cloned().collect())
     {
         return Ok(img);
     }
     let names: Vec<&str> = docker.iter().filter_map(|i| i.name.as_deref()).collect();
+    // Suggest a sync only of what is a reference: `a:b:c` is none.
+    let sync = if reference.is_some() { format!("; `berth image sync {wanted}` makes one") } else { String::new() };
     Err(Failure::usage(format!(
         "no Glance image is called `{wanted}`, has that ID, or was synced from that docker reference"
     ))
-    .hint(format!(
-        "{}`berth image list` shows the docker images; `berth image sync {wanted}` makes one",
-        did_you_mean(&suggestions(wanted, names))
-    ))
+    .hint(format!("{}`berth image list` shows the docker images{sync}", did_you_mean(&suggestions(wanted, names))))
     .into())
 }
 
-/// An image by ID, else by exact name (exactly one).
+/// An image by ID, else by exact name (exactly one), else by the docker reference it was synced from (the newest,
+/// as `boot` takes it).
 pub async fn by_id_or_name(session: &Session, wanted: &str) -> anyhow::Result<Image> {
     let by_name = glance::by_name(session, wanted).await?;
     match by_name.len() {
@@ -50,12 +51,5 @@ pub async fn by_id_or_name(session: &Session, wanted: &str) -> anyhow::Result<Im
                 .into());
         }
     }
-    if is_uuid(wanted)
-        && let Ok(img) = glance::get(session, wanted).await
-    {
-        return Ok(img);
-    }
-    Err(Failure::new(ExitCode::Failure, format!("no Glance image has the ID or name `{wanted}`"))
-        .hint("`berth image list` shows the docker images")
-        .into())
+    resolve(session, wanted).await
 }

@@ -192,11 +192,11 @@ pub async fn lineages(
     if images.is_empty()
         && let Ok(r) = crate::registry::reference::parse(name)
     {
-        images = glance::list_all_versions(session, &[("container_format", "docker")])
-            .await?
-            .into_iter()
-            .filter(|i| i.synced_from(&r))
-            .collect();
+        // By reference: the versions synced from it, and then every version of their lineages (a version of the
+        // same lineage may come from another source, e.g. a digest or the local engine).
+        let docker = glance::list_all_versions(session, &[("container_format", "docker")]).await?;
+        let keys: std::collections::BTreeSet<Key> = docker.iter().filter(|i| i.synced_from(&r)).map(key).collect();
+        images = docker.into_iter().filter(|i| keys.contains(&key(i))).collect();
     }
     let images: Vec<Image> = images
         .into_iter()
@@ -204,12 +204,9 @@ pub async fn lineages(
         .filter(|i| platform.is_none_or(|p| serves(p, i.platform().unwrap_or_default())))
         .collect();
     if images.is_empty() {
-        return Err(Failure::new(
-            ExitCode::Failure,
-            format!("no docker image in Glance has the name or reference `{name}`"),
-        )
-        .hint("`berth image list --all-versions` shows them")
-        .into());
+        return Err(Failure::usage(format!("no docker image in Glance has the name or reference `{name}`"))
+            .hint("`berth image list --all-versions` shows them")
+            .into());
     }
     Ok(group(images))
 }

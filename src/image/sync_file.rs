@@ -236,7 +236,7 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
         }
         let mut entries = Vec::new();
         for (repo, value) in &s.images {
-            entries.push(entry(repo, value).map_err(|e| bad(format!("{}: {e}", at(repo))))?);
+            entries.push(entry(repo, value, text).map_err(|e| bad(format!("{}: {e}", at(repo))))?);
         }
         for (repo, re) in &s.images_by_tag_regex {
             let re = regex::Regex::new(re).map_err(|e| bad(format!("{}: the tag regex is invalid: {e}", at(repo))))?;
@@ -285,11 +285,11 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
     Ok(SyncFile { registries })
 }
 
-fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
+fn entry(repo: &str, value: &serde_yaml_ng::Value, source: &str) -> Result<Entry, String> {
     use serde_yaml_ng::Value;
     let (tags, options) = match value {
         Value::Null => (TagSelection::All, EntryOptions::default()),
-        Value::Sequence(items) => (listed(items)?, EntryOptions::default()),
+        Value::Sequence(items) => (listed(items, source)?, EntryOptions::default()),
         Value::Mapping(_) => {
             let raw: RawEntry = serde_yaml_ng::from_value(value.clone()).map_err(|e| e.to_string())?;
             let chosen =
@@ -298,7 +298,7 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
                 return Err("give one of `tags`, `tag-regex` and `semver`".into());
             }
             let tags = if let Some(items) = &raw.tags {
-                listed(items)?
+                listed(items, source)?
             } else if let Some(re) = &raw.tag_regex {
                 TagSelection::Regex(regex::Regex::new(re).map_err(|e| format!("the tag regex is invalid: {e}"))?)
             } else if let Some(range) = &raw.semver {
@@ -357,8 +357,9 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value) -> Result<Entry, String> {
     Ok(Entry { repository: repo.to_string(), tags, options })
 }
 
-/// A list of tags; YAML reads `1.10` as the number 1.1, so numbers are refused rather than guessed at.
-fn listed(items: &[serde_yaml_ng::Value]) -> Result<TagSelection, String> {
+/// A list of tags; YAML reads `1.10` as the number 1.1, so numbers are refused rather than guessed at, with the
+/// tag as the file (`source`) spells it when it can be found there.
+fn listed(items: &[serde_yaml_ng::Value], source: &str) -> Result<TagSelection, String> {
     if items.is_empty() {
         return Ok(TagSelection::All);
     }
@@ -366,15 +367,30 @@ fn listed(items: &[serde_yaml_ng::Value]) -> Result<TagSelection, String> {
     for item in items {
         match item {
             serde_yaml_ng::Value::String(s) if !s.is_empty() => tags.push(s.clone()),
-            serde_yaml_ng::Value::Number(n) => {
-                return Err(format!(
-                    "the tag {n} is a YAML number: quote it (`\"{n}\"`), since YAML reads `1.10` as 1.1"
-                ));
-            }
+            serde_yaml_ng::Value::Number(n) => return Err(unquoted_number(n, source)),
             other => return Err(format!("a tag must be a string, found {}", kind(other))),
         }
     }
     Ok(TagSelection::Listed(tags))
+}
+
+/// The error for a tag YAML read as the number `n`: quote it as written. A number that lost digits (`1.10` read
+/// as 1.1) is found in the file as it was written, so the hint names the tag meant, not the number YAML made.
+fn unquoted_number(n: &serde_yaml_ng::Number, source: &str) -> String {
+    let value = n.as_f64();
+    let written = regex::Regex::new(r"[0-9]+(?:\.[0-9]+)?")
+        .ok()
+        .into_iter()
+        .flat_map(|re| re.find_iter(source).map(|m| m.as_str().to_string()).collect::<Vec<_>>())
+        .find(|t| *t != n.to_string() && t.parse::<f64>().ok() == value && t.contains('.'));
+    match written {
+        Some(t) => format!(
+            "the tag `{t}` is a YAML number, which YAML reads as {n} (the trailing zero is lost): quote it as written (`\"{t}\"`)"
+        ),
+        None => format!(
+            "the tag {n} is a YAML number: quote it (`\"{n}\"`); a tag such as `1.10` must be quoted too, else YAML reads it as 1.1"
+        ),
+    }
 }
 
 fn scalar(v: &serde_yaml_ng::Value) -> Option<String> {
@@ -503,7 +519,10 @@ r.example:
 
     #[test]
     fn mistakes_are_usage_errors_that_say_where() {
-        assert!(parse_err("docker.io:\n  images:\n    busybox: [1.10]\n").contains("quote it"));
+        let e = parse_err("docker.io:\n  images:\n    busybox: [1.10]\n");
+        assert!(e.contains("quote it as written (`\"1.10\"`)") && e.contains("reads as 1.1"), "{e}");
+        let e = parse_err("docker.io:\n  images:\n    busybox: [3]\n");
+        assert!(e.contains("quote it (`\"3\"`)"), "{e}");
         assert!(parse_err("docker.io:\n  image:\n    busybox: []\n").contains("unknown field `image`"));
         assert!(
             parse_err("docker.io:\n  images-by-tag-regex:\n    busybox: \"(\"\n")

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::nova::{Compute, Flavor, Server};
 use super::{Session, check};
-use crate::error::{ExitCode, Failure};
+use crate::error::Failure;
 
 pub fn is_uuid(s: &str) -> bool {
     let hex = s.replace('-', "");
@@ -85,7 +85,7 @@ pub async fn server(compute: &Compute<'_>, wanted: &str) -> anyhow::Result<Serve
     let named: Vec<&Server> = all.iter().filter(|s| s.name == wanted).collect();
     match named.len() {
         1 => Ok(named[0].clone()),
-        0 => Err(Failure::new(ExitCode::Failure, format!("no server is called `{wanted}` or has that ID"))
+        0 => Err(Failure::usage(format!("no server is called `{wanted}` or has that ID"))
             .hint(format!(
                 "{}`berth server list` shows the servers",
                 did_you_mean(&suggestions(wanted, all.iter().map(|s| s.name.as_str())))

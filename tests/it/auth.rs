@@ -253,8 +253,9 @@ fn catalog_list_and_show() {
     } else {
         "services here: compute, identity, image, network, placement"
     };
+    // A name that matches nothing is a usage error (2), as everywhere.
     b.run(&["--os-cloud", "berth-demo", "catalog", "show", "block-storage"])
-        .code(1)
+        .code(2)
         .stderr_has("no `block-storage` service")
         .stderr_has(services);
     // A region the cloud lacks.

@@ -313,6 +313,27 @@ impl Berth {
         Out::checked(args, out)
     }
 
+    /// Run berth on a pseudo-terminal (`script`), as a person at a shell, typing `input`; stdout and stderr both
+    /// come back as `stdout` (a terminal has one stream).
+    pub fn on_a_terminal(&self, args: &[&str], input: &str) -> Out {
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{}'", a.replace('\'', r"'\''"))).collect();
+        let line = format!("{} {}", env!("CARGO_BIN_EXE_berth"), quoted.join(" "));
+        // The same environment as `command` gives berth, around `script`.
+        let berth = self.command(&[]);
+        let mut script = Command::new("script");
+        script.args(["-qec", &line, "/dev/null"]).env_clear().current_dir(self.home.path());
+        for (k, v) in berth.get_envs() {
+            if let Some(v) = v {
+                script.env(k, v);
+            }
+        }
+        let mut child =
+            script.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("running script");
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().expect("waiting for script");
+        Out::checked(args, out)
+    }
+
     /// [`Berth::run`], but killed after `limit` (its code is then -1): for what must end by itself, so that a
     /// berth that would not does not hang the test run.
     pub fn run_for(&self, args: &[&str], limit: std::time::Duration) -> Out {
@@ -382,4 +403,17 @@ pub fn api(token: &str, method: &str, url: &str, body: Option<Value>) -> Value {
     let out = c.arg(url).output().unwrap();
     assert!(out.status.success(), "curl {method} {url}: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}
+
+/// Point `repo:tag` of the anonymous registry at the seeded `library/busybox:<from>`.
+pub fn push(from: &str, to: &str) {
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let st = Command::new("skopeo")
+        .args(["copy", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false"])
+        .arg(format!("docker://{anon}/library/busybox:{from}"))
+        .arg(format!("docker://{anon}/{to}"))
+        .stdout(Stdio::null())
+        .status()
+        .expect("running skopeo");
+    assert!(st.success(), "skopeo copy {from} -> {to} failed");
 }

@@ -220,3 +220,52 @@ fn a_dry_run_uses_no_pulls_and_never_says_it_synced() {
         out.stderr
     );
 }
+
+#[test]
+fn smaller_promises_config_sources_image_show_by_reference_prune_declined_and_name_exit_codes() {
+    let b = demo();
+    // config show: each file with where it was found.
+    let rows = b.run(&["config", "show", "-o", "json"]).ok().json();
+    let row = |key: &str| rows.as_array().unwrap().iter().find(|r| r["key"] == key).cloned();
+    assert_eq!(row("clouds_file").unwrap()["source"], "env OS_CLIENT_CONFIG_FILE", "{rows}");
+    assert_eq!(row("secure_file").unwrap()["source"], "env OS_CLIENT_SECURE_FILE", "{rows}");
+    assert!(row("config_file").is_none(), "{rows}");
+
+    // image show takes a docker reference as boot and history do.
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let repo = format!("{}/show", unique("p"));
+    let name = format!("{repo}:1.36");
+    crate::common::push("1.36", &format!("{repo}:a"));
+    crate::common::push("1.35", &format!("{repo}:b"));
+    b.run(&["image", "sync", &format!("{anon}/{repo}:a"), "--name", &name]).ok();
+    b.run(&["image", "sync", &format!("{anon}/{repo}:b"), "--name", &name]).ok();
+    let shown = b.run(&["image", "show", &name, "-o", "json"]).ok().json();
+    assert_eq!(shown["repo_tag"], name.as_str());
+    // By the reference one version was synced from, the whole lineage is judged (both versions), not that one.
+    let by_ref = b.run(&["image", "history", &format!("{anon}/{repo}:b"), "-o", "json"]).ok().json();
+    let of_ours: Vec<_> = by_ref.as_array().unwrap().iter().filter(|v| v["name"] == name.as_str()).collect();
+    assert_eq!(of_ours.len(), 2, "{by_ref}");
+
+    // A declined prune on a terminal is an answer: exit 0, nothing deleted.
+    let before = b.run(&["image", "history", &name, "-o", "json"]).ok().json().as_array().unwrap().len();
+    assert_eq!(before, 2);
+    let out = b.on_a_terminal(&["image", "prune", &name, "--keep", "1"], "n\n");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("nothing was deleted"), "{}", out.stdout);
+    assert_eq!(b.run(&["image", "history", &name, "-o", "json"]).ok().json().as_array().unwrap().len(), 2);
+
+    // A name that matches nothing is a usage error (2) everywhere.
+    for args in [
+        &["image", "history", "nosuch-image-xyz:1"][..],
+        &["image", "rollback", "nosuch-image-xyz:1"],
+        &["image", "show", "nosuch-image-xyz:1"],
+        &["server", "show", "nosuch-server-xyz"],
+        &["catalog", "show", "nosuch-service"],
+        &["boot", "x", "--image", "nosuch-image-xyz:1", "--flavor", "m1.tiny", "--no-network"],
+    ] {
+        b.run(args).code(2);
+    }
+    // A boot hint never suggests syncing what is no reference.
+    let out = b.run(&["boot", "x", "--image", "a:b:c", "--flavor", "m1.tiny", "--no-network"]).code(2);
+    assert!(!out.stderr.contains("image sync a:b:c"), "{}", out.stderr);
+}

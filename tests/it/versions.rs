@@ -3,21 +3,8 @@
 
 use std::process::{Command, Stdio};
 
-use crate::common::{Berth, demo, dev, unique};
+use crate::common::{Berth, demo, dev, push, unique};
 use serde_json::Value;
-
-/// Point `repo:tag` of the anonymous registry at the seeded `library/busybox:<from>`.
-fn push(from: &str, to: &str) {
-    let anon = dev("BERTH_DEV_REGISTRY_ANON");
-    let st = Command::new("skopeo")
-        .args(["copy", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false"])
-        .arg(format!("docker://{anon}/library/busybox:{from}"))
-        .arg(format!("docker://{anon}/{to}"))
-        .stdout(Stdio::null())
-        .status()
-        .expect("running skopeo");
-    assert!(st.success(), "skopeo copy {from} -> {to} failed");
-}
 
 fn sync(b: &Berth, args: &[&str]) -> (Value, String) {
     let mut a = vec!["image", "sync", "-o", "json", "-v"];
