@@ -216,7 +216,7 @@ pub fn resolve_with(
     let mut cfg = CloudConfig::default();
     let found = |file: &files::CloudsFile, var: &'static str| {
         file.path.clone().map(|path| {
-            let from_env = env.var(var).is_some_and(|v| PathBuf::from(v) == path);
+            let from_env = env.var(var).is_some_and(|v| path == std::path::Path::new(&v));
             FileSource { path, source: if from_env { format!("env {var}") } else { "search path".to_string() } }
         })
     };
