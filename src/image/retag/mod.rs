@@ -352,8 +352,9 @@ fn file(out: &mut Vec<u8>, name: &str, data: &[u8]) {
 }
 
 /// The header checksum: the sum of its bytes with the checksum field as spaces (unsigned, or signed as old tars).
+/// The field is octal only, as Go's `archive/tar` reads it (base-256 is for sizes and times, never checksums).
 fn check_sum(block: &[u8]) -> anyhow::Result<()> {
-    let stored = number(&block[148..156]);
+    let stored = octal(&block[148..156]);
     let unsigned: i64 =
         block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b) }).sum();
     let signed: i64 =
@@ -366,12 +367,18 @@ fn check_sum(block: &[u8]) -> anyhow::Result<()> {
 
 /// A numeric header field: octal (space/NUL padded), or GNU base-256 when its first byte has the high bit.
 fn number(field: &[u8]) -> Option<u64> {
-    if field[0] & 0x80 != 0 {
-        if field[0] != 0x80 || field[1..field.len() - 8].iter().any(|&b| b != 0) {
+    if field.first()? & 0x80 != 0 {
+        let (high, low) = field.split_at(field.len().checked_sub(8)?);
+        if high.first() != Some(&0x80) || high[1..].iter().any(|&b| b != 0) {
             return None;
         }
-        return Some(u64::from_be_bytes(field[field.len() - 8..].try_into().ok()?));
+        return Some(u64::from_be_bytes(low.try_into().ok()?));
     }
+    octal(field)
+}
+
+/// An octal header field, space/NUL padded.
+fn octal(field: &[u8]) -> Option<u64> {
     let text = std::str::from_utf8(field).ok()?.trim_matches(|c| c == ' ' || c == '\0');
     if text.is_empty() {
         return Some(0);

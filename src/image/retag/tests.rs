@@ -287,3 +287,17 @@ fn header_fields() {
     );
     assert!(pax_records(b"99 path=x\n").is_err());
 }
+
+#[test]
+fn a_base256_checksum_is_a_wrong_checksum_not_a_panic() {
+    // Go reads the checksum as octal only; a first byte of 0x80 once sliced the 8-byte field at [1..0].
+    let s = saved(Names::Short);
+    let mut bad = s.archive.clone();
+    bad[148] = 0x80;
+    let (sent, rest) = run(&bad, 4096, expected(&s, "a:b"));
+    assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has a tar header with a wrong checksum");
+    assert!(sent.is_empty());
+    assert_eq!(number(&[0x80; 8]), None);
+    assert_eq!(number(&[0x80]), None);
+    assert_eq!(number(&[]), None);
+}
