@@ -39,6 +39,22 @@ const HELD_MAX: u64 = 1 << 20;
 const EXT_MAX: usize = 1 << 20;
 /// Links followed to reach a file, at most (a loop is an error).
 const LINKS_MAX: usize = 16;
+/// The entry types that are a header alone (Go's `isHeaderOnlyType`): hard link, symlink, character and block
+/// device, directory, fifo.
+const HEADER_ONLY: &[u8] = b"123456";
+
+/// An entry type, for messages.
+fn kind_name(kind: u8) -> &'static str {
+    match kind {
+        b'1' => "hard link",
+        b'2' => "symbolic link",
+        b'3' => "character device",
+        b'4' => "block device",
+        b'5' => "directory",
+        b'6' => "fifo",
+        _ => "file",
+    }
+}
 
 /// The pass-through: feed it the engine's bytes with [`Retag::push`], then [`Retag::finish`].
 pub struct Retag {
@@ -161,15 +177,24 @@ impl Retag {
             return Ok(());
         }
         check_sum(&block)?;
-        let kind = block[156];
         let fields = std::mem::take(&mut self.fields);
         let size = match fields.size {
             Some(s) => s,
             None => number(&block[124..136])
                 .ok_or_else(|| broken("the engine's archive has a tar header with a malformed size"))?,
         };
-        let pad = archive::padding(size);
         let name = fields.path.clone().unwrap_or_else(|| header_name(&block));
+        // Go reads an old-style regular file whose name ends in `/` as a directory.
+        let kind = if block[156] == 0 && name.ends_with('/') { b'5' } else { block[156] };
+        if HEADER_ONLY.contains(&kind) && size != 0 {
+            // Go's reader (and so `docker load`) gives these entries no data whatever their size says: the bytes
+            // berth would skip as their data are entries to Docker, which berth would never have checked.
+            return Err(broken(format!(
+                "the engine's archive has a {} entry `{name}` with a size of {size} bytes; such entries carry no data",
+                kind_name(kind)
+            )));
+        }
+        let pad = archive::padding(size);
         let path = normalise(&name);
         let sink = match kind {
             b'x' | b'L' | b'K' => {

@@ -46,6 +46,11 @@ fn saved(names: Names) -> Saved {
 /// and no `repositories`; the third layer repeats the first, so it is a symlink to it. `by_name`: as saved by
 /// `myapp:dev`, with RepoTags and `repositories`.
 fn saved_as(names: Names, by_name: bool) -> Saved {
+    saved_with(names, by_name, &|_| Vec::new())
+}
+
+/// [`saved_as`], with the raw tar bytes `inject(config_name)` after the config's entry, before `manifest.json`.
+fn saved_with(names: Names, by_name: bool, inject: &dyn Fn(&str) -> Vec<u8>) -> Saved {
     let layers: Vec<Vec<u8>> = vec![
         tar_of(&[("bin/busybox", &[7u8; 3000][..])]),
         tar_of(&[("etc/motd", b"hello\n")]),
@@ -62,8 +67,12 @@ fn saved_as(names: Names, by_name: bool) -> Saved {
         Names::Gnu => 136,
     };
     let v1: Vec<String> = (0..3).map(|i| format!("{}{i:064x}", "d".repeat(pad))).collect();
+    let injected = inject(&format!("{id}.json"));
     let mut b = tar::Builder::new(Vec::new());
     let mut add = |name: &str, data: &[u8], kind: tar::EntryType, link: Option<&str>| {
+        if name == "manifest.json" {
+            b.get_mut().extend_from_slice(&injected);
+        }
         let mut h = tar::Header::new_ustar();
         h.set_mode(if kind == tar::EntryType::Directory { 0o755 } else { 0o644 });
         h.set_mtime(1_700_000_000);
@@ -300,4 +309,52 @@ fn a_base256_checksum_is_a_wrong_checksum_not_a_panic() {
     assert_eq!(number(&[0x80; 8]), None);
     assert_eq!(number(&[0x80]), None);
     assert_eq!(number(&[]), None);
+}
+
+/// One raw ustar entry: header, data, padding (the size field says `size`, whatever `data` holds).
+fn raw_entry(name: &str, kind: u8, size: u64, link: Option<&str>, data: &[u8]) -> Vec<u8> {
+    let mut h = tar::Header::new_ustar();
+    // As given (the tar crate would drop a trailing `/`).
+    h.as_mut_bytes()[..name.len()].copy_from_slice(name.as_bytes());
+    h.as_mut_bytes()[156] = kind;
+    h.set_size(size);
+    h.set_mode(0o644);
+    if let Some(l) = link {
+        h.set_link_name(l).unwrap();
+    }
+    h.set_cksum();
+    let mut out = h.as_bytes().to_vec();
+    out.extend_from_slice(data);
+    out.resize(out.len().next_multiple_of(512), 0);
+    out
+}
+
+/// A config Docker would read instead of the inspected one.
+const EVIL_CONFIG: &[u8] = br#"{"architecture":"amd64","os":"linux","config":{"Cmd":["evil"]}}"#;
+
+#[test]
+fn a_header_only_entry_with_a_size_is_refused_as_it_could_hide_entries() {
+    // A directory whose "data" is a second config entry: berth skipped it as data, Go reads it as an entry.
+    let hide = |config: &str| {
+        let hidden = raw_entry(config, b'0', EVIL_CONFIG.len() as u64, None, EVIL_CONFIG);
+        raw_entry("cover/", b'5', hidden.len() as u64, None, &hidden)
+    };
+    let s = saved_with(Names::Short, false, &hide);
+    let (sent, rest) = run(&s.archive, 4096, expected(&s, "a:b"));
+    let e = rest.unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "the engine's archive has a directory entry `cover/` with a size of 1024 bytes; such entries carry no data"
+    );
+    assert!(!sent.ends_with(&[0u8; 1024]), "no end-of-archive went out");
+    // The same for every header-only type, and for an old-style regular file named with a trailing `/`.
+    for (kind, name) in [(b'1', "l"), (b'2', "s"), (b'3', "c"), (b'4', "b"), (b'6', "f"), (0, "old/")] {
+        let s = saved_with(Names::Short, false, &|_| raw_entry(name, kind, 512, Some("x"), &[0; 512]));
+        let (_, rest) = run(&s.archive, 4096, expected(&s, "a:b"));
+        let e = rest.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains(&format!("entry `{name}` with a size of 512 bytes")), "{name}: {e}");
+    }
+    // Without a size they pass, as `docker save` writes its folders.
+    let s = saved_with(Names::Short, false, &|_| raw_entry("empty/", b'5', 0, None, b""));
+    assert!(run(&s.archive, 4096, expected(&s, "a:b")).1.is_ok());
 }
