@@ -65,12 +65,22 @@ pub struct Retag {
     /// Extension entries (header, data, padding) before the next entry, not yet emitted.
     ext: Vec<u8>,
     fields: Fields,
-    /// The sha256 (hex) of every regular file, by normalised path.
-    files: HashMap<String, String>,
-    /// Symbolic and hard links: normalised path -> the normalised path they point to.
-    links: HashMap<String, String>,
+    /// What each normalised path is once Docker has extracted the archive so far: the last entry of a path wins.
+    index: HashMap<String, Node>,
     manifest: Option<Vec<u8>>,
     repositories: Option<Vec<u8>>,
+}
+
+/// What a path is in the extracted archive.
+#[derive(Debug, Clone)]
+enum Node {
+    /// A regular file, with its sha256 (hex).
+    File(String),
+    /// A symbolic link to this normalised path (followed when read, as Docker reads it).
+    Symlink(String),
+    Dir,
+    /// A device, a fifo, an entry type Docker does not extract.
+    Other,
 }
 
 /// What extension entries said about the next entry.
@@ -116,8 +126,7 @@ impl Retag {
             state: State::Header,
             ext: Vec::new(),
             fields: Fields::default(),
-            files: HashMap::new(),
-            links: HashMap::new(),
+            index: HashMap::new(),
             manifest: None,
             repositories: None,
         }
@@ -215,18 +224,7 @@ impl Retag {
                 Sink::Hold(path, Vec::with_capacity(size as usize))
             }
             _ => {
-                match kind {
-                    b'2' => {
-                        let target = fields.linkpath.unwrap_or_else(|| c_string(&block[157..257]));
-                        let from = if target.starts_with('/') { String::new() } else { parent(&path).to_string() };
-                        self.links.insert(path.clone(), normalise(&format!("{from}/{target}")));
-                    }
-                    b'1' => {
-                        let target = fields.linkpath.unwrap_or_else(|| c_string(&block[157..257]));
-                        self.links.insert(path.clone(), normalise(&target));
-                    }
-                    _ => {}
-                }
+                self.note(kind, &path, fields.linkpath.unwrap_or_else(|| c_string(&block[157..257])))?;
                 if !self.ext.is_empty() {
                     out.push(Bytes::from(std::mem::take(&mut self.ext)));
                 }
@@ -245,7 +243,7 @@ impl Retag {
     fn end_entry(&mut self) -> anyhow::Result<()> {
         match std::mem::replace(&mut self.state, State::Header) {
             State::Data { sink: Sink::Pass(Some((path, hash))), .. } => {
-                self.files.insert(path, format!("{:x}", hash.finalize()));
+                self.index.insert(path, Node::File(format!("{:x}", hash.finalize())));
             }
             State::Data { sink: Sink::Hold(path, data), .. } => {
                 if path == "manifest.json" {
@@ -353,19 +351,44 @@ impl Retag {
             .map(str::to_string)
     }
 
-    /// The sha256 (hex) of the file at `path`, links followed.
+    /// The sha256 (hex) of the file at `path`, symbolic links followed.
     fn hash_of(&self, path: &str) -> anyhow::Result<&str> {
         let mut at = normalise(path);
         for _ in 0..LINKS_MAX {
-            if let Some(hash) = self.files.get(&at) {
-                return Ok(hash);
-            }
-            match self.links.get(&at) {
-                Some(next) => at = next.clone(),
-                None => break,
+            match self.index.get(&at) {
+                Some(Node::File(hash)) => return Ok(hash),
+                Some(Node::Symlink(next)) => at = next.clone(),
+                _ => break,
             }
         }
         Err(broken(format!("the engine's `manifest.json` names `{path}`, which is not a file in its archive")))
+    }
+
+    /// A header-only entry at `path` (a regular file is noted at its end, with its hash), as Docker extracts it:
+    /// it replaces what was there. A hard link is a copy of what its target is at that point (a later entry of
+    /// the target's path does not change it); a symbolic link is followed when read. `target`: the link's.
+    fn note(&mut self, kind: u8, path: &str, target: String) -> anyhow::Result<()> {
+        let node = match kind {
+            b'0' | 0 | b'7' => return Ok(()),
+            // Docker ignores PAX global headers.
+            b'g' => return Ok(()),
+            b'1' => match self.index.get(&normalise(&target)) {
+                Some(node @ (Node::File(_) | Node::Symlink(_))) => node.clone(),
+                _ => {
+                    return Err(broken(format!(
+                        "the engine's archive has a hard link `{path}` to `{target}`, which is no file before it"
+                    )));
+                }
+            },
+            b'2' => {
+                let from = if target.starts_with('/') { "" } else { parent(path) };
+                Node::Symlink(normalise(&format!("{from}/{target}")))
+            }
+            b'5' => Node::Dir,
+            _ => Node::Other,
+        };
+        self.index.insert(path.to_string(), node);
+        Ok(())
     }
 }
 

@@ -77,15 +77,7 @@ fn saved_with(names: Names, by_name: bool, inject: &dyn Fn(&str) -> Vec<u8>) -> 
         h.set_mode(if kind == tar::EntryType::Directory { 0o755 } else { 0o644 });
         h.set_mtime(1_700_000_000);
         if names == Names::Pax {
-            let mut records = Vec::new();
-            for (k, v) in [("path", Some(name)), ("linkpath", link)] {
-                if let Some(v) = v {
-                    let body = format!(" {k}={v}\n");
-                    let mut len = body.len() + 1;
-                    len += format!("{len}").len() - 1;
-                    records.extend(format!("{len}{body}").into_bytes());
-                }
-            }
+            let records = pax(&[("path", Some(name)), ("linkpath", link)]);
             let mut x = tar::Header::new_ustar();
             x.set_entry_type(tar::EntryType::XHeader);
             x.set_path("PaxHeaders.0/entry").unwrap();
@@ -133,6 +125,20 @@ fn saved_with(names: Names, by_name: bool, inject: &dyn Fn(&str) -> Vec<u8>) -> 
     }
     add("manifest.json", manifest.to_string().as_bytes(), tar::EntryType::Regular, None);
     Saved { archive: b.into_inner().unwrap(), id: format!("sha256:{id}"), diff_ids, layers }
+}
+
+/// PAX records `<len> <key>=<value>\n` of the pairs with a value.
+fn pax(pairs: &[(&str, Option<&str>)]) -> Vec<u8> {
+    let mut records = Vec::new();
+    for (k, v) in pairs {
+        if let Some(v) = v {
+            let body = format!(" {k}={v}\n");
+            let mut len = body.len() + 1;
+            len += format!("{len}").len() - 1;
+            records.extend(format!("{len}{body}").into_bytes());
+        }
+    }
+    records
 }
 
 fn expected(s: &Saved, repo_tag: &str) -> Expected {
@@ -357,4 +363,51 @@ fn a_header_only_entry_with_a_size_is_refused_as_it_could_hide_entries() {
     // Without a size they pass, as `docker save` writes its folders.
     let s = saved_with(Names::Short, false, &|_| raw_entry("empty/", b'5', 0, None, b""));
     assert!(run(&s.archive, 4096, expected(&s, "a:b")).1.is_ok());
+}
+
+#[test]
+fn the_last_entry_of_a_path_wins_and_a_hard_link_copies_its_target() {
+    let evil = |config: &str| {
+        let mut out = raw_entry("evil.json", b'0', EVIL_CONFIG.len() as u64, None, EVIL_CONFIG);
+        out.extend(raw_entry(config, b'2', 0, Some("evil.json"), b""));
+        out
+    };
+    // The checked config replaced by a symlink to another: Docker reads the other one.
+    let s = saved_with(Names::Short, false, &evil);
+    let (_, rest) = run(&s.archive, 4096, expected(&s, "a:b"));
+    let e = rest.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(e.starts_with("the image config in the engine's archive (`"), "{e}");
+    assert!(e.contains("not the image ID"), "{e}");
+    // ... or by a hard link, or a later regular file.
+    let hard = |config: &str| {
+        let mut out = raw_entry("evil.json", b'0', EVIL_CONFIG.len() as u64, None, EVIL_CONFIG);
+        out.extend(raw_entry(config, b'1', 0, Some("evil.json"), b""));
+        out
+    };
+    let again = |config: &str| raw_entry(config, b'0', EVIL_CONFIG.len() as u64, None, EVIL_CONFIG);
+    for inject in [&hard as &dyn Fn(&str) -> Vec<u8>, &again] {
+        let s = saved_with(Names::Short, false, inject);
+        let (_, rest) = run(&s.archive, 4096, expected(&s, "a:b"));
+        assert!(rest.err().is_some_and(|e| e.to_string().contains("not the image ID")));
+    }
+    // A hard link is what its target was when it was made: a later entry of the target's path does not change it.
+    let good = entries(&saved(Names::Short).archive).into_iter().find(|e| e.0.ends_with(".json")).unwrap().3;
+    let snapshot = |config: &str| {
+        let mut out = raw_entry("evil.json", b'0', EVIL_CONFIG.len() as u64, None, EVIL_CONFIG);
+        out.extend(raw_entry("copy.json", b'1', 0, Some("evil.json"), b""));
+        out.extend(raw_entry("evil.json", b'0', good.len() as u64, None, &good));
+        out.extend(raw_entry(config, b'1', 0, Some("copy.json"), b""));
+        out
+    };
+    let s = saved_with(Names::Short, false, &snapshot);
+    let (_, rest) = run(&s.archive, 4096, expected(&s, "a:b"));
+    assert!(rest.err().is_some_and(|e| e.to_string().contains("not the image ID")));
+    // A hard link to nothing before it is refused.
+    let dangling = |_: &str| raw_entry("x.json", b'1', 0, Some("later.json"), b"");
+    let s = saved_with(Names::Short, false, &dangling);
+    let (_, rest) = run(&s.archive, 4096, expected(&s, "a:b"));
+    assert_eq!(
+        rest.err().map(|e| e.to_string()).unwrap_or_default(),
+        "the engine's archive has a hard link `x.json` to `later.json`, which is no file before it"
+    );
 }
