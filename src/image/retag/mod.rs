@@ -83,6 +83,17 @@ enum Node {
     Other,
 }
 
+impl Node {
+    fn what(&self) -> &'static str {
+        match self {
+            Node::File(_) => "file",
+            Node::Symlink(_) => "symbolic link",
+            Node::Dir => "folder",
+            Node::Other => "special file",
+        }
+    }
+}
+
 /// What extension entries said about the next entry.
 #[derive(Debug, Default)]
 struct Fields {
@@ -204,7 +215,8 @@ impl Retag {
             )));
         }
         let pad = archive::padding(size);
-        let path = normalise(&name);
+        // Extension headers and PAX global headers are not extracted: their names do not matter.
+        let path = if b"xLKg".contains(&kind) { String::new() } else { self.place(kind, &name)? };
         let sink = match kind {
             b'x' | b'L' | b'K' => {
                 if size > EXT_MAX as u64 || self.ext.len() > EXT_MAX {
@@ -353,7 +365,7 @@ impl Retag {
 
     /// The sha256 (hex) of the file at `path`, symbolic links followed.
     fn hash_of(&self, path: &str) -> anyhow::Result<&str> {
-        let mut at = normalise(path);
+        let mut at = inside(path, "a `manifest.json` that names")?;
         for _ in 0..LINKS_MAX {
             match self.index.get(&at) {
                 Some(Node::File(hash)) => return Ok(hash),
@@ -364,6 +376,32 @@ impl Retag {
         Err(broken(format!("the engine's `manifest.json` names `{path}`, which is not a file in its archive")))
     }
 
+    /// Where the entry `name` (of type `kind`) lands, as its normalised path: inside the archive's folder, under
+    /// folders only (not under a symbolic link or a file, which Docker would follow or fail on), and not in place
+    /// of a folder (which Docker would remove with what it holds).
+    fn place(&self, kind: u8, name: &str) -> anyhow::Result<String> {
+        let path = inside(name, &format!("a {} entry", kind_name(kind)))?;
+        if path.is_empty() && kind != b'5' {
+            return Err(broken(format!("the engine's archive has a {} entry `{name}` at its root", kind_name(kind))));
+        }
+        for (i, _) in path.match_indices('/') {
+            let up = &path[..i];
+            if let Some(node) = self.index.get(up).filter(|n| !matches!(n, Node::Dir)) {
+                return Err(broken(format!(
+                    "the engine's archive has the entry `{name}` under `{up}`, which is a {} in it, not a folder",
+                    node.what()
+                )));
+            }
+        }
+        if kind != b'5' && matches!(self.index.get(&path), Some(Node::Dir)) {
+            return Err(broken(format!(
+                "the engine's archive has a {} entry `{name}` in place of a folder",
+                kind_name(kind)
+            )));
+        }
+        Ok(path)
+    }
+
     /// A header-only entry at `path` (a regular file is noted at its end, with its hash), as Docker extracts it:
     /// it replaces what was there. A hard link is a copy of what its target is at that point (a later entry of
     /// the target's path does not change it); a symbolic link is followed when read. `target`: the link's.
@@ -372,7 +410,7 @@ impl Retag {
             b'0' | 0 | b'7' => return Ok(()),
             // Docker ignores PAX global headers.
             b'g' => return Ok(()),
-            b'1' => match self.index.get(&normalise(&target)) {
+            b'1' => match self.index.get(&inside(&target, "a hard link to")?) {
                 Some(node @ (Node::File(_) | Node::Symlink(_))) => node.clone(),
                 _ => {
                     return Err(broken(format!(
@@ -381,8 +419,15 @@ impl Retag {
                 }
             },
             b'2' => {
+                // An absolute target is taken inside the archive's folder, as Docker follows links in scope; a
+                // relative one that climbs out of it fails Docker's extraction.
                 let from = if target.starts_with('/') { "" } else { parent(path) };
-                Node::Symlink(normalise(&format!("{from}/{target}")))
+                let Some(to) = resolve(&format!("{from}/{target}")) else {
+                    return Err(broken(format!(
+                        "the engine's archive has a symbolic link `{path}` to `{target}`, outside the archive"
+                    )));
+                };
+                Node::Symlink(to)
             }
             b'5' => Node::Dir,
             _ => Node::Other,
@@ -445,6 +490,32 @@ fn header_name(block: &[u8]) -> String {
     let name = c_string(&block[..100]);
     let prefix = if &block[257..262] == b"ustar" { c_string(&block[345..500]) } else { String::new() };
     if prefix.is_empty() { name } else { format!("{prefix}/{name}") }
+}
+
+/// `name` (an entry's, a hard link's target, a path in `manifest.json`) as a normalised path inside the archive;
+/// absolute names and `..` are refused: Docker's extraction refuses what would land outside its folder.
+fn inside(name: &str, what: &str) -> anyhow::Result<String> {
+    if name.starts_with('/') || name.split('/').any(|s| s == "..") {
+        return Err(broken(format!(
+            "the engine's archive has {what} `{name}`, which is absolute or has a `..` component"
+        )));
+    }
+    Ok(normalise(name))
+}
+
+/// `a/b/../c` -> `a/c`; `None` when a `..` climbs above the root.
+fn resolve(p: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// `./a//b/../c/` -> `a/c`: paths as the archive's readers compare them.

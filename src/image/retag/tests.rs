@@ -411,3 +411,59 @@ fn the_last_entry_of_a_path_wins_and_a_hard_link_copies_its_target() {
         "the engine's archive has a hard link `x.json` to `later.json`, which is no file before it"
     );
 }
+
+#[test]
+fn names_outside_the_archive_or_under_a_link_or_file_are_refused() {
+    let refused = |inject: &dyn Fn(&str) -> Vec<u8>| {
+        let s = saved_with(Names::Short, false, inject);
+        run(&s.archive, 4096, expected(&s, "a:b")).1.err().map(|e| e.to_string()).unwrap_or_default()
+    };
+    let file = |name: &str| raw_entry(name, b'0', 3, None, b"abc");
+    assert_eq!(
+        refused(&|_| file("/etc/x")),
+        "the engine's archive has a file entry `/etc/x`, which is absolute or has a `..` component"
+    );
+    assert!(refused(&|_| file("a/../../x")).contains("`a/../../x`, which is absolute or has a `..` component"));
+    assert!(refused(&|_| file("a/../x")).contains("has a `..` component"), "even one that stays inside");
+    assert!(
+        refused(&|_| raw_entry("h", b'1', 0, Some("../x"), b""))
+            .starts_with("the engine's archive has a hard link to `../x`")
+    );
+    // A symbolic link may climb (`docker save` links `../<id>/layer.tar`), but not out of the archive.
+    assert_eq!(
+        refused(&|_| raw_entry("a/l", b'2', 0, Some("../../x"), b"")),
+        "the engine's archive has a symbolic link `a/l` to `../../x`, outside the archive"
+    );
+    // An entry under a symbolic link would be written where the link points; under a file, nowhere.
+    let under_link = |config: &str| {
+        let mut out = raw_entry("d", b'2', 0, Some("e"), b"");
+        out.extend(raw_entry(&format!("d/{config}"), b'0', 3, None, b"abc"));
+        out
+    };
+    let id = &saved(Names::Short).id[7..];
+    assert_eq!(
+        refused(&under_link),
+        format!(
+            "the engine's archive has the entry `d/{id}.json` under `d`, which is a symbolic link in it, not a folder"
+        )
+    );
+    let under_file = |_: &str| {
+        let mut out = file("f");
+        out.extend(file("f/g"));
+        out
+    };
+    assert!(refused(&under_file).ends_with("under `f`, which is a file in it, not a folder"));
+    // A folder replaced by a file (Docker would remove what it holds).
+    let over_dir = |_: &str| {
+        let mut out = raw_entry("d/", b'5', 0, None, b"");
+        out.extend(file("d/x"));
+        out.extend(raw_entry("d", b'2', 0, Some("elsewhere"), b""));
+        out
+    };
+    assert_eq!(refused(&over_dir), "the engine's archive has a symbolic link entry `d` in place of a folder");
+    // Paths named in manifest.json are taken the same way.
+    assert_eq!(inside("a/./b//c", "x").unwrap(), "a/b/c");
+    assert!(inside("../a", "x").is_err() && inside("/a", "x").is_err());
+    assert_eq!(resolve("a/b/../../c"), Some("c".into()));
+    assert_eq!(resolve("a/../../c"), None);
+}
