@@ -10,14 +10,18 @@
 //! rewritten files and the end of the archive emitted, so an archive that fails a check never reaches Glance
 //! whole: the caller aborts the upload.
 //!
-//! Tar support is what Go's `archive/tar` (the engine's writer) produces: ustar headers, PAX extended headers
-//! (`x`, `g`), GNU long names (`L`, `K`) and base-256 sizes.
+//! The stream is read as Go's `archive/tar` reads it ([`header`]), since that is how `docker load` will read it:
+//! ustar headers, PAX extended headers (`x`, `g`), GNU long names (`L`, `K`), base-256 sizes; header-only entries
+//! carry no data. Paths are indexed as Docker's extraction lays them out (the last entry of a path wins), and what
+//! either would read differently from berth is refused, so the files berth checks are the files Docker loads.
 
 use std::collections::HashMap;
 
 use bytes::Bytes;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
+
+mod header;
 
 use super::archive::{self, BLOCK, EntryKind};
 use crate::error::{ExitCode, Failure};
@@ -94,12 +98,15 @@ impl Node {
     }
 }
 
-/// What extension entries said about the next entry.
+/// What extension entries said about the next entry, kept as Go keeps them: the records of the last PAX header
+/// (a second one replaces the first), and GNU long names, which win over PAX's.
 #[derive(Debug, Default)]
 struct Fields {
     path: Option<String>,
     linkpath: Option<String>,
     size: Option<u64>,
+    gnu_path: Option<String>,
+    gnu_linkpath: Option<String>,
 }
 
 enum State {
@@ -196,16 +203,22 @@ impl Retag {
             self.state = State::End;
             return Ok(());
         }
-        check_sum(&block)?;
+        let h = header::parse(&block).map_err(|e| broken(format!("the engine's archive has a tar header {e}")))?;
+        if b"xLKg".contains(&h.kind) {
+            return self.extension(h, block, out);
+        }
         let fields = std::mem::take(&mut self.fields);
-        let size = match fields.size {
-            Some(s) => s,
-            None => number(&block[124..136])
-                .ok_or_else(|| broken("the engine's archive has a tar header with a malformed size"))?,
-        };
-        let name = fields.path.clone().unwrap_or_else(|| header_name(&block));
+        let size = fields.size.unwrap_or(h.size);
+        let name = fields.gnu_path.or(fields.path).unwrap_or(h.name);
+        let target = fields.gnu_linkpath.or(fields.linkpath).unwrap_or(h.linkname);
         // Go reads an old-style regular file whose name ends in `/` as a directory.
-        let kind = if block[156] == 0 && name.ends_with('/') { b'5' } else { block[156] };
+        let kind = if h.kind == 0 && name.ends_with('/') { b'5' } else { h.kind };
+        if kind == b'S' {
+            // Go reads old GNU sparse headers' extension blocks and map: the data is not `size` plain bytes.
+            return Err(broken(format!(
+                "the engine's archive has a sparse file `{name}`, which `docker save` does not write"
+            )));
+        }
         if HEADER_ONLY.contains(&kind) && size != 0 {
             // Go's reader (and so `docker load`) gives these entries no data whatever their size says: the bytes
             // berth would skip as their data are entries to Docker, which berth would never have checked.
@@ -214,19 +227,8 @@ impl Retag {
                 kind_name(kind)
             )));
         }
-        let pad = archive::padding(size);
-        // Extension headers and PAX global headers are not extracted: their names do not matter.
-        let path = if b"xLKg".contains(&kind) { String::new() } else { self.place(kind, &name)? };
+        let path = self.place(kind, &name)?;
         let sink = match kind {
-            b'x' | b'L' | b'K' => {
-                if size > EXT_MAX as u64 || self.ext.len() > EXT_MAX {
-                    return Err(broken(format!("the engine's archive has a tar extension header of {size} bytes")));
-                }
-                // They describe the next entry: keep what they said so far, and hold them with their bytes.
-                self.fields = fields;
-                self.ext.extend_from_slice(&block);
-                Sink::Ext { kind, start: self.ext.len(), size: size as usize }
-            }
             b'0' | 0 | b'7' if path == "manifest.json" || path == "repositories" => {
                 if size > HELD_MAX {
                     return Err(broken(format!("the engine's archive has a `{path}` of {size} bytes")));
@@ -236,7 +238,7 @@ impl Retag {
                 Sink::Hold(path, Vec::with_capacity(size as usize))
             }
             _ => {
-                self.note(kind, &path, fields.linkpath.unwrap_or_else(|| c_string(&block[157..257])))?;
+                self.note(kind, &path, target)?;
                 if !self.ext.is_empty() {
                     out.push(Bytes::from(std::mem::take(&mut self.ext)));
                 }
@@ -245,11 +247,37 @@ impl Retag {
                 Sink::Pass(file)
             }
         };
-        self.state = State::Data { left: size, pad, sink };
+        self.start(size, sink)
+    }
+
+    /// An entry's data goes to `sink`.
+    fn start(&mut self, size: u64, sink: Sink) -> anyhow::Result<()> {
+        self.state = State::Data { left: size, pad: archive::padding(size), sink };
         if size == 0 {
             self.end_entry()?;
         }
         Ok(())
+    }
+
+    /// An extension header (PAX `x`, GNU long names `L` and `K`): held with its data until the entry it
+    /// describes; its size is its own (PAX records apply to the next entry only). A PAX global header (`g`)
+    /// passes through as its own entry, which ends what extension headers said (Go returns it as an entry;
+    /// Docker ignores it).
+    fn extension(&mut self, h: header::Header, block: Vec<u8>, out: &mut Vec<Bytes>) -> anyhow::Result<()> {
+        if h.kind == b'g' {
+            self.fields = Fields::default();
+            if !self.ext.is_empty() {
+                out.push(Bytes::from(std::mem::take(&mut self.ext)));
+            }
+            out.push(Bytes::from(block));
+            return self.start(h.size, Sink::Pass(None));
+        }
+        if h.size > EXT_MAX as u64 || self.ext.len() > EXT_MAX {
+            return Err(broken(format!("the engine's archive has a tar extension header of {} bytes", h.size)));
+        }
+        self.ext.extend_from_slice(&block);
+        let sink = Sink::Ext { kind: h.kind, start: self.ext.len(), size: h.size as usize };
+        self.start(h.size, sink)
     }
 
     fn end_entry(&mut self) -> anyhow::Result<()> {
@@ -266,20 +294,23 @@ impl Retag {
             }
             State::Data { sink: Sink::Ext { kind, start, size }, .. } => {
                 let data = &self.ext[start..start + size];
+                let long = || {
+                    header::text(data)
+                        .ok_or_else(|| broken("the engine's archive has a GNU long name that is not UTF-8"))
+                };
                 match kind {
-                    b'L' => self.fields.path = Some(c_string(data)),
-                    b'K' => self.fields.linkpath = Some(c_string(data)),
+                    b'L' => self.fields.gnu_path = Some(long()?),
+                    b'K' => self.fields.gnu_linkpath = Some(long()?),
                     _ => {
-                        for (key, value) in pax_records(data)? {
+                        let records = header::pax_records(data)
+                            .map_err(|e| broken(format!("the engine's archive has a PAX header {e}")))?;
+                        // A PAX header replaces what an earlier one said, as in Go.
+                        (self.fields.path, self.fields.linkpath, self.fields.size) = (None, None, None);
+                        for (key, value) in records {
                             match key.as_str() {
                                 "path" => self.fields.path = Some(value),
                                 "linkpath" => self.fields.linkpath = Some(value),
-                                "size" => {
-                                    let size = value.parse().map_err(|_| {
-                                        broken(format!("the engine's archive has a PAX size `{value}`"))
-                                    })?;
-                                    self.fields.size = Some(size);
-                                }
+                                "size" => self.fields.size = Some(pax_size(&value)?),
                                 _ => {}
                             }
                         }
@@ -444,52 +475,13 @@ fn file(out: &mut Vec<u8>, name: &str, data: &[u8]) {
     out.resize(out.len() + archive::padding(data.len() as u64), 0);
 }
 
-/// The header checksum: the sum of its bytes with the checksum field as spaces (unsigned, or signed as old tars).
-/// The field is octal only, as Go's `archive/tar` reads it (base-256 is for sizes and times, never checksums).
-fn check_sum(block: &[u8]) -> anyhow::Result<()> {
-    let stored = octal(&block[148..156]);
-    let unsigned: i64 =
-        block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b) }).sum();
-    let signed: i64 =
-        block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b as i8) }).sum();
-    match stored {
-        Some(s) if s as i64 == unsigned || s as i64 == signed => Ok(()),
-        _ => Err(broken("the engine's archive has a tar header with a wrong checksum")),
-    }
-}
-
-/// A numeric header field: octal (space/NUL padded), or GNU base-256 when its first byte has the high bit.
-fn number(field: &[u8]) -> Option<u64> {
-    if field.first()? & 0x80 != 0 {
-        let (high, low) = field.split_at(field.len().checked_sub(8)?);
-        if high.first() != Some(&0x80) || high[1..].iter().any(|&b| b != 0) {
-            return None;
-        }
-        return Some(u64::from_be_bytes(low.try_into().ok()?));
-    }
-    octal(field)
-}
-
-/// An octal header field, space/NUL padded.
-fn octal(field: &[u8]) -> Option<u64> {
-    let text = std::str::from_utf8(field).ok()?.trim_matches(|c| c == ' ' || c == '\0');
-    if text.is_empty() {
-        return Some(0);
-    }
-    u64::from_str_radix(text, 8).ok()
-}
-
-/// Bytes up to the first NUL, as text.
-fn c_string(b: &[u8]) -> String {
-    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-    String::from_utf8_lossy(&b[..end]).into_owned()
-}
-
-/// The ustar name: `prefix/name` when the header has a prefix.
-fn header_name(block: &[u8]) -> String {
-    let name = c_string(&block[..100]);
-    let prefix = if &block[257..262] == b"ustar" { c_string(&block[345..500]) } else { String::new() };
-    if prefix.is_empty() { name } else { format!("{prefix}/{name}") }
+/// A PAX `size` record: a decimal that fits Go's int64, not negative.
+fn pax_size(value: &str) -> anyhow::Result<u64> {
+    value
+        .parse::<i64>()
+        .ok()
+        .and_then(|v| u64::try_from(v).ok())
+        .ok_or_else(|| broken(format!("the engine's archive has a PAX header with the size `{value}`")))
 }
 
 /// `name` (an entry's, a hard link's target, a path in `manifest.json`) as a normalised path inside the archive;
@@ -535,24 +527,6 @@ fn normalise(p: &str) -> String {
 
 fn parent(p: &str) -> &str {
     p.rfind('/').map_or("", |i| &p[..i])
-}
-
-/// PAX records: `<len> <key>=<value>\n`, each `len` bytes long.
-fn pax_records(mut data: &[u8]) -> anyhow::Result<Vec<(String, String)>> {
-    let bad = || broken("the engine's archive has a malformed PAX header");
-    let mut out = Vec::new();
-    while !data.is_empty() && data[0] != 0 {
-        let space = data.iter().position(|&b| b == b' ').ok_or_else(bad)?;
-        let len: usize = std::str::from_utf8(&data[..space]).ok().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-        if len <= space + 1 || len > data.len() || data[len - 1] != b'\n' {
-            return Err(bad());
-        }
-        let record = String::from_utf8_lossy(&data[space + 1..len - 1]).into_owned();
-        let (k, v) = record.split_once('=').ok_or_else(bad)?;
-        out.push((k.to_string(), v.to_string()));
-        data = &data[len..];
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -286,14 +286,22 @@ fn a_cut_short_or_damaged_archive_fails() {
 
 #[test]
 fn header_fields() {
-    assert_eq!(number(b"0000644\0"), Some(0o644));
-    assert_eq!(number(b"   17 \0"), Some(0o17));
-    assert_eq!(number(b"\0\0\0\0"), Some(0));
+    use header::{numeric, octal, pax_records};
+    assert_eq!(numeric(b"0000644\0"), Some(0o644));
+    assert_eq!(numeric(b"   17 \0"), Some(0o17));
+    assert_eq!(numeric(b"\0\0\0\0"), Some(0));
+    assert_eq!(octal(b" 12\x0034 "), Some(0o12), "the digits up to a NUL, as Go");
+    assert_eq!(octal(b"+7"), None, "no sign, as Go");
     let mut big = [0u8; 12];
     big[0] = 0x80;
     big[4..].copy_from_slice(&(9u64 << 30).to_be_bytes());
-    assert_eq!(number(&big), Some(9 << 30));
-    assert_eq!(number(b"12x\0"), None);
+    assert_eq!(numeric(&big), Some(9 << 30));
+    assert_eq!(numeric(&[0xff; 12]), Some(-1), "base-256 is two's complement");
+    let mut huge = [0u8; 12];
+    huge[0] = 0x80;
+    huge[3] = 1;
+    assert_eq!(numeric(&huge), None, "beyond 63 bits");
+    assert_eq!(numeric(b"12x\0"), None);
     assert_eq!(normalise("./a//b/../c/"), "a/c");
     assert_eq!(normalise("x/../../y"), "y");
     assert_eq!(
@@ -301,6 +309,9 @@ fn header_fields() {
         [("path".into(), "a/b/c/d/e/f".into()), ("size".into(), "123".into())]
     );
     assert!(pax_records(b"99 path=x\n").is_err());
+    assert!(pax_records(b"12 size=123\n\0\0\0").is_err(), "no NUL padding, as Go");
+    assert!(pax_records(b"9 =empty\n").is_err(), "a key");
+    assert!(pax_records(b"11 path=a\0b\n").is_err(), "no NUL in a path");
 }
 
 #[test]
@@ -312,9 +323,10 @@ fn a_base256_checksum_is_a_wrong_checksum_not_a_panic() {
     let (sent, rest) = run(&bad, 4096, expected(&s, "a:b"));
     assert_eq!(rest.unwrap_err().to_string(), "the engine's archive has a tar header with a wrong checksum");
     assert!(sent.is_empty());
-    assert_eq!(number(&[0x80; 8]), None);
-    assert_eq!(number(&[0x80]), None);
-    assert_eq!(number(&[]), None);
+    assert_eq!(header::octal(&[0x80; 8]), None);
+    assert_eq!(header::numeric(&[0x80; 8]), Some(0x0080_8080_8080_8080));
+    assert_eq!(header::numeric(&[0x80]), Some(0));
+    assert_eq!(header::numeric(&[]), None);
 }
 
 /// One raw ustar entry: header, data, padding (the size field says `size`, whatever `data` holds).
@@ -466,4 +478,95 @@ fn names_outside_the_archive_or_under_a_link_or_file_are_refused() {
     assert!(inside("../a", "x").is_err() && inside("/a", "x").is_err());
     assert_eq!(resolve("a/b/../../c"), Some("c".into()));
     assert_eq!(resolve("a/../../c"), None);
+}
+
+/// `entry` with `bytes` written at `at` in its header, and the checksum made right again.
+fn patched(mut entry: Vec<u8>, at: usize, bytes: &[u8]) -> Vec<u8> {
+    entry[at..at + bytes.len()].copy_from_slice(bytes);
+    entry[148..156].fill(b' ');
+    let sum: u32 = entry[..512].iter().map(|&b| u32::from(b)).sum();
+    entry[148..156].copy_from_slice(format!("{sum:06o}\0 ").as_bytes());
+    entry
+}
+
+/// What berth's index holds after reading `entries` (and the end of the archive): path -> sha256 of a file, or
+/// the error.
+fn index_after(entries: &[Vec<u8>]) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut archive = entries.concat();
+    archive.resize(archive.len() + 1024, 0);
+    let mut r = Retag::new(Expected { image_id: String::new(), diff_ids: vec![], repo_tag: "a:b".into() });
+    r.push(Bytes::from(archive), &mut Vec::new()).map_err(|e| e.to_string())?;
+    Ok(r.index
+        .iter()
+        .filter_map(|(p, n)| match n {
+            Node::File(h) => Some((p.clone(), h.clone())),
+            _ => None,
+        })
+        .collect())
+}
+
+#[test]
+fn extension_headers_are_read_as_go_reads_them() {
+    let x = |pairs: &[(&str, Option<&str>)]| {
+        let records = pax(pairs);
+        raw_entry("PaxHeaders/x", b'x', records.len() as u64, None, &records)
+    };
+    let long = |kind: u8, name: &str| {
+        raw_entry("././@LongLink", kind, name.len() as u64 + 1, None, format!("{name}\0").as_bytes())
+    };
+    let file = |name: &str, data: &[u8]| raw_entry(name, b'0', data.len() as u64, None, data);
+    let names =
+        |r: Result<std::collections::BTreeMap<String, String>, String>| r.map(|m| m.into_keys().collect::<Vec<_>>());
+
+    // A PAX size is for the next entry, not for a GNU long name between: Go reads the long name's own size.
+    let data = [9u8; 1024];
+    let mut sized = file("n", &data);
+    sized = patched(sized, 124, b"00000000005\0");
+    let got = index_after(&[x(&[("size", Some("1024"))]), long(b'L', "long/name"), sized]).unwrap();
+    assert_eq!(got.get("long/name"), Some(&sha(&data)), "{got:?}");
+    // A second PAX header replaces the first; a GNU long name wins over PAX's path, before or after it.
+    assert_eq!(
+        names(index_after(&[x(&[("path", Some("a"))]), x(&[("uid", Some("0"))]), file("h", b"1")])),
+        Ok(vec!["h".into()])
+    );
+    assert_eq!(
+        names(index_after(&[long(b'L', "gnu"), x(&[("path", Some("pax"))]), file("h", b"1")])),
+        Ok(vec!["gnu".into()])
+    );
+    assert_eq!(
+        names(index_after(&[x(&[("path", Some("pax"))]), long(b'L', "gnu"), file("h", b"1")])),
+        Ok(vec!["gnu".into()])
+    );
+    // A global header ends what came before it.
+    let g = raw_entry("pax_global_header", b'g', 0, None, b"");
+    assert_eq!(names(index_after(&[x(&[("path", Some("a"))]), g, file("h", b"1")])), Ok(vec!["h".into()]));
+    // A GNU header has no prefix field: its atime there is not part of the name.
+    let gnu = patched(patched(file("plain", b"1"), 257, b"ustar  \0"), 345, b"00000000001\0");
+    assert_eq!(names(index_after(&[gnu])), Ok(vec!["plain".into()]));
+    let ustar = patched(file("name", b"1"), 345, b"pre\0");
+    assert_eq!(names(index_after(&[ustar])), Ok(vec!["pre/name".into()]));
+
+    // What Go refuses, berth refuses.
+    let refused = |entries: &[Vec<u8>]| index_after(entries).err().unwrap_or_default();
+    assert_eq!(
+        refused(&[patched(file("x", b"1"), 0, b"\xff")]),
+        "the engine's archive has a tar header whose name is not UTF-8"
+    );
+    let mut huge = file("x", b"");
+    huge = patched(huge, 124, &[0x80, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(refused(&[huge]), "the engine's archive has a tar header with a malformed size");
+    assert_eq!(
+        refused(&[patched(file("x", b""), 124, &[0xff; 12])]),
+        "the engine's archive has a tar header with the negative size -1"
+    );
+    assert_eq!(
+        refused(&[x(&[("size", Some("-5"))]), file("x", b"")]),
+        "the engine's archive has a PAX header with the size `-5`"
+    );
+    assert_eq!(
+        refused(&[patched(file("x", b""), 100, b"0x644\0")]),
+        "the engine's archive has a tar header with a malformed mode"
+    );
+    assert!(refused(&[x(&[("GNU.sparse.major", Some("1"))]), file("x", b"")]).contains("sparse file"));
+    assert!(refused(&[raw_entry("s", b'S', 0, None, b"")]).contains("a sparse file `s`"));
 }
