@@ -211,3 +211,21 @@ fn a_token_lifetime_beyond_the_clock_is_an_error_not_a_panic() {
         )
     );
 }
+
+#[test]
+fn layers_size_never_overflows() {
+    let layer = |size| Descriptor { media_type: String::new(), digest: "sha256:l".into(), size, platform: None };
+    let mut image = Image {
+        reference: crate::registry::reference::parse("busybox:1").unwrap(),
+        manifest_digest: String::new(),
+        manifest_media_type: String::new(),
+        config: Vec::new(),
+        config_digest: String::new(),
+        layers: vec![layer(3), layer(4)],
+        platform: Platform::linux_amd64(),
+        index_digest: None,
+    };
+    assert_eq!(image.layers_size(), 7);
+    image.layers = vec![layer(u64::MAX), layer(1)];
+    assert_eq!(image.layers_size(), u64::MAX);
+}
