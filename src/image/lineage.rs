@@ -56,9 +56,17 @@ pub fn sort_newest_first(images: &mut [Image]) {
 }
 
 /// The number the next version of `lineage` gets.
-pub fn next_version(lineage: &[&Image]) -> u64 {
+pub fn next_version(lineage: &[&Image]) -> anyhow::Result<u64> {
     let max = lineage.iter().filter_map(|i| version(i)).max().unwrap_or(0);
-    max.max(lineage.len() as u64) + 1
+    // `berth_version` is a Glance property anyone who can edit the image can set: it may be u64::MAX.
+    max.max(lineage.len() as u64).checked_add(1).ok_or_else(|| {
+        crate::error::Failure::new(
+            crate::error::ExitCode::Failure,
+            format!("a Glance image of this lineage has the version {max}, after which there is no next"),
+        )
+        .hint(format!("fix or remove the `{}` property of that image", prov::VERSION))
+        .into()
+    })
 }
 
 /// Set the version properties of a new image (`props`) named as `names`, of `platform`, among the `known` images
@@ -69,7 +77,7 @@ pub fn start_version(
     names: &Naming,
     platform: &str,
     props: &mut BTreeMap<String, String>,
-) -> Vec<String> {
+) -> anyhow::Result<Vec<String>> {
     let lineage: Vec<&Image> = known
         .iter()
         .filter(|i| i.name.as_deref() == Some(names.glance_name.as_str()))
@@ -77,12 +85,12 @@ pub fn start_version(
         .collect();
     let mut previous: Vec<&Image> = lineage.iter().copied().filter(|i| is_current(i)).collect();
     previous.sort_by(|a, b| version(b).cmp(&version(a)).then(b.created_at.cmp(&a.created_at)));
-    props.insert(prov::VERSION.to_string(), next_version(&lineage).to_string());
+    props.insert(prov::VERSION.to_string(), next_version(&lineage)?.to_string());
     if let Some(p) = previous.first() {
         props.insert(prov::PREVIOUS.to_string(), p.id.clone());
     }
     props.insert(prov::CURRENT.to_string(), "false".to_string());
-    previous.iter().map(|p| p.id.clone()).collect()
+    Ok(previous.iter().map(|p| p.id.clone()).collect())
 }
 
 /// True when an image recorded as `stored` (its `berth_platform`) serves a request for `wanted`, as the
@@ -224,10 +232,20 @@ pub(crate) mod tests {
         ];
         sort_newest_first(&mut l);
         assert_eq!(l.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["d", "c", "b", "a"]);
-        assert_eq!(next_version(&l.iter().collect::<Vec<_>>()), 5);
+        assert_eq!(next_version(&l.iter().collect::<Vec<_>>()).unwrap(), 5);
         // Images synced before versions existed count too.
         let legacy = [img("x", None, false, "2026-01-01T00:00:00Z"), img("y", None, false, "2026-01-02T00:00:00Z")];
-        assert_eq!(next_version(&legacy.iter().collect::<Vec<_>>()), 3);
+        assert_eq!(next_version(&legacy.iter().collect::<Vec<_>>()).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_version_with_no_next_is_an_error_not_an_overflow() {
+        let l = [img("a", Some(u64::MAX), false, "2026-01-01T00:00:00Z")];
+        let e = next_version(&l.iter().collect::<Vec<_>>()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a Glance image of this lineage has the version 18446744073709551615, after which there is no next"
+        );
     }
 
     #[test]

@@ -179,7 +179,7 @@ async fn sync_one(
     };
     let mut props = provenance.properties(&opts.properties);
     let known = glance::by_name_all_versions(session, &names.glance_name).await?;
-    let previous = lineage::start_version(&known, &names, &platform, &mut props);
+    let previous = lineage::start_version(&known, &names, &platform, &mut props)?;
     let new = glance::NewImage {
         name: names.glance_name.clone(),
         visibility: opts.visibility.clone(),

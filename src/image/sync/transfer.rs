@@ -70,7 +70,7 @@ pub async fn sync_image(
         command_line: if opts.command_line { command_line(&config) } else { None },
     };
     let mut props = provenance.properties(&opts.properties);
-    let previous = lineage::start_version(known, &names, &image.platform.to_string(), &mut props);
+    let previous = lineage::start_version(known, &names, &image.platform.to_string(), &mut props)?;
     let new = glance::NewImage {
         name: names.glance_name.clone(),
         visibility: opts.visibility.clone(),
