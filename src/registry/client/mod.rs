@@ -17,6 +17,8 @@ mod blobs;
 mod errors;
 mod manifests;
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 mod token;
 
