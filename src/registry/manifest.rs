@@ -334,6 +334,8 @@ pub fn config_platform(config: &[u8]) -> anyhow::Result<Platform> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::{ExitCode, exit_code};
