@@ -137,6 +137,21 @@ fn broken(message: impl Into<String>) -> anyhow::Error {
 }
 
 impl Retag {
+    /// The bytes it holds (a header being assembled, extension entries, the files it rewrites): bounded whatever
+    /// the stream, which the property tests check.
+    #[cfg(test)]
+    fn held(&self) -> usize {
+        let sink = match &self.state {
+            State::Data { sink: Sink::Hold(_, data), .. } => data.len(),
+            _ => 0,
+        };
+        self.block.len()
+            + self.ext.len()
+            + sink
+            + self.manifest.as_ref().map_or(0, Vec::len)
+            + self.repositories.as_ref().map_or(0, Vec::len)
+    }
+
     pub fn new(expected: Expected) -> Retag {
         Retag {
             expected,

@@ -3,6 +3,8 @@
 use super::*;
 use std::io::Read;
 
+mod props;
+
 fn sha(data: &[u8]) -> String {
     format!("{:x}", Sha256::digest(data))
 }
@@ -338,7 +340,7 @@ fn raw_entry(name: &str, kind: u8, size: u64, link: Option<&str>, data: &[u8]) -
     h.set_size(size);
     h.set_mode(0o644);
     if let Some(l) = link {
-        h.set_link_name(l).unwrap();
+        h.as_mut_bytes()[157..157 + l.len()].copy_from_slice(l.as_bytes());
     }
     h.set_cksum();
     let mut out = h.as_bytes().to_vec();
