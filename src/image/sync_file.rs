@@ -431,6 +431,8 @@ fn cert_dir(dir: &Path) -> Result<CertDir, String> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests {
     use super::*;
 
