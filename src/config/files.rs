@@ -152,3 +152,70 @@ mod tests {
         assert!(p.last().unwrap().starts_with("/etc/openstack"));
     }
 }
+
+/// Property tests of clouds.yaml and secure.yaml: any text, and any YAML of clouds and their settings, is read or
+/// refused as a usage error naming the file, never a panic; merging any two settings mappings never panics, and what
+/// the second says wins.
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] =
+        &["clouds", "mycloud", "auth", "auth_url", "username", "password", "region_name", "verify", "1", ""];
+
+    fn yaml() -> impl Strategy<Value = serde_yaml_ng::Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| Value::Number(n.into())),
+            any::<f64>().prop_map(|f| Value::Number(f.into())),
+            ".{0,10}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Sequence),
+                prop::collection::vec((prop::sample::select(KEYS), inner), 0..5).prop_map(|kv| {
+                    Value::Mapping(kv.into_iter().map(|(k, v)| (Value::String(k.into()), v)).collect())
+                }),
+            ]
+        })
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        match parse(Path::new("/x/clouds.yaml"), text) {
+            Ok(file) => prop_assert_eq!(file.path.as_deref(), Some(Path::new("/x/clouds.yaml"))),
+            Err(e) => {
+                prop_assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
+                prop_assert!(e.to_string().contains("`/x/clouds.yaml`"), "{}", e);
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_read_or_refused(text in ".{0,200}") {
+            check(&text)?;
+        }
+
+        #[test]
+        fn yaml_of_clouds_is_read_or_refused(clouds in yaml(), other in yaml()) {
+            let mut doc = Mapping::new();
+            doc.insert("clouds".into(), clouds);
+            doc.insert("other".into(), other);
+            check(&serde_yaml_ng::to_string(&doc).unwrap())?;
+        }
+
+        #[test]
+        fn merging_settings_never_panics_and_the_second_wins(base in yaml(), over in yaml()) {
+            let (Value::Mapping(mut base), Value::Mapping(over)) = (base, over) else { return Ok(()) };
+            merge(&mut base, &over);
+            for (k, v) in &over {
+                if !v.is_mapping() {
+                    prop_assert_eq!(base.get(k), Some(v));
+                }
+            }
+        }
+    }
+}

@@ -61,9 +61,17 @@ pub fn sort_newest_first(images: &mut [Image]) {
 }
 
 /// The number the next version of `lineage` gets.
-pub fn next_version(lineage: &[&Image]) -> u64 {
+pub fn next_version(lineage: &[&Image]) -> anyhow::Result<u64> {
     let max = lineage.iter().filter_map(|i| version(i)).max().unwrap_or(0);
-    max.max(lineage.len() as u64) + 1
+    // `berth_version` is a Glance property anyone who can edit the image can set: it may be u64::MAX.
+    max.max(lineage.len() as u64).checked_add(1).ok_or_else(|| {
+        crate::error::Failure::new(
+            crate::error::ExitCode::Failure,
+            format!("a Glance image of this lineage has the version {max}, after which there is no next"),
+        )
+        .hint(format!("fix or remove the `{}` property of that image", prov::VERSION))
+        .into()
+    })
 }
 
 /// `berth_current` of a new version from its creation until it is verified and made current.
@@ -84,7 +92,7 @@ pub fn start_version(
     names: &Naming,
     platform: &str,
     props: &mut BTreeMap<String, String>,
-) -> NewVersion {
+) -> anyhow::Result<NewVersion> {
     // A version another sync is still making does not count: every sync that starts now asks for the same number,
     // and so for the same ID (see `version_id`), which only one gets.
     let lineage: Vec<&Image> = known
@@ -95,13 +103,13 @@ pub fn start_version(
         .collect();
     let mut previous: Vec<&Image> = lineage.iter().copied().filter(|i| is_current(i)).collect();
     previous.sort_by(|a, b| version(b).cmp(&version(a)).then(b.created_at.cmp(&a.created_at)));
-    let number = next_version(&lineage);
+    let number = next_version(&lineage)?;
     props.insert(prov::VERSION.to_string(), number.to_string());
     if let Some(p) = previous.first() {
         props.insert(prov::PREVIOUS.to_string(), p.id.clone());
     }
     props.insert(prov::CURRENT.to_string(), PENDING.to_string());
-    NewVersion { number, previous: previous.iter().map(|p| p.id.clone()).collect() }
+    Ok(NewVersion { number, previous: previous.iter().map(|p| p.id.clone()).collect() })
 }
 
 /// The Glance ID of version `number` of the lineage `names`/`platform` in `project`, at its `attempt`th try.
@@ -271,10 +279,20 @@ pub(crate) mod tests {
         ];
         sort_newest_first(&mut l);
         assert_eq!(l.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["d", "c", "b", "a"]);
-        assert_eq!(next_version(&l.iter().collect::<Vec<_>>()), 5);
+        assert_eq!(next_version(&l.iter().collect::<Vec<_>>()).unwrap(), 5);
         // Images synced before versions existed count too.
         let legacy = [img("x", None, false, "2026-01-01T00:00:00Z"), img("y", None, false, "2026-01-02T00:00:00Z")];
-        assert_eq!(next_version(&legacy.iter().collect::<Vec<_>>()), 3);
+        assert_eq!(next_version(&legacy.iter().collect::<Vec<_>>()).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_version_with_no_next_is_an_error_not_an_overflow() {
+        let l = [img("a", Some(u64::MAX), false, "2026-01-01T00:00:00Z")];
+        let e = next_version(&l.iter().collect::<Vec<_>>()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a Glance image of this lineage has the version 18446744073709551615, after which there is no next"
+        );
     }
 
     #[test]

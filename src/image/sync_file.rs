@@ -448,6 +448,8 @@ fn cert_dir(dir: &Path) -> Result<CertDir, String> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests {
     use super::*;
 

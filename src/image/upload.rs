@@ -225,10 +225,20 @@ impl std::fmt::Display for ReaderGone {
 
 impl std::error::Error for ReaderGone {}
 
+/// What goes through the pipe into the upload's body: the body ends cleanly on [`Piece::End`] only, which the
+/// producer sends once it has written the whole archive. A producer that fails sends [`Piece::Failed`]; one that
+/// panics or is dropped closes the channel without either, and the body fails too: Glance never sees a clean end
+/// of a chunked upload (which it would activate as a whole image) unless the archive is whole.
+enum Piece {
+    Data(Bytes),
+    End,
+    Failed(std::io::Error),
+}
+
 /// The writing side of a streamed Glance upload: each piece is hashed as Glance will hash it (md5, sha512), counted,
 /// shown on the progress bar and sent into the upload's body.
 pub struct Writer {
-    tx: tokio::sync::mpsc::Sender<Result<Bytes, std::io::Error>>,
+    tx: tokio::sync::mpsc::Sender<Piece>,
     md5: Md5,
     sha512: Sha512,
     bytes: u64,
@@ -245,7 +255,7 @@ impl Writer {
         if self.bar.position() > self.bar.length().unwrap_or(0) {
             self.bar.set_length(self.bar.position());
         }
-        self.tx.send(Ok(piece)).await.map_err(|_| ReaderGone.into())
+        self.tx.send(Piece::Data(piece)).await.map_err(|_| ReaderGone.into())
     }
 }
 
@@ -260,25 +270,26 @@ where
     U: FnOnce(reqwest::Body) -> F,
     F: std::future::Future<Output = anyhow::Result<()>>,
 {
-    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(8);
+    let (tx, rx) = tokio::sync::mpsc::channel::<Piece>(8);
     let writer = Writer { tx: tx.clone(), md5: Md5::new(), sha512: Sha512::new(), bytes: 0, bar: bar.clone() };
     let written = produce(writer);
     let producer = tokio::spawn(async move {
         match written.await {
-            Ok(w) => Ok(Hashes {
-                md5: format!("{:x}", w.md5.finalize()),
-                sha512: format!("{:x}", w.sha512.finalize()),
-                bytes: w.bytes,
-            }),
+            Ok(w) => {
+                let _ = tx.send(Piece::End).await;
+                Ok(Hashes {
+                    md5: format!("{:x}", w.md5.finalize()),
+                    sha512: format!("{:x}", w.sha512.finalize()),
+                    bytes: w.bytes,
+                })
+            }
             Err(e) => {
-                let _ = tx.send(Err(std::io::Error::other(format!("{e:#}")))).await;
+                let _ = tx.send(Piece::Failed(std::io::Error::other(format!("{e:#}")))).await;
                 Err(e)
             }
         }
     });
-    let body = reqwest::Body::wrap_stream(futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    }));
+    let body = reqwest::Body::wrap_stream(body_of(rx));
     let uploaded = upload(body).await;
     let produced = producer.await.map_err(|e| anyhow::anyhow!("the archive writer stopped: {e}"))?;
     bar.finish_and_clear();
@@ -288,6 +299,22 @@ where
         (Ok(_), Err(up)) => Err(up),
         (Ok(h), Ok(())) => Ok(h),
     }
+}
+
+/// The upload's body from the pipe: the pieces, until the producer's explicit end; its failure, or the channel
+/// closed without an end (a producer that panicked or was dropped), ends the body with an error.
+fn body_of(rx: tokio::sync::mpsc::Receiver<Piece>) -> impl futures_core::Stream<Item = std::io::Result<Bytes>> {
+    futures_util::stream::unfold(Some(rx), |rx| async move {
+        let mut rx = rx?;
+        match rx.recv().await {
+            Some(Piece::Data(b)) => Some((Ok(b), Some(rx))),
+            Some(Piece::End) => None,
+            Some(Piece::Failed(e)) => Some((Err(e), None)),
+            None => {
+                Some((Err(std::io::Error::other("the archive's writer stopped before the end of the archive")), None))
+            }
+        }
+    })
 }
 
 /// `work`, unless a signal comes first (Ctrl-C, SIGTERM, SIGHUP): then the Glance records still `pending` are
@@ -312,5 +339,94 @@ pub async fn until_interrupted<T>(
             let what = if deleted.is_empty() { "nothing was left behind".to_string() } else { deleted.join("; ") };
             Err(stop.failure(&what).into())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{BufRead, BufReader, Read, Write};
+
+    /// A server on 127.0.0.1 for one chunked PUT: what it received, and whether the body ended cleanly (the last,
+    /// empty chunk), as Glance would see it.
+    fn chunked_server() -> (String, std::sync::mpsc::Receiver<(Vec<u8>, bool)>) {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/v2/images/x/file", listener.local_addr().unwrap());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            let mut r = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while r.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                line.clear();
+            }
+            let (mut data, mut clean) = (Vec::new(), false);
+            loop {
+                line.clear();
+                if r.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                let Ok(size) = usize::from_str_radix(line.trim(), 16) else { break };
+                let mut chunk = vec![0u8; size + 2];
+                if r.read_exact(&mut chunk).is_err() {
+                    break;
+                }
+                if size == 0 {
+                    clean = true;
+                    let _ = (&stream).write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+                    break;
+                }
+                data.extend_from_slice(&chunk[..size]);
+            }
+            let _ = tx.send((data, clean));
+        });
+        (url, rx)
+    }
+
+    /// Run `pipe` with `produce` into a chunked PUT to a local server: pipe's result, and what the server saw.
+    fn upload_with<W>(produce: impl FnOnce(Writer) -> W) -> (anyhow::Result<Hashes>, Vec<u8>, bool)
+    where
+        W: std::future::Future<Output = anyhow::Result<Writer>> + Send + 'static,
+    {
+        let (url, seen) = chunked_server();
+        let http = crate::net::Http::new(&crate::net::TlsOptions::default(), &crate::net::Options::default()).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let result = rt.block_on(pipe(&indicatif::ProgressBar::hidden(), produce, |body| async move {
+            let resp = http.client().put(&url).body(body).send().await?;
+            anyhow::ensure!(resp.status().is_success(), "answered {}", resp.status());
+            Ok(())
+        }));
+        let (data, clean) = seen.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        (result, data, clean)
+    }
+
+    #[test]
+    fn a_whole_archive_ends_the_body_cleanly() {
+        let (result, data, clean) = upload_with(|mut w| async move {
+            w.send(Bytes::from_static(b"abc")).await?;
+            w.send(Bytes::from_static(b"def")).await?;
+            Ok(w)
+        });
+        let hashes = result.unwrap();
+        assert_eq!((data.as_slice(), clean, hashes.bytes), (&b"abcdef"[..], true, 6));
+    }
+
+    #[test]
+    fn a_producer_that_panics_or_fails_mid_way_never_ends_the_body_cleanly() {
+        let (result, data, clean) = upload_with(|mut w| async move {
+            w.send(Bytes::from_static(b"abc")).await?;
+            tokio::task::yield_now().await;
+            panic!("the producer broke");
+        });
+        assert!(!clean, "Glance saw a clean end of {} bytes", data.len());
+        let e = result.err().map(|e| format!("{e:#}")).unwrap_or_default();
+        assert!(e.contains("panicked"), "{e}");
+
+        let (result, _, clean) = upload_with(|mut w| async move {
+            w.send(Bytes::from_static(b"abc")).await?;
+            anyhow::bail!("a layer's digest differs")
+        });
+        assert!(!clean);
+        assert_eq!(result.err().map(|e| e.to_string()).unwrap_or_default(), "a layer's digest differs");
     }
 }

@@ -234,3 +234,60 @@ mod tests {
         assert!(sorted.len() > 90);
     }
 }
+
+/// Property tests of `Retry-After`: any header value gives a wait or none, never a panic (nor does deciding the
+/// wait or the error's hint); seconds and HTTP-dates mean what they say.
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(value: &[u8]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        if let Ok(v) = HeaderValue::from_bytes(value) {
+            h.insert(RETRY_AFTER, v);
+        }
+        h
+    }
+
+    /// Instants from the year 1 to 9999, in seconds: what an HTTP-date can name.
+    fn instant() -> impl Strategy<Value = i64> {
+        -62_135_596_800i64..253_402_300_799
+    }
+
+    proptest! {
+        #[test]
+        fn any_value_gives_a_wait_or_none(value in prop::collection::vec(any::<u8>(), 0..60), now in instant(), n in any::<u32>()) {
+            let h = headers(&value);
+            let now = jiff::Timestamp::from_second(now).unwrap();
+            let _ = retry_after(&h, now);
+            for status in [StatusCode::TOO_MANY_REQUESTS, StatusCode::SERVICE_UNAVAILABLE, StatusCode::BAD_GATEWAY] {
+                let _ = Policy::default().wait(n, status, &h);
+                let _ = come_back(status, &h);
+            }
+        }
+
+        #[test]
+        fn date_like_values_give_a_wait_or_none(value in "[A-Za-z0-9 ,:+-]{0,40}", now in instant()) {
+            let _ = retry_after(&headers(value.as_bytes()), jiff::Timestamp::from_second(now).unwrap());
+            let _ = come_back(StatusCode::TOO_MANY_REQUESTS, &headers(value.as_bytes()));
+        }
+
+        #[test]
+        fn seconds_are_a_duration(secs in any::<u64>(), now in instant()) {
+            let now = jiff::Timestamp::from_second(now).unwrap();
+            prop_assert_eq!(retry_after(&headers(secs.to_string().as_bytes()), now), Some(Duration::from_secs(secs)));
+            let told = Policy::default().wait(0, StatusCode::TOO_MANY_REQUESTS, &headers(secs.to_string().as_bytes()));
+            prop_assert_eq!(told.map(|w| w.delay), (secs <= 60).then(|| Duration::from_secs(secs)));
+        }
+
+        #[test]
+        fn http_dates_are_the_time_until_them(at in instant(), now in instant()) {
+            let (at_ts, now_ts) = (jiff::Timestamp::from_second(at).unwrap(), jiff::Timestamp::from_second(now).unwrap());
+            let date = jiff::fmt::rfc2822::DateTimePrinter::new().timestamp_to_rfc9110_string(&at_ts).unwrap();
+            let expected = Duration::from_secs(u64::try_from(at - now).unwrap_or(0));
+            prop_assert_eq!(retry_after(&headers(date.as_bytes()), now_ts), Some(expected), "{}", date);
+        }
+    }
+}

@@ -80,3 +80,67 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
     }
 }
+
+/// Property tests of the token cache: any file content loads as a token or as nothing, never a panic (nor does
+/// asking a loaded token how long it lasts); a stored token loads back.
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEY: &str = "0123456789abcdef0123456789abcdef";
+
+    fn loaded(content: &[u8]) -> Option<Token> {
+        let dir = tempfile::tempdir().unwrap();
+        let c = TokenCache::at(dir.path().to_path_buf());
+        fs::write(c.path(KEY), content).unwrap();
+        c.load(KEY)
+    }
+
+    fn lasts(t: &Token) {
+        let _ = t.expires_at();
+        let _ = t.valid_for(std::time::Duration::from_secs(300));
+        let _ = t.valid_for(std::time::Duration::MAX);
+    }
+
+    proptest! {
+        #[test]
+        fn any_content_loads_as_a_token_or_nothing(content in prop::collection::vec(any::<u8>(), 0..300)) {
+            if let Some(t) = loaded(&content) {
+                lasts(&t);
+            }
+        }
+
+        #[test]
+        fn token_like_json_loads_as_a_token_or_nothing(
+            id in ".{0,20}",
+            expires_at in prop_oneof![".{0,30}", "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z"],
+            body_extra in prop::sample::select(vec!["", r#","roles":[{"id":"r"}]"#, r#","catalog":7"#, r#","project":null"#]),
+        ) {
+            let json = format!(
+                r#"{{"id":{},"identity_url":"http://k/v3","body":{{"expires_at":{}{body_extra}}}}}"#,
+                serde_json::to_string(&id).unwrap(),
+                serde_json::to_string(&expires_at).unwrap()
+            );
+            if let Some(t) = loaded(json.as_bytes()) {
+                prop_assert_eq!(&t.id, &id);
+                lasts(&t);
+            }
+        }
+
+        #[test]
+        fn a_stored_token_loads_back(id in ".{1,40}", secs in -4_000_000_000i64..4_000_000_000) {
+            let dir = tempfile::tempdir().unwrap();
+            let c = TokenCache::at(dir.path().join("tokens"));
+            let at = jiff::Timestamp::from_second(secs).unwrap().to_string();
+            let token: Token = serde_json::from_value(serde_json::json!({
+                "id": id, "identity_url": "http://k/v3", "body": {"expires_at": at}
+            }))
+            .unwrap();
+            c.store(KEY, &token).unwrap();
+            let back = c.load(KEY).expect("the stored token");
+            prop_assert_eq!(&back.id, &id);
+            prop_assert_eq!(back.expires_at(), token.expires_at());
+        }
+    }
+}

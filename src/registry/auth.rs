@@ -350,6 +350,8 @@ fn split_challenges(s: &str) -> Vec<(String, Vec<(String, String)>)> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::exit_code;

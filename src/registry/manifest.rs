@@ -221,6 +221,21 @@ pub fn parse(content_type: &str, body: &[u8]) -> anyhow::Result<Manifest> {
             for (i, l) in layers.iter().enumerate() {
                 check_digest(l, &format!("layer {}", i + 1))?;
             }
+            // Sizes are the registry's numbers, summed later (the archive's length, the sync's size): they must
+            // add up within a u64.
+            if layers.iter().try_fold(config.size, |n, l| n.checked_add(l.size)).is_none() {
+                let sizes: Vec<String> = layers.iter().map(|l| l.size.to_string()).collect();
+                return Err(Failure::new(
+                    crate::error::ExitCode::Failure,
+                    format!(
+                        "the image manifest's sizes add up to more than 2^64 bytes: config {}, layers {}",
+                        config.size,
+                        sizes.join(", ")
+                    ),
+                )
+                .hint("the registry serves a corrupt manifest: push the image again")
+                .into());
+            }
             Ok(Manifest::Image { media_type, config, layers })
         }
         DOCKER_LIST | OCI_INDEX => {
@@ -335,6 +350,8 @@ pub fn config_platform(config: &[u8]) -> anyhow::Result<Platform> {
     Ok(Platform { os: c.os, architecture: c.architecture, variant: c.variant.filter(|v| !v.is_empty()) })
 }
 
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,6 +532,26 @@ mod tests {
         assert!(check_config(&d(DOCKER_CONFIG)).is_ok() && check_config(&d(OCI_CONFIG)).is_ok());
         let helm = check_config(&d("application/vnd.cncf.helm.config.v1+json")).unwrap_err();
         assert!(helm.to_string().contains("not a container image"), "{helm}");
+    }
+
+    #[test]
+    fn sizes_that_add_up_beyond_a_u64_are_refused() {
+        let m = |config: u64, layers: &[u64]| {
+            let layers: Vec<String> = layers
+                .iter()
+                .map(|s| format!(r#"{{"mediaType":"{DOCKER_LAYER_GZIP}","digest":"sha256:l","size":{s}}}"#))
+                .collect();
+            format!(
+                r#"{{"schemaVersion":2,"mediaType":"{DOCKER_MANIFEST}","config":{{"mediaType":"{DOCKER_CONFIG}","digest":"sha256:c","size":{config}}},"layers":[{}]}}"#,
+                layers.join(",")
+            )
+        };
+        assert!(parse("", m(7, &[u64::MAX - 7]).as_bytes()).is_ok());
+        let e = parse("", m(7, &[u64::MAX - 7, 1]).as_bytes()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("the image manifest's sizes add up to more than 2^64 bytes: config 7, layers {}, 1", u64::MAX - 7)
+        );
     }
 
     #[test]

@@ -398,6 +398,8 @@ fn check_digest(digest: &str) -> Result<(), Problem> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::{ExitCode, exit_code, failure};

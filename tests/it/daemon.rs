@@ -470,6 +470,57 @@ fn an_engine_on_tcp_and_faults_on_the_way() {
     );
 }
 
+/// `GET path` over plain HTTP/1.1 to `addr`: the body.
+fn http_get(addr: &str, path: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut c = std::net::TcpStream::connect(addr).unwrap();
+    write!(c, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    c.read_to_end(&mut answer).unwrap();
+    let at = answer.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP answer") + 4;
+    assert!(answer.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&answer[..at]));
+    answer[at..].to_vec()
+}
+
+/// `docker save` streams that Go's tar reader, hence `docker load`, reads with another config than the one a
+/// lenient reader checks: a directory whose size field hides a second config entry, and a symbolic link that
+/// replaces the config. The real engine loads them as another image; berth refuses them, deletes its Glance
+/// record and leaves nothing.
+#[test]
+fn a_save_stream_docker_would_read_differently_is_refused() {
+    let tag = format!("{}/app:1", unique("t"));
+    let mut local = Local { tags: vec![tag.clone()] };
+    let id = build(&tag, "checked\n");
+    let tcp = engine_over_tcp();
+    for (mode, needles) in [
+        ("--tar-hide-config", &["a directory entry `berth-cover/` with a size of", "such entries carry no data"][..]),
+        ("--tar-link-over-config", &["the image config in the engine's archive", "not the image ID"][..]),
+    ] {
+        let proxy = FaultProxy::start(&format!("http://{tcp}"), &[mode, "--blob-path", "/get"]);
+        // The spoiled stream is real to Docker: it loads another image from it.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("spoiled.tar");
+        std::fs::write(&file, http_get(&proxy.addr(), &format!("/images/{id}/get"))).unwrap();
+        let loaded = docker_ok(&["load", "-i", file.to_str().unwrap()]);
+        let other = loaded.trim().rsplit(' ').next().unwrap_or_default().to_string();
+        assert!(other.starts_with("sha256:") && other != id, "{mode}: docker loaded `{loaded}`");
+        local.tags.push(other);
+
+        let name = format!("{}/spoiled:1", unique("t"));
+        let out = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr())).run(&[
+            "image",
+            "sync",
+            "--from-daemon",
+            &tag,
+            "--name",
+            &name,
+        ]);
+        let mut needles = needles.to_vec();
+        needles.push("was deleted");
+        fails_cleanly(out, 1, &needles, &name);
+    }
+}
+
 #[test]
 fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     let tag = format!("{}/app:1", unique("t"));

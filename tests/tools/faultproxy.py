@@ -5,7 +5,8 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
                       [--blob-path TEXT] [--fail-upload STATUS[:AFTER_BYTES]] [--schema-drop-format FORMAT]
                       [--delay-gets TEXT:SECONDS] [--catalog-drop TYPE] [--reset-blobs-after BYTES] [--drop-range]
                       [--fail-first TEXT:N:STATUS[:RETRY_AFTER]]... [--ratelimit LIMIT:REMAINING[:WINDOW]]
-                      [--strict-tokens KEYSTONE_V3_URL] [--token-ttl SECONDS] [--log FILE]
+                      [--strict-tokens KEYSTONE_V3_URL] [--token-ttl SECONDS] [--tar-hide-config]
+                      [--tar-link-over-config] [--log FILE]
 
   --corrupt-blobs       flip one byte in the body of every GET .../blobs/sha256:... answer (same length)
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
@@ -41,6 +42,12 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
   --token-ttl SECONDS   in Keystone's answers to POST /v3/auth/tokens, set the token's `expires_at` SECONDS from now
                         (both in the body and the client's view): a token that expires during a long command, without
                         changing Keystone's expiration for everyone
+  --tar-hide-config     in a "blob" answer that is a `docker save` tar, add after the image config `<hex>.json` a
+                        directory entry whose size field covers a second `<hex>.json` entry (another config): Go's
+                        tar reader, hence `docker load`, gives a directory no data and reads the hidden entry,
+                        which replaces the real config; a reader that skips `size` bytes after it never sees it
+  --tar-link-over-config  the same, but add a file `evil.json` (another config) and then a symbolic link
+                        `<hex>.json` -> `evil.json`, which replaces the real config for `docker load`
   --log FILE            append one JSON line per request: method, path, range, status, bytes (body bytes sent),
                         reset (cut off on purpose), injected (answered by the proxy itself), start and end (wall
                         clock seconds: requests whose spans overlap were served at the same time)
@@ -96,6 +103,42 @@ def parse_fail_first(rule):
     return [":".join(parts), int(n), int(status), after]
 
 
+def tar_entry(name, typeflag, size, data=b"", link=""):
+    """One raw ustar entry: a header whose size field says `size` (whatever `data` holds), `data`, padding."""
+    h = bytearray(512)
+    h[0:len(name)] = name.encode()
+    h[100:108] = b"0000644\0"
+    h[108:116] = b"0000000\0"
+    h[116:124] = b"0000000\0"
+    h[124:136] = b"%011o\0" % size
+    h[136:148] = b"%011o\0" % int(time.time())
+    h[156:157] = typeflag
+    h[157:157 + len(link)] = link.encode()
+    h[257:265] = b"ustar\x0000"
+    h[148:156] = b" " * 8
+    h[148:156] = b"%06o\0 " % sum(h)
+    return bytes(h) + data + b"\0" * (-len(data) % 512)
+
+
+def spoil_saved_tar(data, mode):
+    """A `docker save` tar with entries that Go's reader (`docker load`) takes in place of the image config."""
+    import io
+    import re
+    import tarfile
+    with tarfile.open(fileobj=io.BytesIO(data)) as tf:
+        config = next(m for m in tf.getmembers() if re.fullmatch(r"[0-9a-f]{64}\.json", m.name))
+        doc = json.loads(tf.extractfile(config).read())
+    doc.setdefault("config", {})["Cmd"] = ["echo", "not the image berth checked"]
+    evil = json.dumps(doc).encode()
+    if mode == "hide":
+        hidden = tar_entry(config.name, b"0", len(evil), evil)
+        extra = tar_entry("berth-cover/", b"5", len(hidden), hidden)
+    else:
+        extra = tar_entry("evil.json", b"0", len(evil), evil) + tar_entry(config.name, b"2", 0, link="evil.json")
+    end = config.offset_data + config.size + (-config.size % 512)
+    return data[:end] + extra + data[end:]
+
+
 HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 
 
@@ -117,6 +160,8 @@ def main():
     ap.add_argument("--strict-tokens", default="")
     ap.add_argument("--token-ttl", type=int, default=0)
     ap.add_argument("--add-tags", default="", help="comma-separated tags added to every tag list")
+    ap.add_argument("--tar-hide-config", action="store_true")
+    ap.add_argument("--tar-link-over-config", action="store_true")
     ap.add_argument("--log", default="")
     args = ap.parse_args()
     fail_upload_status, _, fail_upload_after = args.fail_upload.partition(":")
@@ -273,6 +318,8 @@ def main():
             if is_blob and resp.status == 200 and args.corrupt_blobs_from and nth >= args.corrupt_blobs_from and data:
                 i = len(data) // 2
                 data = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
+            if is_blob and resp.status == 200 and (args.tar_hide_config or args.tar_link_over_config):
+                data = spoil_saved_tar(data, "hide" if args.tar_hide_config else "link")
             if (args.schema_drop_format and self.command == "GET" and resp.status == 200
                     and self.path.split("?")[0].rstrip("/") in ("/v2/schemas/image", "/v2/schemas/images")):
                 data = json.dumps(drop_format(json.loads(data), args.schema_drop_format)).encode()

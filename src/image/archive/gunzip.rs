@@ -44,7 +44,7 @@ impl Gunzip {
     /// decompressed so far (possibly none). Call again with the rest until all of it is used.
     pub fn step(&mut self, input: &[u8]) -> io::Result<(usize, Vec<u8>)> {
         let used = self.decoder.write(input).map_err(corrupt_gzip)?;
-        let out = self.take();
+        let out = self.take()?;
         if used == 0 && out.is_empty() && !input.is_empty() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
@@ -58,7 +58,7 @@ impl Gunzip {
     /// trailer does not match.
     pub fn finish(&mut self) -> io::Result<Vec<u8>> {
         self.decoder.try_finish().map_err(corrupt_gzip)?;
-        Ok(self.take())
+        self.take()
     }
 
     /// The tar bytes handed out so far.
@@ -76,11 +76,16 @@ impl Gunzip {
         format!("sha256:{:x}", self.sha.clone().finalize())
     }
 
-    fn take(&mut self) -> Vec<u8> {
+    /// What was decompressed since the last call, counted (with a checked addition: a gzip stream's output has
+    /// no bound of its own) and hashed.
+    fn take(&mut self) -> io::Result<Vec<u8>> {
         let out = std::mem::take(self.decoder.get_mut());
+        self.len = self
+            .len
+            .checked_add(out.len() as u64)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "it decompresses to more than 2^64 bytes"))?;
         self.sha.update(&out);
-        self.len += out.len() as u64;
-        out
+        Ok(out)
     }
 }
 
@@ -279,6 +284,22 @@ mod tests {
             }
             (pieces, error)
         })
+    }
+
+    #[test]
+    fn the_count_of_decompressed_bytes_is_checked() {
+        let (_, gz, _) = layer(10);
+        let mut g = Gunzip::new();
+        g.len = u64::MAX - 5;
+        let mut fed = || -> io::Result<()> {
+            let mut rest = &gz[..];
+            while !rest.is_empty() {
+                rest = &rest[g.step(rest)?.0..];
+            }
+            g.finish().map(|_| ())
+        };
+        let e = fed().unwrap_err();
+        assert_eq!(e.to_string(), "it decompresses to more than 2^64 bytes");
     }
 
     #[test]

@@ -165,6 +165,13 @@ impl Plan {
         }]);
         tar.file("manifest.json", manifest.to_string().as_bytes());
         let (segments, len) = tar.finish();
+        let Some(len) = len else {
+            let sizes: Vec<String> = layers.iter().map(|l| l.entry_size().to_string()).collect();
+            bail!(
+                "the archive of image `{config_digest}` would be longer than 2^64 bytes: its layers' sizes are {}",
+                sizes.join(", ")
+            );
+        };
         Ok(Plan { segments, len, image_id: config_hex.to_string() })
     }
 

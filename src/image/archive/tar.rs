@@ -7,12 +7,18 @@ pub(crate) const BLOCK: usize = 512;
 /// The largest size the 11 octal digits of a ustar header hold (8 GiB - 1); larger ones use base-256.
 pub(super) const USTAR_SIZE_MAX: u64 = 0o777_7777_7777;
 
-/// Collects the archive into segments, tracking its length.
-#[derive(Default)]
+/// Collects the archive into segments, tracking its length. The layers' sizes come from a registry's manifest:
+/// the length is counted with checked additions, and `None` once it no longer fits a u64.
 pub(super) struct TarBuilder {
     segments: Vec<Segment>,
     bytes: Vec<u8>,
-    len: u64,
+    len: Option<u64>,
+}
+
+impl Default for TarBuilder {
+    fn default() -> Self {
+        TarBuilder { segments: Vec::new(), bytes: Vec::new(), len: Some(0) }
+    }
 }
 
 impl TarBuilder {
@@ -30,18 +36,19 @@ impl TarBuilder {
         self.bytes.extend_from_slice(&header(name, size, EntryKind::File));
         self.flush();
         self.segments.push(Segment::Blob { layer, size });
-        self.len += size;
+        self.len = self.len.and_then(|len| len.checked_add(size));
         self.bytes.resize(padding(size), 0);
     }
 
     fn flush(&mut self) {
         if !self.bytes.is_empty() {
-            self.len += self.bytes.len() as u64;
+            self.len = self.len.and_then(|len| len.checked_add(self.bytes.len() as u64));
             self.segments.push(Segment::Bytes(std::mem::take(&mut self.bytes)));
         }
     }
 
-    pub(super) fn finish(mut self) -> (Vec<Segment>, u64) {
+    /// The segments and the archive's length; `None` when it is beyond a u64.
+    pub(super) fn finish(mut self) -> (Vec<Segment>, Option<u64>) {
         // The end of the archive: two zero blocks.
         self.bytes.resize(self.bytes.len() + 2 * BLOCK, 0);
         self.flush();

@@ -338,6 +338,25 @@ fn a_huge_layer_is_planned_without_its_bytes() {
     assert_eq!(parsed(&h).size().unwrap(), 9 << 30);
 }
 
+#[test]
+fn layer_sizes_beyond_a_u64_are_an_error_not_an_overflow() {
+    // The sizes come from a registry's manifest: they may add up to more than a u64 holds.
+    let img = two_layers();
+    for sizes in [[u64::MAX, 1], [u64::MAX / 2 + 1, u64::MAX / 2 + 1], [u64::MAX - 600, 0]] {
+        let mut layers = img.layers.clone();
+        layers[0].size = sizes[0];
+        layers[1].size = sizes[1];
+        let e = Plan::new(&img.config, &img.config_digest, &layers, &["big:1".into()]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the archive of image `{}` would be longer than 2^64 bytes: its layers' sizes are {}, {}",
+                img.config_digest, sizes[0], sizes[1]
+            )
+        );
+    }
+}
+
 /// Gunzip `gz` fed in `chunk`-byte pieces: (tar, len, diff_id, largest piece handed out).
 fn gunzip(gz: &[u8], chunk: usize) -> io::Result<(Vec<u8>, u64, String, usize)> {
     let mut g = Gunzip::new();

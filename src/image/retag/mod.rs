@@ -10,14 +10,18 @@
 //! rewritten files and the end of the archive emitted, so an archive that fails a check never reaches Glance
 //! whole: the caller aborts the upload.
 //!
-//! Tar support is what Go's `archive/tar` (the engine's writer) produces: ustar headers, PAX extended headers
-//! (`x`, `g`), GNU long names (`L`, `K`) and base-256 sizes.
+//! The stream is read as Go's `archive/tar` reads it ([`header`]), since that is how `docker load` will read it:
+//! ustar headers, PAX extended headers (`x`, `g`), GNU long names (`L`, `K`), base-256 sizes; header-only entries
+//! carry no data. Paths are indexed as Docker's extraction lays them out (the last entry of a path wins), and what
+//! either would read differently from berth is refused, so the files berth checks are the files Docker loads.
 
 use std::collections::HashMap;
 
 use bytes::Bytes;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
+
+mod header;
 
 use super::archive::{self, BLOCK, EntryKind};
 use crate::error::{ExitCode, Failure};
@@ -39,6 +43,22 @@ const HELD_MAX: u64 = 1 << 20;
 const EXT_MAX: usize = 1 << 20;
 /// Links followed to reach a file, at most (a loop is an error).
 const LINKS_MAX: usize = 16;
+/// The entry types that are a header alone (Go's `isHeaderOnlyType`): hard link, symlink, character and block
+/// device, directory, fifo.
+const HEADER_ONLY: &[u8] = b"123456";
+
+/// An entry type, for messages.
+fn kind_name(kind: u8) -> &'static str {
+    match kind {
+        b'1' => "hard link",
+        b'2' => "symbolic link",
+        b'3' => "character device",
+        b'4' => "block device",
+        b'5' => "directory",
+        b'6' => "fifo",
+        _ => "file",
+    }
+}
 
 /// The pass-through: feed it the engine's bytes with [`Retag::push`], then [`Retag::finish`].
 pub struct Retag {
@@ -49,20 +69,44 @@ pub struct Retag {
     /// Extension entries (header, data, padding) before the next entry, not yet emitted.
     ext: Vec<u8>,
     fields: Fields,
-    /// The sha256 (hex) of every regular file, by normalised path.
-    files: HashMap<String, String>,
-    /// Symbolic and hard links: normalised path -> the normalised path they point to.
-    links: HashMap<String, String>,
+    /// What each normalised path is once Docker has extracted the archive so far: the last entry of a path wins.
+    index: HashMap<String, Node>,
     manifest: Option<Vec<u8>>,
     repositories: Option<Vec<u8>>,
 }
 
-/// What extension entries said about the next entry.
+/// What a path is in the extracted archive.
+#[derive(Debug, Clone)]
+enum Node {
+    /// A regular file, with its sha256 (hex).
+    File(String),
+    /// A symbolic link to this normalised path (followed when read, as Docker reads it).
+    Symlink(String),
+    Dir,
+    /// A device, a fifo, an entry type Docker does not extract.
+    Other,
+}
+
+impl Node {
+    fn what(&self) -> &'static str {
+        match self {
+            Node::File(_) => "file",
+            Node::Symlink(_) => "symbolic link",
+            Node::Dir => "folder",
+            Node::Other => "special file",
+        }
+    }
+}
+
+/// What extension entries said about the next entry, kept as Go keeps them: the records of the last PAX header
+/// (a second one replaces the first), and GNU long names, which win over PAX's.
 #[derive(Debug, Default)]
 struct Fields {
     path: Option<String>,
     linkpath: Option<String>,
     size: Option<u64>,
+    gnu_path: Option<String>,
+    gnu_linkpath: Option<String>,
 }
 
 enum State {
@@ -93,6 +137,21 @@ fn broken(message: impl Into<String>) -> anyhow::Error {
 }
 
 impl Retag {
+    /// The bytes it holds (a header being assembled, extension entries, the files it rewrites): bounded whatever
+    /// the stream, which the property tests check.
+    #[cfg(test)]
+    fn held(&self) -> usize {
+        let sink = match &self.state {
+            State::Data { sink: Sink::Hold(_, data), .. } => data.len(),
+            _ => 0,
+        };
+        self.block.len()
+            + self.ext.len()
+            + sink
+            + self.manifest.as_ref().map_or(0, Vec::len)
+            + self.repositories.as_ref().map_or(0, Vec::len)
+    }
+
     pub fn new(expected: Expected) -> Retag {
         Retag {
             expected,
@@ -100,8 +159,7 @@ impl Retag {
             state: State::Header,
             ext: Vec::new(),
             fields: Fields::default(),
-            files: HashMap::new(),
-            links: HashMap::new(),
+            index: HashMap::new(),
             manifest: None,
             repositories: None,
         }
@@ -160,27 +218,32 @@ impl Retag {
             self.state = State::End;
             return Ok(());
         }
-        check_sum(&block)?;
-        let kind = block[156];
+        let h = header::parse(&block).map_err(|e| broken(format!("the engine's archive has a tar header {e}")))?;
+        if b"xLKg".contains(&h.kind) {
+            return self.extension(h, block, out);
+        }
         let fields = std::mem::take(&mut self.fields);
-        let size = match fields.size {
-            Some(s) => s,
-            None => number(&block[124..136])
-                .ok_or_else(|| broken("the engine's archive has a tar header with a malformed size"))?,
-        };
-        let pad = archive::padding(size);
-        let name = fields.path.clone().unwrap_or_else(|| header_name(&block));
-        let path = normalise(&name);
+        let size = fields.size.unwrap_or(h.size);
+        let name = fields.gnu_path.or(fields.path).unwrap_or(h.name);
+        let target = fields.gnu_linkpath.or(fields.linkpath).unwrap_or(h.linkname);
+        // Go reads an old-style regular file whose name ends in `/` as a directory.
+        let kind = if h.kind == 0 && name.ends_with('/') { b'5' } else { h.kind };
+        if kind == b'S' {
+            // Go reads old GNU sparse headers' extension blocks and map: the data is not `size` plain bytes.
+            return Err(broken(format!(
+                "the engine's archive has a sparse file `{name}`, which `docker save` does not write"
+            )));
+        }
+        if HEADER_ONLY.contains(&kind) && size != 0 {
+            // Go's reader (and so `docker load`) gives these entries no data whatever their size says: the bytes
+            // berth would skip as their data are entries to Docker, which berth would never have checked.
+            return Err(broken(format!(
+                "the engine's archive has a {} entry `{name}` with a size of {size} bytes; such entries carry no data",
+                kind_name(kind)
+            )));
+        }
+        let path = self.place(kind, &name)?;
         let sink = match kind {
-            b'x' | b'L' | b'K' => {
-                if size > EXT_MAX as u64 || self.ext.len() > EXT_MAX {
-                    return Err(broken(format!("the engine's archive has a tar extension header of {size} bytes")));
-                }
-                // They describe the next entry: keep what they said so far, and hold them with their bytes.
-                self.fields = fields;
-                self.ext.extend_from_slice(&block);
-                Sink::Ext { kind, start: self.ext.len(), size: size as usize }
-            }
             b'0' | 0 | b'7' if path == "manifest.json" || path == "repositories" => {
                 if size > HELD_MAX {
                     return Err(broken(format!("the engine's archive has a `{path}` of {size} bytes")));
@@ -190,18 +253,7 @@ impl Retag {
                 Sink::Hold(path, Vec::with_capacity(size as usize))
             }
             _ => {
-                match kind {
-                    b'2' => {
-                        let target = fields.linkpath.unwrap_or_else(|| c_string(&block[157..257]));
-                        let from = if target.starts_with('/') { String::new() } else { parent(&path).to_string() };
-                        self.links.insert(path.clone(), normalise(&format!("{from}/{target}")));
-                    }
-                    b'1' => {
-                        let target = fields.linkpath.unwrap_or_else(|| c_string(&block[157..257]));
-                        self.links.insert(path.clone(), normalise(&target));
-                    }
-                    _ => {}
-                }
+                self.note(kind, &path, target)?;
                 if !self.ext.is_empty() {
                     out.push(Bytes::from(std::mem::take(&mut self.ext)));
                 }
@@ -210,17 +262,43 @@ impl Retag {
                 Sink::Pass(file)
             }
         };
-        self.state = State::Data { left: size, pad, sink };
+        self.start(size, sink)
+    }
+
+    /// An entry's data goes to `sink`.
+    fn start(&mut self, size: u64, sink: Sink) -> anyhow::Result<()> {
+        self.state = State::Data { left: size, pad: archive::padding(size), sink };
         if size == 0 {
             self.end_entry()?;
         }
         Ok(())
     }
 
+    /// An extension header (PAX `x`, GNU long names `L` and `K`): held with its data until the entry it
+    /// describes; its size is its own (PAX records apply to the next entry only). A PAX global header (`g`)
+    /// passes through as its own entry, which ends what extension headers said (Go returns it as an entry;
+    /// Docker ignores it).
+    fn extension(&mut self, h: header::Header, block: Vec<u8>, out: &mut Vec<Bytes>) -> anyhow::Result<()> {
+        if h.kind == b'g' {
+            self.fields = Fields::default();
+            if !self.ext.is_empty() {
+                out.push(Bytes::from(std::mem::take(&mut self.ext)));
+            }
+            out.push(Bytes::from(block));
+            return self.start(h.size, Sink::Pass(None));
+        }
+        if h.size > EXT_MAX as u64 || self.ext.len() > EXT_MAX {
+            return Err(broken(format!("the engine's archive has a tar extension header of {} bytes", h.size)));
+        }
+        self.ext.extend_from_slice(&block);
+        let sink = Sink::Ext { kind: h.kind, start: self.ext.len(), size: h.size as usize };
+        self.start(h.size, sink)
+    }
+
     fn end_entry(&mut self) -> anyhow::Result<()> {
         match std::mem::replace(&mut self.state, State::Header) {
             State::Data { sink: Sink::Pass(Some((path, hash))), .. } => {
-                self.files.insert(path, format!("{:x}", hash.finalize()));
+                self.index.insert(path, Node::File(format!("{:x}", hash.finalize())));
             }
             State::Data { sink: Sink::Hold(path, data), .. } => {
                 if path == "manifest.json" {
@@ -231,20 +309,23 @@ impl Retag {
             }
             State::Data { sink: Sink::Ext { kind, start, size }, .. } => {
                 let data = &self.ext[start..start + size];
+                let long = || {
+                    header::text(data)
+                        .ok_or_else(|| broken("the engine's archive has a GNU long name that is not UTF-8"))
+                };
                 match kind {
-                    b'L' => self.fields.path = Some(c_string(data)),
-                    b'K' => self.fields.linkpath = Some(c_string(data)),
+                    b'L' => self.fields.gnu_path = Some(long()?),
+                    b'K' => self.fields.gnu_linkpath = Some(long()?),
                     _ => {
-                        for (key, value) in pax_records(data)? {
+                        let records = header::pax_records(data)
+                            .map_err(|e| broken(format!("the engine's archive has a PAX header {e}")))?;
+                        // A PAX header replaces what an earlier one said, as in Go.
+                        (self.fields.path, self.fields.linkpath, self.fields.size) = (None, None, None);
+                        for (key, value) in records {
                             match key.as_str() {
                                 "path" => self.fields.path = Some(value),
                                 "linkpath" => self.fields.linkpath = Some(value),
-                                "size" => {
-                                    let size = value.parse().map_err(|_| {
-                                        broken(format!("the engine's archive has a PAX size `{value}`"))
-                                    })?;
-                                    self.fields.size = Some(size);
-                                }
+                                "size" => self.fields.size = Some(pax_size(&value)?),
                                 _ => {}
                             }
                         }
@@ -328,19 +409,77 @@ impl Retag {
             .map(str::to_string)
     }
 
-    /// The sha256 (hex) of the file at `path`, links followed.
+    /// The sha256 (hex) of the file at `path`, symbolic links followed.
     fn hash_of(&self, path: &str) -> anyhow::Result<&str> {
-        let mut at = normalise(path);
+        let mut at = inside(path, "a `manifest.json` that names")?;
         for _ in 0..LINKS_MAX {
-            if let Some(hash) = self.files.get(&at) {
-                return Ok(hash);
-            }
-            match self.links.get(&at) {
-                Some(next) => at = next.clone(),
-                None => break,
+            match self.index.get(&at) {
+                Some(Node::File(hash)) => return Ok(hash),
+                Some(Node::Symlink(next)) => at = next.clone(),
+                _ => break,
             }
         }
         Err(broken(format!("the engine's `manifest.json` names `{path}`, which is not a file in its archive")))
+    }
+
+    /// Where the entry `name` (of type `kind`) lands, as its normalised path: inside the archive's folder, under
+    /// folders only (not under a symbolic link or a file, which Docker would follow or fail on), and not in place
+    /// of a folder (which Docker would remove with what it holds).
+    fn place(&self, kind: u8, name: &str) -> anyhow::Result<String> {
+        let path = inside(name, &format!("a {} entry", kind_name(kind)))?;
+        if path.is_empty() && kind != b'5' {
+            return Err(broken(format!("the engine's archive has a {} entry `{name}` at its root", kind_name(kind))));
+        }
+        for (i, _) in path.match_indices('/') {
+            let up = &path[..i];
+            if let Some(node) = self.index.get(up).filter(|n| !matches!(n, Node::Dir)) {
+                return Err(broken(format!(
+                    "the engine's archive has the entry `{name}` under `{up}`, which is a {} in it, not a folder",
+                    node.what()
+                )));
+            }
+        }
+        if kind != b'5' && matches!(self.index.get(&path), Some(Node::Dir)) {
+            return Err(broken(format!(
+                "the engine's archive has a {} entry `{name}` in place of a folder",
+                kind_name(kind)
+            )));
+        }
+        Ok(path)
+    }
+
+    /// A header-only entry at `path` (a regular file is noted at its end, with its hash), as Docker extracts it:
+    /// it replaces what was there. A hard link is a copy of what its target is at that point (a later entry of
+    /// the target's path does not change it); a symbolic link is followed when read. `target`: the link's.
+    fn note(&mut self, kind: u8, path: &str, target: String) -> anyhow::Result<()> {
+        let node = match kind {
+            b'0' | 0 | b'7' => return Ok(()),
+            // Docker ignores PAX global headers.
+            b'g' => return Ok(()),
+            b'1' => match self.index.get(&inside(&target, "a hard link to")?) {
+                Some(node @ (Node::File(_) | Node::Symlink(_))) => node.clone(),
+                _ => {
+                    return Err(broken(format!(
+                        "the engine's archive has a hard link `{path}` to `{target}`, which is no file before it"
+                    )));
+                }
+            },
+            b'2' => {
+                // An absolute target is taken inside the archive's folder, as Docker follows links in scope; a
+                // relative one that climbs out of it fails Docker's extraction.
+                let from = if target.starts_with('/') { "" } else { parent(path) };
+                let Some(to) = resolve(&format!("{from}/{target}")) else {
+                    return Err(broken(format!(
+                        "the engine's archive has a symbolic link `{path}` to `{target}`, outside the archive"
+                    )));
+                };
+                Node::Symlink(to)
+            }
+            b'5' => Node::Dir,
+            _ => Node::Other,
+        };
+        self.index.insert(path.to_string(), node);
+        Ok(())
     }
 }
 
@@ -351,45 +490,39 @@ fn file(out: &mut Vec<u8>, name: &str, data: &[u8]) {
     out.resize(out.len() + archive::padding(data.len() as u64), 0);
 }
 
-/// The header checksum: the sum of its bytes with the checksum field as spaces (unsigned, or signed as old tars).
-fn check_sum(block: &[u8]) -> anyhow::Result<()> {
-    let stored = number(&block[148..156]);
-    let unsigned: i64 =
-        block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b) }).sum();
-    let signed: i64 =
-        block.iter().enumerate().map(|(i, &b)| if (148..156).contains(&i) { 32 } else { i64::from(b as i8) }).sum();
-    match stored {
-        Some(s) if s as i64 == unsigned || s as i64 == signed => Ok(()),
-        _ => Err(broken("the engine's archive has a tar header with a wrong checksum")),
-    }
+/// A PAX `size` record: a decimal that fits Go's int64, not negative.
+fn pax_size(value: &str) -> anyhow::Result<u64> {
+    value
+        .parse::<i64>()
+        .ok()
+        .and_then(|v| u64::try_from(v).ok())
+        .ok_or_else(|| broken(format!("the engine's archive has a PAX header with the size `{value}`")))
 }
 
-/// A numeric header field: octal (space/NUL padded), or GNU base-256 when its first byte has the high bit.
-fn number(field: &[u8]) -> Option<u64> {
-    if field[0] & 0x80 != 0 {
-        if field[0] != 0x80 || field[1..field.len() - 8].iter().any(|&b| b != 0) {
-            return None;
+/// `name` (an entry's, a hard link's target, a path in `manifest.json`) as a normalised path inside the archive;
+/// absolute names and `..` are refused: Docker's extraction refuses what would land outside its folder.
+fn inside(name: &str, what: &str) -> anyhow::Result<String> {
+    if name.starts_with('/') || name.split('/').any(|s| s == "..") {
+        return Err(broken(format!(
+            "the engine's archive has {what} `{name}`, which is absolute or has a `..` component"
+        )));
+    }
+    Ok(normalise(name))
+}
+
+/// `a/b/../c` -> `a/c`; `None` when a `..` climbs above the root.
+fn resolve(p: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
         }
-        return Some(u64::from_be_bytes(field[field.len() - 8..].try_into().ok()?));
     }
-    let text = std::str::from_utf8(field).ok()?.trim_matches(|c| c == ' ' || c == '\0');
-    if text.is_empty() {
-        return Some(0);
-    }
-    u64::from_str_radix(text, 8).ok()
-}
-
-/// Bytes up to the first NUL, as text.
-fn c_string(b: &[u8]) -> String {
-    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-    String::from_utf8_lossy(&b[..end]).into_owned()
-}
-
-/// The ustar name: `prefix/name` when the header has a prefix.
-fn header_name(block: &[u8]) -> String {
-    let name = c_string(&block[..100]);
-    let prefix = if &block[257..262] == b"ustar" { c_string(&block[345..500]) } else { String::new() };
-    if prefix.is_empty() { name } else { format!("{prefix}/{name}") }
+    Some(parts.join("/"))
 }
 
 /// `./a//b/../c/` -> `a/c`: paths as the archive's readers compare them.
@@ -409,24 +542,6 @@ fn normalise(p: &str) -> String {
 
 fn parent(p: &str) -> &str {
     p.rfind('/').map_or("", |i| &p[..i])
-}
-
-/// PAX records: `<len> <key>=<value>\n`, each `len` bytes long.
-fn pax_records(mut data: &[u8]) -> anyhow::Result<Vec<(String, String)>> {
-    let bad = || broken("the engine's archive has a malformed PAX header");
-    let mut out = Vec::new();
-    while !data.is_empty() && data[0] != 0 {
-        let space = data.iter().position(|&b| b == b' ').ok_or_else(bad)?;
-        let len: usize = std::str::from_utf8(&data[..space]).ok().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-        if len <= space + 1 || len > data.len() || data[len - 1] != b'\n' {
-            return Err(bad());
-        }
-        let record = String::from_utf8_lossy(&data[space + 1..len - 1]).into_owned();
-        let (k, v) = record.split_once('=').ok_or_else(bad)?;
-        out.push((k.to_string(), v.to_string()));
-        data = &data[len..];
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -165,7 +165,7 @@ async fn sync_one(
         let (names, provenance, image, platform) = (&names, &provenance, &image, &platform);
         async move {
             let mut props = provenance.properties(&opts.properties);
-            let version = lineage::start_version(&known, names, platform, &mut props);
+            let version = lineage::start_version(&known, names, platform, &mut props)?;
             let new = glance::NewImage {
                 id: None,
                 hidden: true,

@@ -141,7 +141,7 @@ async fn upload_version(
     };
     let mut props = provenance.properties(&opts.properties);
     let platform = image.platform.to_string();
-    let version = lineage::start_version(known, names, &platform, &mut props);
+    let version = lineage::start_version(known, names, &platform, &mut props)?;
     let new = glance::NewImage {
         id: None,
         hidden: true,
@@ -230,7 +230,9 @@ async fn measure_layers(
                 let mut tar = Box::pin(gunzipped(blob, check));
                 let mut size = 0u64;
                 while let Some(piece) = tar.next().await {
-                    size += piece?.len() as u64;
+                    size = size.checked_add(piece?.len() as u64).ok_or_else(|| {
+                        anyhow::anyhow!("layer {i} (`{}`) decompresses to more than 2^64 bytes", d.digest)
+                    })?;
                 }
                 layer.uncompressed_size = Some(size);
             } else if d.digest != diff_ids[i] {

@@ -19,6 +19,8 @@ mod blobs;
 mod errors;
 mod manifests;
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 mod token;
 
@@ -85,9 +87,11 @@ impl Image {
         self.index_digest.is_some() || wanted.matches(&self.platform)
     }
 
-    /// The layers' total size in bytes, as stored (compressed).
+    /// The layers' total size in bytes, as stored (compressed). The sizes are the registry's numbers: their sum
+    /// is checked (a manifest whose sizes do not add up within a u64 fails [`crate::registry::manifest::parse`];
+    /// should one get here, it shows as u64::MAX rather than panicking or wrapping).
     pub fn layers_size(&self) -> u64 {
-        self.layers.iter().map(|l| l.size).sum()
+        self.layers.iter().try_fold(0u64, |n, l| n.checked_add(l.size)).unwrap_or(u64::MAX)
     }
 }
 

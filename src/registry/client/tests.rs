@@ -185,3 +185,47 @@ fn redirects_to_another_host_do_not_carry_authorization() {
     assert_eq!(cdn_heads.len(), 1, "{cdn_heads:?}");
     assert!(!cdn_heads[0].to_lowercase().contains("authorization"), "the CDN got credentials: {}", cdn_heads[0]);
 }
+
+#[test]
+fn a_token_lifetime_beyond_the_clock_is_an_error_not_a_panic() {
+    let answer = |status: &str, extra: &str, body: &str| {
+        format!("HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+    };
+    let (tokens, _) = server(move |_| answer("200 OK", "", r#"{"token": "t", "expires_in": 18446744073709551615}"#));
+    let realm = format!("http://{tokens}/token");
+    let challenge = format!("WWW-Authenticate: Bearer realm=\"{realm}\",service=\"s\"\r\n");
+    let (registry, _) = server(move |head| {
+        if head.to_lowercase().contains("authorization: bearer") {
+            answer("200 OK", "", r#"{"name": "x", "tags": ["1"]}"#)
+        } else {
+            answer("401 Unauthorized", &challenge, "")
+        }
+    });
+    let reg = Registry::new(&registry, RegistryOptions::default()).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let e = rt.block_on(reg.tags("x")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "the token server `{realm}` of `{registry}` answered a token valid for 18446744073709551615 s, longer than berth can count"
+        )
+    );
+}
+
+#[test]
+fn layers_size_never_overflows() {
+    let layer = |size| Descriptor { media_type: String::new(), digest: "sha256:l".into(), size, platform: None };
+    let mut image = Image {
+        reference: crate::registry::reference::parse("busybox:1").unwrap(),
+        manifest_digest: String::new(),
+        manifest_media_type: String::new(),
+        config: Vec::new(),
+        config_digest: String::new(),
+        layers: vec![layer(3), layer(4)],
+        platform: Platform::linux_amd64(),
+        index_digest: None,
+    };
+    assert_eq!(image.layers_size(), 7);
+    image.layers = vec![layer(u64::MAX), layer(1)];
+    assert_eq!(image.layers_size(), u64::MAX);
+}

@@ -136,8 +136,20 @@ impl Registry {
                 let scope = scope.unwrap_or_else(|| default_scope.to_string());
                 let (token, lifetime) =
                     self.fetch_token(&realm, service.as_deref(), &scope, repo, found.as_ref()).await?;
-                let until =
-                    Instant::now() + lifetime.saturating_sub(Duration::from_secs(5)).max(Duration::from_secs(1));
+                // `expires_in` is the token server's number: a huge one must not overflow the clock.
+                let until = Instant::now()
+                    .checked_add(lifetime.saturating_sub(Duration::from_secs(5)).max(Duration::from_secs(1)))
+                    .ok_or_else(|| {
+                        Failure::new(
+                            ExitCode::Failure,
+                            format!(
+                                "the token server `{realm}` of `{}` answered a token valid for {} s, longer than berth can count",
+                                self.host,
+                                lifetime.as_secs()
+                            ),
+                        )
+                        .hint("the token server's `expires_in` is wrong: ask the registry's operator to fix it")
+                    })?;
                 self.auth.lock().unwrap().tokens.insert(scope, (token.clone(), until));
                 Ok(AuthHeader::Bearer(token))
             }
