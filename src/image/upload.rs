@@ -389,7 +389,12 @@ mod tests {
         W: std::future::Future<Output = anyhow::Result<Writer>> + Send + 'static,
     {
         let (url, seen) = chunked_server();
-        let http = crate::net::Http::new(&crate::net::TlsOptions::default(), &crate::net::Options::default()).unwrap();
+        let http = crate::net::Http::new(
+            &crate::net::TlsOptions::default(),
+            &crate::net::Options::default(),
+            crate::net::Redirects::SameOrigin,
+        )
+        .unwrap();
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         let result = rt.block_on(pipe(&indicatif::ProgressBar::hidden(), produce, |body| async move {
             let resp = http.client().put(&url).body(body).send().await?;

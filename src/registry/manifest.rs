@@ -539,10 +539,13 @@ mod tests {
         let m = |config: u64, layers: &[u64]| {
             let layers: Vec<String> = layers
                 .iter()
-                .map(|s| format!(r#"{{"mediaType":"{DOCKER_LAYER_GZIP}","digest":"sha256:l","size":{s}}}"#))
+                .map(|s| {
+                    format!(r#"{{"mediaType":"{DOCKER_LAYER_GZIP}","digest":"sha256:{}","size":{s}}}"#, "b".repeat(64))
+                })
                 .collect();
             format!(
-                r#"{{"schemaVersion":2,"mediaType":"{DOCKER_MANIFEST}","config":{{"mediaType":"{DOCKER_CONFIG}","digest":"sha256:c","size":{config}}},"layers":[{}]}}"#,
+                r#"{{"schemaVersion":2,"mediaType":"{DOCKER_MANIFEST}","config":{{"mediaType":"{DOCKER_CONFIG}","digest":"sha256:{}","size":{config}}},"layers":[{}]}}"#,
+                "c".repeat(64),
                 layers.join(",")
             )
         };
