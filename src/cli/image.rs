@@ -138,7 +138,7 @@ pub struct SyncArgs {
 
     /// Take the images from the local Docker engine (`DOCKER_HOST`, else /var/run/docker.sock)
     #[arg(long, conflicts_with_all = ["platform", "all_platforms", "registry_user", "registry_password_stdin",
-          "registry_cacert", "registry_insecure", "file", "all_tags", "dry_run"])]
+          "registry_cacert", "registry_insecure", "file", "all_tags", "dry_run", "exclude", "newest"])]
     pub from_daemon: bool,
 
     /// Sync the images a YAML file lists: skopeo sync's format (registry -> images -> tags, tag regex, semver
@@ -149,6 +149,14 @@ pub struct SyncArgs {
     /// Every tag of each REF, which then names a repository (`busybox`, `host:5000/team/app`)
     #[arg(long, help_heading = "Bulk")]
     pub all_tags: bool,
+
+    /// Leave out the tags this regex matches (unanchored; repeatable), of `--all-tags` and the sync file's lists
+    #[arg(long, value_name = "REGEX", help_heading = "Bulk")]
+    pub exclude: Vec<String>,
+
+    /// Keep only the N highest versions (by semver) of each tag list; tags that are no version are left out
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "Bulk")]
+    pub newest: Option<u32>,
 
     /// How many images to sync at once
     #[arg(short = 'j', long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64), help_heading = "Bulk")]

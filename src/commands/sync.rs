@@ -7,6 +7,7 @@ use crate::cli::SyncArgs;
 use crate::docker::{Engine, Host};
 use crate::error::{ExitCode, Failure};
 use crate::image::sync::{self, Failed, Options, Outcome, Request, Synced};
+use crate::image::sync_file::{Narrowing, regexes};
 use crate::output::List;
 
 pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
@@ -41,6 +42,10 @@ pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             platform: args.registry.platform().0,
             platform_explicit: args.registry.platform().1,
             all_platforms: args.registry.all_platforms,
+            narrowing: Narrowing {
+                exclude: regexes(&args.exclude).map_err(|e| Failure::usage(format!("`--exclude`: {e}")))?,
+                newest: args.newest.map(|n| n as usize),
+            },
         };
         let prepared = sync::registry::prepare(&req, &opts)?;
         let mut access = registry_access(&args.registry.access, &ctx.net())?;

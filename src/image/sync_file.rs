@@ -52,6 +52,8 @@ pub struct Section {
     pub insecure: bool,
     pub cacert: Option<PathBuf>,
     pub client_cert: Option<(PathBuf, PathBuf)>,
+    /// `exclude:` for every repository of the section.
+    pub exclude: Vec<regex::Regex>,
 }
 
 /// One repository with the tags to take and the options for its images.
@@ -60,6 +62,57 @@ pub struct Entry {
     pub repository: String,
     pub tags: TagSelection,
     pub options: EntryOptions,
+}
+
+/// What narrows a tag list after its selection: tags to leave out, and how many of the highest versions to keep.
+#[derive(Debug, Default, Clone)]
+pub struct Narrowing {
+    /// Tags any of these match (unanchored) are left out (`--exclude`, `exclude:`).
+    pub exclude: Vec<regex::Regex>,
+    /// Keep the N highest versions by semver (`--newest`, `newest:`); tags that are no version are left out.
+    pub newest: Option<usize>,
+}
+
+impl Narrowing {
+    /// `self`, then `more` on top: both sets of exclusions; `more`'s `newest` when it has one.
+    pub fn and(&self, more: &Narrowing) -> Narrowing {
+        Narrowing {
+            exclude: self.exclude.iter().chain(&more.exclude).cloned().collect(),
+            newest: more.newest.or(self.newest),
+        }
+    }
+
+    /// `tags` narrowed, in their order.
+    pub fn apply(&self, tags: Vec<String>) -> Vec<String> {
+        let mut kept: Vec<String> =
+            tags.into_iter().filter(|t| !self.exclude.iter().any(|re| re.is_match(t))).collect();
+        if let Some(n) = self.newest {
+            let mut versions: Vec<(semver::Version, String)> =
+                kept.iter().filter_map(|t| lenient_version(t).map(|v| (v, t.clone()))).collect();
+            versions.sort_by(|a, b| b.0.cmp(&a.0));
+            let newest: std::collections::BTreeSet<String> = versions.into_iter().take(n).map(|(_, t)| t).collect();
+            kept.retain(|t| newest.contains(t));
+        }
+        kept
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exclude.is_empty() && self.newest.is_none()
+    }
+
+    /// How it reads in messages: ` except `re`, the 3 newest`.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self.exclude.iter().map(|re| format!("except `{}`", re.as_str())).collect();
+        if let Some(n) = self.newest {
+            parts.push(format!("the {n} newest versions"));
+        }
+        if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) }
+    }
+}
+
+/// Regexes as written in a sync file (`exclude:`) or on the command line (`--exclude`).
+pub fn regexes(items: &[String]) -> Result<Vec<regex::Regex>, String> {
+    items.iter().map(|re| regex::Regex::new(re).map_err(|e| format!("the regex `{re}` is invalid: {e}"))).collect()
 }
 
 /// Per-repository options; unset ones fall back to the command line.
@@ -72,6 +125,7 @@ pub struct EntryOptions {
     pub visibility: Option<String>,
     pub properties: Vec<(String, String)>,
     pub glance_tags: Vec<String>,
+    pub narrowing: Narrowing,
 }
 
 #[derive(Debug, Clone)]
@@ -176,6 +230,8 @@ struct RawSection {
     credentials: Option<RawCredentials>,
     tls_verify: Option<bool>,
     cert_dir: Option<PathBuf>,
+    #[serde(default)]
+    exclude: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -202,6 +258,9 @@ struct RawEntry {
     properties: BTreeMap<String, serde_yaml_ng::Value>,
     #[serde(default)]
     glance_tags: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    newest: Option<usize>,
 }
 
 /// Read and check `path`.
@@ -273,6 +332,7 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
             Some(dir) => cert_dir(&base.join(dir)).map_err(|e| bad(format!("`{registry}` > `cert-dir`: {e}")))?,
             None => (None, None),
         };
+        let exclude = regexes(&s.exclude).map_err(|e| bad(format!("`{registry}` > `exclude`: {e}")))?;
         registries.push(Section {
             registry,
             entries,
@@ -280,6 +340,7 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
             insecure: s.tls_verify == Some(false),
             cacert,
             client_cert,
+            exclude,
         });
     }
     Ok(SyncFile { registries })
@@ -340,6 +401,7 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value, source: &str) -> Result<Entry
                 visibility: raw.visibility,
                 properties,
                 glance_tags: raw.glance_tags,
+                narrowing: Narrowing { exclude: regexes(&raw.exclude)?, newest: raw.newest },
             };
             (tags, options)
         }
@@ -450,144 +512,4 @@ fn cert_dir(dir: &Path) -> Result<CertDir, String> {
 #[cfg(test)]
 mod props;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse_ok(text: &str) -> SyncFile {
-        parse(text, Path::new("images.yaml")).unwrap()
-    }
-
-    fn parse_err(text: &str) -> String {
-        let e = parse(text, Path::new("images.yaml")).unwrap_err();
-        assert_eq!(crate::error::exit_code(&e), crate::error::ExitCode::Usage);
-        format!("{e:#}")
-    }
-
-    #[test]
-    fn skopeo_shape() {
-        let f = parse_ok(
-            r#"
-docker.io:
-  images:
-    busybox: []
-    redis: ["1.0", "sha256:0000000000000000000000000000000000000000000000000000000000000000"]
-  images-by-tag-regex:
-    nginx: ^1\.2[0-9]$
-  images-by-semver:
-    alpine: ">= 3.18, < 4"
-  credentials: {username: u, password: p}
-127.0.0.1:5001:
-  tls-verify: false
-  images:
-    library/busybox: ["1.36"]
-"#,
-        );
-        assert_eq!(f.registries.len(), 2);
-        let hub = f.registries.iter().find(|s| s.registry == "docker.io").unwrap();
-        assert_eq!(hub.entries.len(), 4);
-        assert!(matches!(hub.entries[0].tags, TagSelection::All));
-        assert!(matches!(&hub.entries[1].tags, TagSelection::Listed(t) if t.len() == 2));
-        assert_eq!(hub.credentials, Some(("u".into(), "p".into())));
-        assert!(!hub.insecure);
-        let local = f.registries.iter().find(|s| s.registry == "127.0.0.1:5001").unwrap();
-        assert!(local.insecure);
-    }
-
-    #[test]
-    fn entry_options() {
-        let f = parse_ok(
-            r#"
-r.example:
-  images:
-    team/app:
-      semver: "~1.4"
-      platform: linux/arm64
-      name: ops/app
-      for: zun
-      visibility: shared
-      properties: {owner: ops, tier: 2}
-      glance-tags: [prod]
-"#,
-        );
-        let e = &f.registries[0].entries[0];
-        assert_eq!(e.options.platform.as_ref().unwrap().to_string(), "linux/arm64");
-        assert_eq!(e.options.consumer, Some(Consumer::Zun));
-        assert_eq!(e.options.name.as_deref(), Some("ops/app"));
-        assert_eq!(e.options.properties, vec![("owner".into(), "ops".into()), ("tier".into(), "2".into())]);
-        let tags: Vec<String> =
-            ["1.3.9", "1.4", "1.4.2", "1.5.0", "latest", "v1.4.7"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(e.tags.select(&tags), vec!["1.4", "1.4.2", "v1.4.7"]);
-    }
-
-    #[test]
-    fn mistakes_are_usage_errors_that_say_where() {
-        let e = parse_err("docker.io:\n  images:\n    busybox: [1.10]\n");
-        assert!(e.contains("quote it as written (`\"1.10\"`)") && e.contains("reads as 1.1"), "{e}");
-        let e = parse_err("docker.io:\n  images:\n    busybox: [3]\n");
-        assert!(e.contains("quote it (`\"3\"`)"), "{e}");
-        assert!(parse_err("docker.io:\n  image:\n    busybox: []\n").contains("unknown field `image`"));
-        assert!(
-            parse_err("docker.io:\n  images-by-tag-regex:\n    busybox: \"(\"\n")
-                .contains("`docker.io` > `busybox`: the tag regex")
-        );
-        assert!(
-            parse_err("docker.io:\n  images-by-semver:\n    busybox: \">> 1\"\n").contains("semver range is invalid")
-        );
-        assert!(
-            parse_err("docker.io:\n  images:\n    b:\n      tags: [\"1\"]\n      semver: \"1\"\n").contains("one of")
-        );
-        assert!(parse_err("docker.io:\n  images:\n    b:\n      for: kubernetes\n").contains("nova-docker"));
-        assert!(parse_err("docker.io:\n  images:\n    b:\n      name: x/y:1\n").contains("has a tag"));
-        assert!(parse_err("docker.io/library:\n  images:\n    b: []\n").contains("not a registry host"));
-        assert!(parse_err("docker.io:\n  tls-verify: true\n").contains("lists no images"));
-        assert!(parse_err("{}").contains("names no registry"));
-        assert!(parse_err("docker.io:\n  images:\n    busybox:1: []\n").contains("not a repository"));
-        assert!(parse_err("docker.io:\n  images:\n    Bad Repo: []\n").contains("not a repository"));
-        assert!(parse_err("docker.io:\n  images:\n    b: 3\n").contains("found a number"));
-        // One listed tag may carry its own tag in the name.
-        parse_ok("docker.io:\n  images:\n    b:\n      tags: [\"1\"]\n      name: x/y:one\n");
-    }
-
-    #[test]
-    fn regex_is_unanchored_as_in_skopeo() {
-        let f = parse_ok("r.example:\n  images-by-tag-regex:\n    app: \"1\\\\.2\"\n");
-        let tags: Vec<String> = ["1.2", "v1.2-rc", "1.3"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(f.registries[0].entries[0].tags.select(&tags), vec!["1.2", "v1.2-rc"]);
-    }
-
-    #[test]
-    fn versions_and_ranges_as_registries_write_them() {
-        assert_eq!(lenient_version("v1.2").unwrap().to_string(), "1.2.0");
-        assert_eq!(lenient_version("3.18").unwrap().to_string(), "3.18.0");
-        assert_eq!(lenient_version("2").unwrap().to_string(), "2.0.0");
-        assert_eq!(lenient_version("1.2.3-rc.1").unwrap().to_string(), "1.2.3-rc.1");
-        assert_eq!(lenient_version("1.2-alpine").unwrap().to_string(), "1.2.0-alpine");
-        assert!(lenient_version("latest").is_none());
-        assert!(lenient_version("1.2.3.4").is_none());
-        let sel = |range: &str, tags: &[&str]| {
-            let reqs = parse_range(range).unwrap();
-            TagSelection::Semver(range.into(), reqs).select(&tags.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-        };
-        let tags = ["1.0", "1.9.9", "2.0.0", "2.3", "3.1.0", "edge", "2.1.0-rc.1"];
-        assert_eq!(sel(">= 2, < 3", &tags), vec!["2.0.0", "2.3"]);
-        assert_eq!(sel(">= 2 < 3", &tags), vec!["2.0.0", "2.3"]);
-        assert_eq!(sel("< 1.5 || >= 3", &tags), vec!["1.0", "3.1.0"]);
-        assert_eq!(sel("^2", &tags), vec!["2.0.0", "2.3"]);
-        assert_eq!(sel("2.x", &tags), vec!["2.0.0", "2.3"]);
-        assert!(parse_range("not a range").is_err());
-    }
-
-    #[test]
-    fn cert_dir_takes_one_ca_and_a_client_pair() {
-        let d = tempfile::tempdir().unwrap();
-        std::fs::write(d.path().join("ca.crt"), "x").unwrap();
-        let (ca, client) = cert_dir(d.path()).unwrap();
-        assert!(ca.unwrap().ends_with("ca.crt") && client.is_none());
-        std::fs::write(d.path().join("me.cert"), "x").unwrap();
-        assert!(cert_dir(d.path()).unwrap_err().contains("exactly one"));
-        std::fs::write(d.path().join("me.key"), "x").unwrap();
-        assert!(cert_dir(d.path()).unwrap().1.is_some());
-        std::fs::write(d.path().join("other.crt"), "x").unwrap();
-        assert!(cert_dir(d.path()).unwrap_err().contains("concatenate"));
-    }
-}
+mod tests;

@@ -316,3 +316,39 @@ fn tag_lists_are_fetched_at_once_up_to_jobs() {
         }
     }
 }
+
+#[test]
+fn exclude_and_newest_narrow_tag_lists() {
+    let b = demo();
+    let (anon, prefix) = (dev("BERTH_DEV_REGISTRY_ANON"), unique("narrow"));
+    let repo = format!("{anon}/library/busybox");
+    let name = format!("{prefix}/bb");
+    let tags_of = |out: Out| {
+        let mut t: Vec<String> = rows(&out)
+            .iter()
+            .map(|x| x["name"].as_str().unwrap().trim_start_matches(&format!("{name}:")).to_string())
+            .collect();
+        t.sort();
+        t.dedup();
+        t
+    };
+    // Every tag but the `multi*` and `oci` ones (unanchored regexes, repeatable).
+    let got = tags_of(
+        sync(&b, &["--all-tags", &repo, "--name", &name, "--exclude", "multi", "--exclude", "^oci$", "--dry-run"]).ok(),
+    );
+    assert_eq!(got, ["1.35", "1.36", "latest"]);
+    // The highest version only: tags that are no version (`latest`, `multi`) are left out.
+    let got = tags_of(sync(&b, &["--all-tags", &repo, "--name", &name, "--newest", "1", "--dry-run"]).ok());
+    assert_eq!(got, ["1.36"]);
+    // The sync file's own: a section's `exclude` and an entry's `newest` on top of the command line's.
+    let f = sync_file(&format!(
+        "{anon}:\n  exclude: [\"^1\\\\.36$\"]\n  images:\n    library/busybox:\n      name: {name}\n      newest: 5\n"
+    ));
+    let got = tags_of(sync(&b, &["-f", f.path.to_str().unwrap(), "--dry-run"]).ok());
+    assert_eq!(got, ["1.35"]);
+    // Narrowing everything away says so; narrowing no tag list is a usage error, and so is a bad regex.
+    sync(&b, &["--all-tags", &repo, "--exclude", ".", "--dry-run"]).code(1).stderr_has("except `.`");
+    sync(&b, &[&format!("{repo}:1.36"), "--newest", "2"]).code(2).stderr_has("no tag list was asked for");
+    sync(&b, &["--all-tags", &repo, "--exclude", "("]).code(2).stderr_has("`--exclude`: the regex `(` is invalid");
+    assert!(glance(&b, &format!("{name}:1.36")).is_empty(), "dry runs change nothing");
+}

@@ -60,6 +60,8 @@ pub struct Request {
     pub platform_explicit: bool,
     /// `--all-platforms`.
     pub all_platforms: bool,
+    /// `--exclude`, `--newest`: narrow every tag list (`--all-tags`, the sync file's entries).
+    pub narrowing: crate::image::sync_file::Narrowing,
 }
 
 /// One synced image, for the output row.

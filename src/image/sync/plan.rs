@@ -9,7 +9,7 @@ use futures_util::StreamExt;
 use super::{Failed, Options, Request};
 use crate::error::{ExitCode, Failure};
 use crate::feedback::Feedback;
-use crate::image::sync_file::{Section, SyncFile, TagSelection};
+use crate::image::sync_file::{Narrowing, Section, SyncFile, TagSelection};
 use crate::registry::Access;
 use crate::registry::client::{Registry, RegistryOptions};
 use crate::registry::reference::{self, Reference};
@@ -41,6 +41,8 @@ struct Want {
     label: String,
     repo: Reference,
     tags: Option<TagSelection>,
+    /// `--exclude`, `--newest` and the sync file's: applied after `tags`.
+    narrowing: Narrowing,
     opts: Options,
     platform: Platform,
     platform_explicit: bool,
@@ -72,6 +74,7 @@ pub async fn plan(
             label: r.familiar(),
             repo: r.clone(),
             tags: req.all_tags.then_some(TagSelection::All),
+            narrowing: req.narrowing.clone(),
             opts: opts.clone(),
             platform: req.platform.clone(),
             platform_explicit: req.platform_explicit,
@@ -167,6 +170,10 @@ fn section_wants(
             label: at,
             repo,
             tags: Some(entry.tags.clone()),
+            narrowing: req
+                .narrowing
+                .and(&Narrowing { exclude: section.exclude.clone(), newest: None })
+                .and(&e.narrowing),
             opts: entry_opts,
             platform: e.platform.clone().unwrap_or_else(|| req.platform.clone()),
             platform_explicit: e.platform.is_some() || req.platform_explicit,
@@ -214,20 +221,20 @@ fn jobs(
             jobs.push(Job { reference: w.repo, opts: w.opts, platform, platform_explicit, all_platforms, source });
             continue;
         };
-        let what = format!("{} ({})", w.label, selection.describe());
+        let what = format!("{} ({}{})", w.label, selection.describe(), w.narrowing.describe());
         let tags = match listing {
-            Some(Ok(all)) => selection.select(&all),
+            Some(Ok(all)) => w.narrowing.apply(selection.select(&all)),
             Some(Err(e)) => {
                 let error = e.context(format!("cannot list the tags of `{}`", w.label));
                 failed.push(Failed { what, name: None, platform: None, error });
                 continue;
             }
-            None => selection.select(&[]),
+            None => w.narrowing.apply(selection.select(&[])),
         };
         if tags.is_empty() {
             let message = match selection {
-                TagSelection::All => format!("`{}` has no tags", w.label),
-                _ => format!("no tag of `{}` is among {}", w.label, selection.describe()),
+                TagSelection::All if w.narrowing.is_empty() => format!("`{}` has no tags", w.label),
+                _ => format!("no tag of `{}` is among {}{}", w.label, selection.describe(), w.narrowing.describe()),
             };
             let error = Failure::new(ExitCode::Failure, message)
                 .hint(format!("see its tags with `berth registry tags {}`", w.label))

@@ -53,6 +53,11 @@ pub fn prepare(req: &Request, opts: &Options) -> anyhow::Result<Prepared> {
             .hint("name only the repository: each image keeps its tag")
             .into());
     }
+    if !req.narrowing.is_empty() && !req.all_tags && req.file.is_none() {
+        return Err(Failure::usage("`--exclude` and `--newest` narrow tag lists, but no tag list was asked for")
+            .hint("add `--all-tags` (every tag of each REF), or use a sync file (`-f`)")
+            .into());
+    }
     let file = req.file.as_deref().map(sync_file::load).transpose()?;
     let entry_properties =
         file.iter().flat_map(|f| &f.registries).flat_map(|s| &s.entries).flat_map(|e| &e.options.properties);
