@@ -73,7 +73,7 @@ pub enum ImageCommand {
         deleted. A token that expires or is revoked mid-sync is renewed. Before pulling, a registry that reports a \
         pull quota (Docker Hub) is asked for it: a warning when fewer pulls are left than images to sync, and no \
         pull at all from one that reports 0 (see `registry quota`).")]
-    Sync(SyncArgs),
+    Sync(Box<SyncArgs>),
     /// The versions of a synced image, newest first: digest, created, size, current marker, servers using each
     History {
         /// Glance name or docker reference

@@ -16,7 +16,7 @@ use crate::output::{List, Record};
 
 pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     if let ImageCommand::Sync(args) = cmd {
-        return super::sync::run(args, ctx).await;
+        return super::sync::run(*args, ctx).await;
     }
     let session = ctx.session().await?;
     match cmd {
