@@ -180,6 +180,22 @@ apt_install() {
   # Debian's packages start their own daemons via policy-rc.d/systemd where they can; ours run under devenv.
 }
 
+# apt_install_without_daemons PKG...: apt_install, but the packages' maintainer scripts must not start daemons
+# (berth-dev runs its own): a policy-rc.d that forbids every start while apt runs (only if the machine has none;
+# an existing one is left alone).
+apt_install_without_daemons() {
+  local policy=/usr/sbin/policy-rc.d ours=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# written by berth devenv during apt-get install; removed afterwards\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    ours=1
+  fi
+  local rc=0
+  apt_install "$@" || rc=$?
+  [ "$ours" -eq 1 ] && rm -f "$policy"
+  [ "$rc" -eq 0 ] || die "apt-get install $* failed"
+}
+
 # The Python venv with the OpenStack services, clients and test tools, reused while requirements are unchanged.
 venv_install() {
   local want have=""

@@ -1,11 +1,13 @@
 # shellcheck shell=bash
-# The OpenStack part of the dev environment: real Keystone, Glance, Placement, Nova (fake virt driver), RabbitMQ,
-# a stand-in `network` endpoint and, with --heat, Heat, all on 127.0.0.1. Sourced by devenv/berth-dev after
-# common.sh. Everything generated lives in $BERTH_DEV_STATE/openstack (configs, SQLite databases, the Glance
-# store, fernet keys, clouds.yaml/openrc files); logs are $LOG_DIR/openstack-*.log.
+# The OpenStack part of the dev environment: real Keystone, Glance, Placement, Nova (fake virt driver), Neutron
+# (API only, ML2 with the agentless binding driver of py/berth_neutron.py, MariaDB), RabbitMQ and, with --heat,
+# Heat, all on 127.0.0.1. Sourced by devenv/berth-dev after common.sh and mariadb.sh. Everything generated lives
+# in $BERTH_DEV_STATE/openstack (configs, SQLite databases, the Glance store, fernet keys, clouds.yaml/openrc
+# files) and $BERTH_DEV_STATE/mariadb (Neutron's database); logs are $LOG_DIR/openstack-*.log.
 #
-# One-time work (DB syncs, keystone bootstrap, identities, flavors, host discovery) is guarded by marker files
-# in $OS_STATE/done, so a second `up` after `down` only starts processes, and `up` while up is a quick no-op.
+# One-time work (DB syncs, keystone bootstrap, identities, flavors, host discovery, the seed networks) is guarded
+# by marker files in $OS_STATE/done, so a second `up` after `down` only starts processes, and `up` while up is a
+# quick no-op.
 
 OS_STATE=$BERTH_DEV_STATE/openstack
 OS_ETC=$OS_STATE/etc
@@ -20,7 +22,8 @@ OS_PORT_KEYSTONE_TLS=${BERTH_DEV_PORT_KEYSTONE_TLS:-5443}
 OS_PORT_GLANCE=${BERTH_DEV_PORT_GLANCE:-9292}
 OS_PORT_PLACEMENT=${BERTH_DEV_PORT_PLACEMENT:-8778}
 OS_PORT_NOVA=${BERTH_DEV_PORT_NOVA:-8774}
-OS_PORT_NETWORK=${BERTH_DEV_PORT_NETWORK:-9696}
+OS_PORT_NETWORK=${BERTH_DEV_PORT_NETWORK:-9696}     # neutron
+# MariaDB: BERTH_DEV_PORT_MARIADB (13306, see mariadb.sh), beside a system MySQL's 3306
 OS_PORT_HEAT=${BERTH_DEV_PORT_HEAT:-8004}
 OS_PORT_RABBIT=${BERTH_DEV_PORT_RABBIT:-5672}
 OS_PORT_RABBIT_DIST=${BERTH_DEV_PORT_RABBIT_DIST:-25672}
@@ -31,12 +34,20 @@ OS_COMPUTE_HOST=berth-dev            # nova's [DEFAULT] host: stable across mach
 OS_KEYSTONE_URL=http://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE
 OS_AUTH_URL=$OS_KEYSTONE_URL/v3
 OS_NOVA_URL=http://$BERTH_DEV_HOST:$OS_PORT_NOVA/v2.1
+OS_NETWORK_URL=http://$BERTH_DEV_HOST:$OS_PORT_NETWORK
 OS_TRANSPORT_URL=rabbit://guest:guest@$BERTH_DEV_HOST:$OS_PORT_RABBIT/
 # Glance answers nothing else while a sync worker streams an upload: four workers let parallel syncs
 # (`image sync -j N`) and the API calls around an upload go on.
 OS_WORKERS_glance=4
+# Nova asks Neutron on every server show, list and delete: two workers keep a slow call from queueing the rest.
+OS_WORKERS_neutron=2
 
-OS_SERVICE_USERS=(glance placement nova heat)
+OS_SERVICE_USERS=(glance placement nova neutron heat)
+
+# Neutron: what an API without agents can offer (router: L3 in the database only, no traffic).
+OS_NEUTRON_SERVICE_PLUGINS=router,qos,trunk
+OS_NEUTRON_ML2_EXTENSIONS=port_security,qos,dns
+OS_NEUTRON_PHYSNET=public           # the flat provider network behind the external network `public`
 
 # ---------------------------------------------------------------------------------------------------- install
 
@@ -44,26 +55,17 @@ openstack_install() {
   if ! dpkg-query -W -f='${Status}' rabbitmq-server 2>/dev/null | grep -q "install ok installed"; then
     _os_apt_without_daemons rabbitmq-server
   fi
+  mariadb_install
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
   apt_install gcc libc6-dev curl procps python3-venv openssl
   venv_install
   heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
 }
 
-# Install Debian packages without letting their maintainer scripts start daemons: a policy-rc.d that forbids
-# every start while apt runs (only if the machine has none; an existing one is left alone). If a RabbitMQ got
-# started anyway (a machine whose policy allows it), stop exactly that one through its init script.
+# RabbitMQ's package must not leave a system RabbitMQ running (apt_install_without_daemons); if one got started
+# anyway (a machine whose policy allows it), stop exactly that one through its init script.
 _os_apt_without_daemons() {
-  local policy=/usr/sbin/policy-rc.d ours=0
-  if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\n# written by berth devenv during apt-get install; removed afterwards\nexit 101\n' >"$policy"
-    chmod 755 "$policy"
-    ours=1
-  fi
-  local rc=0
-  apt_install "$@" || rc=$?
-  [ "$ours" -eq 1 ] && rm -f "$policy"
-  [ "$rc" -eq 0 ] || die "apt-get install $* failed"
+  apt_install_without_daemons "$@"
   local pidf=/var/run/rabbitmq/pid
   if [ -s "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
     say "stopping the RabbitMQ that Debian's package started (pid $(cat "$pidf")); berth-dev runs its own"
@@ -88,7 +90,8 @@ openstack_up() {
   export BERTH_DEV_HEAT=$heat
   [ -x "$OS_PY" ] || die "the venv is missing: run \`devenv/berth-dev install openstack\`"
   mkdir -p "$OS_STATE" "$OS_DONE" "$OS_STATE/db" "$OS_STATE/rabbitmq/home" "$OS_STATE/nova/instances" \
-    "$OS_STATE/lock" "$OS_STATE/glance/images" "$OS_STATE/glance/staging" "$OS_STATE/glance/tasks"
+    "$OS_STATE/lock" "$OS_STATE/glance/images" "$OS_STATE/glance/staging" "$OS_STATE/glance/tasks" \
+    "$OS_STATE/neutron"
   chmod 700 "$OS_STATE"
   echo "$heat" >"$OS_STATE/heat-enabled"
   ensure_dirs
@@ -101,22 +104,28 @@ openstack_up() {
   _os_check_port openstack-glance "$OS_PORT_GLANCE" GLANCE
   _os_check_port openstack-placement "$OS_PORT_PLACEMENT" PLACEMENT
   _os_check_port openstack-nova-api "$OS_PORT_NOVA" NOVA
-  _os_check_port openstack-network "$OS_PORT_NETWORK" NETWORK
+  _os_stop_netstub
+  _os_check_port openstack-neutron "$OS_PORT_NETWORK" NETWORK
   [ "$heat" = 1 ] && _os_check_port openstack-heat-api "$OS_PORT_HEAT" HEAT
 
   _os_write_configs
   _os_install_sqlite_pth
+  _os_install_neutron_driver
 
   # RabbitMQ boots in the background while the databases are set up.
   svc_start openstack-epmd /usr/bin/epmd -port "$OS_PORT_EPMD" -address "$BERTH_DEV_HOST"
   svc_wait openstack-epmd 20 port_open "$OS_PORT_EPMD"
   _os_start_rabbitmq
+  # A new MariaDB datadir holds no database yet: what was set up in an earlier one is to be done again.
+  [ -f "$MARIADB_DIR/initialized" ] || rm -f "$OS_DONE/neutron-db" "$OS_DONE/network"
+  mariadb_start openstack-mariadb
 
   # Databases: keystone in the foreground, the others in parallel in the background.
   local -a jobs=()
   _os_once glance-db _os_bg jobs glance-db _os_setup_glance_db
   _os_once placement-db _os_bg jobs placement-db _os_setup_placement_db
   _os_once nova-db _os_bg jobs nova-db _os_setup_nova_db
+  _os_once neutron-db _os_bg jobs neutron-db _os_setup_neutron_db
   if [ "$heat" = 1 ]; then _os_once heat-db _os_bg jobs heat-db _os_setup_heat_db; fi
   _os_once keystone-db _os_setup_keystone
 
@@ -129,7 +138,9 @@ openstack_up() {
   _os_identity "$heat"
   _os_bg_wait ${jobs[@]+"${jobs[@]}"}
 
-  svc_start openstack-network "$OS_PY" "$DEVENV_DIR/py/netstub.py" "$BERTH_DEV_HOST" "$OS_PORT_NETWORK"
+  mariadb_wait openstack-mariadb
+  _os_gunicorn neutron "$OS_PORT_NETWORK" neutron.wsgi.api \
+    "neutron-api --config-file $OS_ETC/neutron/neutron.conf --config-file $OS_ETC/neutron/ml2_conf.ini"
   _os_gunicorn glance "$OS_PORT_GLANCE" glance.wsgi.api glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance"
   _os_gunicorn placement "$OS_PORT_PLACEMENT" placement.wsgi.api placement-api \
     OS_PLACEMENT_CONFIG_DIR="$OS_ETC/placement"
@@ -151,13 +162,14 @@ openstack_up() {
     _os_stop_heat
   fi
 
-  svc_wait openstack-network 30 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_NETWORK/"
+  svc_wait openstack-neutron 120 http_ok "$OS_NETWORK_URL/"
   svc_wait openstack-glance 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_GLANCE/versions"
   svc_wait openstack-placement 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_PLACEMENT/"
   svc_wait openstack-nova-api 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_NOVA/"
   [ "$heat" = 1 ] && svc_wait openstack-heat-api 90 http_up "http://$BERTH_DEV_HOST:$OS_PORT_HEAT/"
 
   _os_compute_bootstrap
+  _os_network_bootstrap
 
   # The nova services that were started now are ready once they have reported in after this start.
   for b in ${fresh_nova[@]+"${fresh_nova[@]}"}; do
@@ -258,6 +270,17 @@ _os_stop_heat() {
   return 0
 }
 
+# Environments made before Neutron ran a stand-in `network` endpoint (py/netstub.py, now gone) on Neutron's port:
+# stop it if it still runs.
+_os_stop_netstub() {
+  if [ -f "$RUN_DIR/openstack-network.pid" ]; then
+    say "stopping the network stand-in of an earlier berth-dev: Neutron takes its place"
+    svc_stop openstack-network
+  fi
+  [ -f "$RUN_DIR/order" ] && sed -i "/^openstack-network\$/d" "$RUN_DIR/order"
+  return 0
+}
+
 # ---------------------------------------------------------------------------------------------------- configs
 
 _os_authtoken() { # USER: a [keystone_authtoken] section
@@ -281,7 +304,7 @@ _os_sqlite_url() { echo "sqlite:///$OS_STATE/db/$1.sqlite"; }
 
 _os_write_configs() {
   local v=$BERTH_DEV_VENV
-  mkdir -p "$OS_ETC"/{keystone,glance,placement,nova,heat}
+  mkdir -p "$OS_ETC"/{keystone,glance,placement,nova,neutron,heat}
   (umask 077
   # --- keystone
   cat >"$OS_ETC/keystone/keystone.conf" <<EOF
@@ -385,7 +408,10 @@ enabled = false
 [spice]
 enabled = false
 [service_user]
-send_service_user_token = false
+# Neutron lets a member delete or update a port that Nova owns only with a service token beside the user's: without
+# it, deleting a server with a port leaves the server in ERROR.
+send_service_user_token = true
+$svcauth
 [oslo_concurrency]
 lock_path = $OS_STATE/lock
 [placement]
@@ -396,6 +422,50 @@ $svcauth
 valid_interfaces = public
 region_name = $OS_REGION
 $(_os_authtoken nova)
+EOF
+
+  # --- neutron: the API alone (no agents, no RPC workers); ports are bound by py/berth_neutron.py
+  cp "$v/etc/neutron/api-paste.ini" "$OS_ETC/neutron/api-paste.ini"
+  cat >"$OS_ETC/neutron/neutron.conf" <<EOF
+[DEFAULT]
+debug = false
+host = $OS_COMPUTE_HOST
+state_path = $OS_STATE/neutron
+api_paste_config = $OS_ETC/neutron/api-paste.ini
+auth_strategy = keystone
+core_plugin = ml2
+service_plugins = $OS_NEUTRON_SERVICE_PLUGINS
+transport_url = $OS_TRANSPORT_URL
+allow_overlapping_ips = true
+# No agent listens: no DHCP provisioning block on ports, no calls back to Nova (its cache does not learn floating
+# IPs associated later: ask Neutron for those).
+dhcp_agent_notification = false
+notify_nova_on_port_status_changes = false
+notify_nova_on_port_data_changes = false
+[database]
+connection = $(mariadb_url neutron neutron os-neutron-db)
+max_pool_size = 5
+max_overflow = 10
+[oslo_concurrency]
+lock_path = $OS_STATE/lock
+[oslo_messaging_notifications]
+driver = noop
+$(_os_authtoken neutron)
+EOF
+  cat >"$OS_ETC/neutron/ml2_conf.ini" <<EOF
+[ml2]
+type_drivers = flat,vlan,vxlan
+project_network_types = vxlan
+mechanism_drivers = berth_dev
+extension_drivers = $OS_NEUTRON_ML2_EXTENSIONS
+[ml2_type_flat]
+flat_networks = $OS_NEUTRON_PHYSNET
+[ml2_type_vlan]
+network_vlan_ranges = $OS_NEUTRON_PHYSNET:100:199
+[ml2_type_vxlan]
+vni_ranges = 1:1000
+[securitygroup]
+enable_security_group = true
 EOF
 
   # --- heat (written always, used with --heat)
@@ -464,6 +534,24 @@ _os_install_sqlite_pth() {
     cp "$DEVENV_DIR/py/berth_slowfake.py" "$site/nova/virt/berth_slowfake.py"
 }
 
+# The ML2 mechanism driver `berth_dev` (py/berth_neutron.py) as a module in the venv and a dist-info folder whose
+# entry point registers it, which is how stevedore finds mechanism drivers.
+_os_install_neutron_driver() {
+  local site dist
+  site=$(echo "$BERTH_DEV_VENV"/lib/python3*/site-packages)
+  dist=$site/berth_dev_neutron-1.0.dist-info
+  cmp -s "$DEVENV_DIR/py/berth_neutron.py" "$site/berth_neutron.py" ||
+    cp "$DEVENV_DIR/py/berth_neutron.py" "$site/berth_neutron.py"
+  [ -f "$dist/entry_points.txt" ] && return 0
+  mkdir -p "$dist"
+  printf 'Metadata-Version: 2.1\nName: berth-dev-neutron\nVersion: 1.0\nSummary: %s\n' \
+    "berth dev cloud: the agentless ML2 mechanism driver (devenv/py/berth_neutron.py)" >"$dist/METADATA"
+  printf '[neutron.ml2.mechanism_drivers]\nberth_dev = berth_neutron:BerthDevMechanismDriver\n' >"$dist/entry_points.txt"
+  printf 'berth-dev\n' >"$dist/INSTALLER"
+  printf 'berth_neutron.py,,\nberth_dev_neutron-1.0.dist-info/METADATA,,\nberth_dev_neutron-1.0.dist-info/entry_points.txt,,\nberth_dev_neutron-1.0.dist-info/INSTALLER,,\nberth_dev_neutron-1.0.dist-info/RECORD,,\n' \
+    >"$dist/RECORD"
+}
+
 # ---------------------------------------------------------------------------------------------------- DB setup
 
 _os_setup_keystone() {
@@ -512,6 +600,14 @@ _os_setup_nova_db() {
   _os_wal nova_api nova_cell0 nova_cell1
 }
 
+# Neutron's database in MariaDB (its migrations do not support SQLite), then its schema.
+_os_setup_neutron_db() {
+  mariadb_wait openstack-mariadb
+  mariadb_ensure_db neutron neutron os-neutron-db
+  "$OS_BIN/neutron-db-manage" --config-file "$OS_ETC/neutron/neutron.conf" \
+    --config-file "$OS_ETC/neutron/ml2_conf.ini" upgrade heads
+}
+
 _os_setup_heat_db() {
   "$OS_BIN/heat-manage" --config-file "$OS_ETC/heat/heat.conf" db_sync
   _os_wal heat
@@ -530,7 +626,8 @@ _os_bootstrap_json() {
  "appcred_name": "berth-dev", "appcred_file": "$OS_STATE/appcred.json",
  "heat": $([ "$heat" = 1 ] && echo true || echo false),
  "heat_domain_admin_password": "$(secret os-heat-domain-admin)",
- "nova_url": "$OS_NOVA_URL",
+ "nova_url": "$OS_NOVA_URL", "network_url": "$OS_NETWORK_URL",
+ "network_file": "$OS_STATE/network.json", "physnet": "$OS_NEUTRON_PHYSNET",
  "catalog": [
    {"type": "image", "name": "glance", "url": "http://$h:$OS_PORT_GLANCE"},
    {"type": "placement", "name": "placement", "url": "http://$h:$OS_PORT_PLACEMENT"},
@@ -565,6 +662,30 @@ _os_compute_bootstrap() {
     >>"$LOG_DIR/openstack-setup-identity.log" 2>&1 ||
     { tail -n 40 "$LOG_DIR/openstack-setup-identity.log" >&2; die "compute bootstrap failed"; }
   echo "$want" >"$OS_DONE/compute"
+}
+
+# The seed networks, router and security group (os_bootstrap.py network), written to $OS_STATE/network.json.
+# Again when its input changed or the private network it made is gone.
+_os_network_bootstrap() {
+  local want
+  want=$( (echo "network-v1"; _os_bootstrap_json 0) | sha256sum | cut -c1-16)
+  if [ "$(cat "$OS_DONE/network" 2>/dev/null)" = "$want" ] && [ -s "$OS_STATE/network.json" ] &&
+    _os_token && _os_curl_auth -fsS -o /dev/null --max-time 5 \
+      "$OS_NETWORK_URL/v2.0/networks/$(_os_net networks.private.id)"; then
+    return 0
+  fi
+  say "neutron: networks, router, security group and quotas"
+  _os_bootstrap_json 0 | "$OS_PY" "$DEVENV_DIR/py/os_bootstrap.py" network \
+    >>"$LOG_DIR/openstack-setup-identity.log" 2>&1 ||
+    { tail -n 40 "$LOG_DIR/openstack-setup-identity.log" >&2; die "network bootstrap failed"; }
+  echo "$want" >"$OS_DONE/network"
+}
+
+# A field of $OS_STATE/network.json by its dotted path (networks.private.id).
+_os_net() {
+  "$OS_PY" -c 'import functools, json, sys
+print(functools.reduce(lambda d, k: d[k], sys.argv[2].split("."), json.load(open(sys.argv[1]))))' \
+    "$OS_STATE/network.json" "$1"
 }
 
 # An admin token (cached for this run). The password goes to curl on stdin (`-d @-`), the token as a header
@@ -730,8 +851,24 @@ export BERTH_DEV_APPCRED_NAME='$acname'
 export BERTH_DEV_APPCRED_SECRET='$acsecret'
 export BERTH_DEV_COMPUTE_URL='$OS_NOVA_URL'
 export BERTH_DEV_IMAGE_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE'
+export BERTH_DEV_NETWORK_URL='$OS_NETWORK_URL'
+$(_os_network_env)
 EOF
   )
+}
+
+# The seed networks as BERTH_DEV_NET_* (names and IDs), from $OS_STATE/network.json.
+_os_network_env() {
+  "$OS_PY" - "$OS_STATE/network.json" <<'EOF'
+import json, sys
+n = json.load(open(sys.argv[1]))
+for key, net in sorted(n["networks"].items()):
+    k = key.upper()
+    print("export BERTH_DEV_NET_%s='%s' BERTH_DEV_NET_%s_ID='%s'" % (k, net["name"], k, net["id"]))
+    print("export BERTH_DEV_SUBNET_%s='%s' BERTH_DEV_SUBNET_%s_ID='%s'" % (k, net["subnet"]["name"], k, net["subnet"]["id"]))
+print("export BERTH_DEV_ROUTER='%s' BERTH_DEV_ROUTER_ID='%s'" % (n["router"]["name"], n["router"]["id"]))
+print("export BERTH_DEV_SECGROUP_DEMO_ID='%s'" % n["security_group"]["id"])
+EOF
 }
 
 # ---------------------------------------------------------------------------------------------------- describe
@@ -742,7 +879,8 @@ openstack_describe() {
   echo "openstack: glance     http://$h:$OS_PORT_GLANCE  (image)"
   echo "openstack: placement  http://$h:$OS_PORT_PLACEMENT  (placement)"
   echo "openstack: nova       $OS_NOVA_URL  (compute, fake driver, host $OS_COMPUTE_HOST)"
-  echo "openstack: network    http://$h:$OS_PORT_NETWORK  (stand-in: empty lists, no ports)"
+  echo "openstack: neutron    $OS_NETWORK_URL  (network; ML2, ports bound without agents; mariadb $h:$MARIADB_PORT)"
+  _os_network_describe
   if [ "${BERTH_DEV_HEAT:-0}" = 1 ]; then
     echo "openstack: heat       http://$h:$OS_PORT_HEAT/v1  (orchestration)"
   else
@@ -753,22 +891,44 @@ openstack_describe() {
     "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred}"
 }
 
+_os_network_describe() {
+  [ -s "$OS_STATE/network.json" ] || return 0
+  "$OS_PY" - "$OS_STATE/network.json" <<'EOF'
+import json, sys
+n = json.load(open(sys.argv[1]))
+for key in ("private", "shared", "public"):
+    net = n["networks"][key]
+    sub = net["subnet"]
+    extra = " pool %s" % sub["pool"] if sub.get("pool") else ""
+    print("openstack:   network %-8s %s  subnet %s %s%s  (%s)" % (net["name"], net["id"], sub["name"], sub["cidr"],
+                                                               extra, net["what"]))
+r = n["router"]
+print("openstack:   router  %-8s %s  (project demo: %s to %s)" % (r["name"], r["id"], r["internal"], r["external"]))
+print("openstack:   security group default of demo %s" % n["security_group"]["id"])
+EOF
+}
+
 # ---------------------------------------------------------------------------------------------------- down
 
-# Stop the OpenStack services: everything but RabbitMQ and epmd in parallel, then RabbitMQ (and the helper
-# processes its Erlang VM spawned, which may leave its session), then epmd; check that nothing is left.
+# Stop the OpenStack services: everything but MariaDB, RabbitMQ and epmd in parallel, then MariaDB (once nothing
+# uses it, so that it shuts down cleanly), RabbitMQ (and the helper processes its Erlang VM spawned, which may
+# leave its session), then epmd; check that nothing is left.
 openstack_down() {
   [ -f "$RUN_DIR/order" ] || return 0
   local name pid kids="" left="" p
   local -a sids=() pids=()
   for name in $(tac "$RUN_DIR/order"); do
-    case $name in openstack-rabbitmq|openstack-epmd) continue ;; openstack-*) ;; *) continue ;; esac
+    case $name in openstack-mariadb|openstack-rabbitmq|openstack-epmd) continue ;; openstack-*) ;; *) continue ;; esac
     [ -f "$RUN_DIR/$name.pid" ] || continue
     sids+=("$(cat "$RUN_DIR/$name.pid")")
     svc_stop "$name" &
     pids+=("$!")
   done
   for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" || true; done
+  if [ -f "$RUN_DIR/openstack-mariadb.pid" ]; then
+    sids+=("$(cat "$RUN_DIR/openstack-mariadb.pid")")
+    svc_stop openstack-mariadb
+  fi
   if [ -f "$RUN_DIR/openstack-rabbitmq.pid" ]; then
     pid=$(cat "$RUN_DIR/openstack-rabbitmq.pid")
     sids+=("$pid")

@@ -3,6 +3,9 @@
     os_bootstrap.py identity < config.json   service project/users, catalog, demo user/project, heat domain
                                              (or no orchestration entry), the demo application credential
     os_bootstrap.py compute  < config.json   flavors and nova quotas (nova-api must answer)
+    os_bootstrap.py network  < config.json   neutron quotas; networks `private` (demo's), `shared`, `public`
+                                             (external, flat), their subnets, demo's router `router1` and
+                                             default security group; their IDs to config["network_file"]
 
 config.json is written by devenv/lib/openstack.sh (_os_bootstrap_json). Every step is "ensure": running it again
 changes nothing that is already right, so it can re-run when ports or the heat switch change.
@@ -27,6 +30,18 @@ FLAVORS = [
     ("x1.huge", 8192, 1048576, 1000000),
 ]
 QUOTAS = {"instances": 100, "cores": 20000, "ram": 4194304}
+# Neutron's defaults (port 500, floatingip 50, router 10, security_group 10) run out under parallel tests.
+NEUTRON_QUOTAS = {"network": 200, "subnet": 400, "port": 2000, "router": 100, "floatingip": 500,
+                  "security_group": 200, "security_group_rule": 2000}
+# The seed networks. Documentation ranges (RFC 5737): they are database records, and no packet is ever routed to
+# them (no agent, no data plane); nothing on this machine uses them.
+SEED_NETWORKS = {
+    "private": {"name": "private", "cidr": "192.0.2.0/24", "what": "tenant vxlan network of project demo"},
+    "shared": {"name": "shared", "cidr": "198.51.100.0/24", "what": "shared by admin with every project"},
+    "public": {"name": "public", "cidr": "203.0.113.0/24", "pool": ("203.0.113.10", "203.0.113.250"),
+               "what": "external (router:external), flat provider network: floating IPs"},
+}
+ROUTER = "router1"
 
 
 def log(msg):
@@ -203,9 +218,102 @@ def compute(cfg):
         log("quotas of %s: %s" % (pname, QUOTAS))
 
 
+class Neutron:
+    """Neutron's v2.0 API through a keystoneauth session (errors raise)."""
+
+    def __init__(self, sess, url):
+        self.s, self.url = sess, url.rstrip("/") + "/v2.0"
+
+    def list(self, collection, **params):
+        return self.s.get("%s/%s" % (self.url, collection), params=params).json()[collection.replace("-", "_")]
+
+    def create(self, collection, key, body):
+        return self.s.post("%s/%s" % (self.url, collection), json={key: body}).json()[key]
+
+    def put(self, path, body):
+        return self.s.put(self.url + path, json=body).json()
+
+    def ensure(self, collection, key, body, **filters):
+        found = self.list(collection, **filters)
+        if found:
+            return found[0]
+        item = self.create(collection, key, body)
+        log("created %s %s" % (key, body.get("name")))
+        return item
+
+
+def password_session(cfg, user, password, project):
+    auth = v3.Password(auth_url=cfg["auth_url"], username=user, password=password, user_domain_id="default",
+                       project_name=project, project_domain_id="default")
+    return ks_session.Session(auth=auth)
+
+
+def network(cfg):
+    sess = admin_session(cfg)
+    ks = Keystone(sess, cfg["auth_url"])
+    admin_project = ks.find("projects", name="admin", domain_id="default")
+    demo_project = ks.find("projects", name=cfg["demo_project"], domain_id="default")
+    na = Neutron(sess, cfg["network_url"])
+    # demo makes its own network, router and security group: they are owned by demo as a user's would be.
+    nd = Neutron(password_session(cfg, cfg["demo_user"], cfg["demo_password"], cfg["demo_project"]),
+                 cfg["network_url"])
+    for project in (admin_project, demo_project):
+        na.put("/quotas/%s" % project["id"], {"quota": NEUTRON_QUOTAS})
+        log("neutron quotas of %s: %s" % (project["name"], NEUTRON_QUOTAS))
+
+    out = {"networks": {}}
+
+    def seed(key, client, project, net_body, subnet_body):
+        spec = SEED_NETWORKS[key]
+        net = client.ensure("networks", "network", dict(net_body, name=spec["name"]),
+                            name=spec["name"], project_id=project["id"])
+        sub_name = spec["name"] + "-subnet"
+        body = {"name": sub_name, "network_id": net["id"], "ip_version": 4, "cidr": spec["cidr"]}
+        body.update(subnet_body)
+        if "pool" in spec:
+            body["allocation_pools"] = [{"start": spec["pool"][0], "end": spec["pool"][1]}]
+        sub = client.ensure("subnets", "subnet", body, name=sub_name, network_id=net["id"])
+        out["networks"][key] = {
+            "name": net["name"], "id": net["id"], "what": spec["what"],
+            "subnet": {"name": sub["name"], "id": sub["id"], "cidr": sub["cidr"],
+                       "pool": "-".join(spec["pool"]) if "pool" in spec else None}}
+        return net, sub
+
+    public, _ = seed("public", na, admin_project,
+                     {"router:external": True, "provider:network_type": "flat",
+                      "provider:physical_network": cfg["physnet"]},
+                     {"enable_dhcp": False, "gateway_ip": "203.0.113.1"})
+    seed("shared", na, admin_project, {"shared": True}, {})
+    private, private_sub = seed("private", nd, demo_project, {}, {})
+
+    router = nd.ensure("routers", "router", {"name": ROUTER, "external_gateway_info": {"network_id": public["id"]}},
+                       name=ROUTER, project_id=demo_project["id"])
+    if not (router.get("external_gateway_info") or {}).get("network_id"):
+        nd.put("/routers/%s" % router["id"], {"router": {"external_gateway_info": {"network_id": public["id"]}}})
+    attached = nd.list("ports", device_id=router["id"], network_id=private["id"])
+    if not attached:
+        nd.put("/routers/%s/add_router_interface" % router["id"], {"subnet_id": private_sub["id"]})
+        log("attached %s to %s" % (private_sub["name"], ROUTER))
+    out["router"] = {"name": router["name"], "id": router["id"], "internal": private_sub["name"],
+                     "external": public["name"]}
+
+    # Listing its security groups creates a project's `default` group.
+    sg = nd.list("security-groups", name="default", project_id=demo_project["id"])
+    if not sg:
+        raise SystemExit("neutron made no default security group for project %s" % demo_project["name"])
+    out["security_group"] = {"name": "default", "id": sg[0]["id"]}
+
+    path = cfg["network_file"]
+    fd = os.open(path + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(out, f, indent=1)
+    os.replace(path + ".tmp", path)
+    log("seed networks: %s" % json.dumps(out))
+
+
 def main():
     cfg = json.load(sys.stdin)
-    {"identity": identity, "compute": compute}[sys.argv[1]](cfg)
+    {"identity": identity, "compute": compute, "network": network}[sys.argv[1]](cfg)
 
 
 if __name__ == "__main__":

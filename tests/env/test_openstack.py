@@ -1,105 +1,18 @@
 """The dev cloud is a real OpenStack: tokens for the three identities, a docker-format Glance image, a server
-booted by Nova's fake driver, the catalog and (per BERTH_DEV_HEAT) Heat. Everything goes through
-python-openstackclient, once via clouds.yaml (`--os-cloud`) and once via the openrc files.
+booted by Nova's fake driver without a network, the catalog and (per BERTH_DEV_HEAT) Heat; Neutron and servers on
+a network are in test_neutron.py. Everything goes through python-openstackclient, once via clouds.yaml
+(`--os-cloud`) and once via the openrc files.
 
 Names are unique per run, so the tests can run in parallel and again against the same persistent cloud."""
 import hashlib
-import io
 import json
-import os
-import subprocess
-import tarfile
-import time
-import urllib.error
-import urllib.request
 import uuid
 
 import pytest
 
-from conftest import run
+from conftest import CLOUDS, Cli, not_found, wait_gone
 
-CLOUDS = {  # cloud -> (openrc file, project the token must be scoped to)
-    "berth-admin": ("openrc-admin", "admin"),
-    "berth-demo": ("openrc-demo", "demo"),
-    "berth-appcred": ("openrc-appcred", "demo"),
-}
 REQUIRED_SERVICES = {"identity", "image", "compute", "placement", "network"}
-
-
-def _clean_environ():
-    """The test process's environment without any OS_* variable (they would leak into the client)."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("OS_")}
-
-
-def _openrc_environ(path):
-    """The environment an openrc file produces, computed by bash itself."""
-    p = run(["bash", "-c", 'set -e; . "$1"; env -0', "openrc", path], env=_clean_environ())
-    env = dict(item.split("=", 1) for item in p.stdout.split("\0") if "=" in item)
-    assert any(k.startswith("OS_") for k in env), f"{path} sets no OS_* variable"
-    return env
-
-
-class Cli:
-    """python-openstackclient as one identity (a cloud of clouds.yaml, or an openrc file)."""
-
-    def __init__(self, env, cloud, via="clouds.yaml"):
-        self.binary = env["BERTH_DEV_OPENSTACK"]
-        if via == "clouds.yaml":
-            self.environ = _clean_environ()
-            self.environ["OS_CLIENT_CONFIG_FILE"] = env["BERTH_DEV_CLOUDS_YAML"]
-            self.environ["OS_CLIENT_SECURE_FILE"] = env["BERTH_DEV_SECURE_YAML"]
-            self.prefix = [self.binary, "--os-cloud", cloud]
-        else:
-            self.environ = _openrc_environ(os.path.join(env["BERTH_DEV_OPENRC_DIR"], CLOUDS[cloud][0]))
-            self.prefix = [self.binary]
-
-    def __call__(self, *args, check=True, timeout=300):
-        return run(self.prefix + list(args), check=check, env=self.environ, timeout=timeout)
-
-    def json(self, *args, timeout=300):
-        return json.loads(self(*args, "-f", "json", timeout=timeout).stdout)
-
-
-@pytest.fixture(scope="session")
-def admin(env):
-    return Cli(env, "berth-admin")
-
-
-@pytest.fixture(scope="session")
-def demo(env):
-    return Cli(env, "berth-demo")
-
-
-@pytest.fixture(scope="session")
-def project_ids(admin):
-    return {p["Name"]: p["ID"] for p in admin.json("project", "list")}
-
-
-def _small_tar(tag):
-    """A small tar archive (in memory) whose content is unique to this run."""
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w") as tar:
-        for name, data in (("manifest.json", json.dumps([{"RepoTags": [f"{tag}:latest"]}]).encode()),
-                           ("hello.txt", f"hello from {tag}\n".encode() * 100)):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
-
-
-@pytest.fixture
-def docker_image(demo, tmp_path):
-    """A docker-format Glance image of demo (created, yield its `image show`, deleted)."""
-    name = f"berth-test-{uuid.uuid4().hex[:12]}"
-    data = _small_tar(name)
-    path = tmp_path / "image.tar"
-    path.write_bytes(data)
-    created = demo.json("image", "create", name, "--container-format", "docker", "--disk-format", "raw",
-                        "--private", "--file", str(path))
-    try:
-        yield {"name": name, "data": data, "id": created["id"], "created": created}
-    finally:
-        demo("image", "delete", created["id"], check=False)
 
 
 # ------------------------------------------------------------------------------------------------ identity
@@ -185,23 +98,7 @@ outputs:
     finally:
         demo("stack", "delete", "--yes", "--wait", name)
     assert name not in {s["Stack Name"] for s in demo.json("stack", "list")}
-    _wait_gone(demo, server_id)
-
-
-def test_network_standin(demo):
-    endpoint = next(e["url"] for entry in demo.json("catalog", "list") if entry["Type"] == "network"
-                    for e in entry["Endpoints"] if e["interface"] == "public")
-    with urllib.request.urlopen(endpoint + "/v2.0/security-groups?device_id=x", timeout=10) as r:
-        assert json.load(r) == {"security_groups": []}
-    with urllib.request.urlopen(endpoint + "/v2.0/ports.json", timeout=10) as r:
-        assert json.load(r) == {"ports": []}
-    with pytest.raises(urllib.error.HTTPError) as e:
-        urllib.request.urlopen(endpoint + f"/v2.0/networks/{uuid.uuid4()}", timeout=10)
-    assert e.value.code == 404
-    with pytest.raises(urllib.error.HTTPError) as e:
-        urllib.request.urlopen(urllib.request.Request(endpoint + "/v2.0/ports", data=b"{}", method="POST"),
-                               timeout=10)
-    assert e.value.code == 501
+    wait_gone(demo, server_id)
 
 
 # ------------------------------------------------------------------------------------------------ compute setup
@@ -251,26 +148,10 @@ def test_docker_image_roundtrip(demo, docker_image, tmp_path):
     demo("image", "delete", docker_image["id"])
     gone = demo("image", "show", docker_image["id"], check=False)
     assert gone.returncode != 0
-    assert _not_found(gone.stderr), gone.stderr
+    assert not_found(gone.stderr), gone.stderr
 
 
 # ------------------------------------------------------------------------------------------------ servers
-
-def _not_found(stderr):
-    s = stderr.lower()
-    return any(m in s for m in ("no server found", "no image found", "no server with a name or id", "404"))
-
-
-def _wait_gone(cli, server_id, timeout=120):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        p = cli("server", "show", server_id, check=False)
-        if p.returncode != 0:
-            assert _not_found(p.stderr), p.stderr
-            return
-        time.sleep(1)
-    pytest.fail(f"server {server_id} still exists after {timeout}s")
-
 
 @pytest.mark.parametrize("via", ["clouds.yaml", "openrc"])
 def test_server_boots_and_is_deleted(env, admin, docker_image, via):
@@ -291,7 +172,7 @@ def test_server_boots_and_is_deleted(env, admin, docker_image, via):
         assert name in {s["Name"] for s in cli.json("server", "list", "--name", name)}
     finally:
         cli("server", "delete", "--wait", server["id"])
-    _wait_gone(cli, server["id"])
+    wait_gone(cli, server["id"])
 
 
 def test_huge_flavor_fits_no_host(demo, docker_image):
@@ -305,4 +186,4 @@ def test_huge_flavor_fits_no_host(demo, docker_image):
         assert "No valid host" in json.dumps(server.get("fault")), server.get("fault")
     finally:
         demo("server", "delete", "--wait", name, check=False)
-    _wait_gone(demo, name)
+    wait_gone(demo, name)
