@@ -140,6 +140,17 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
     failure(err).map_or(ExitCode::Failure, |f| f.code)
 }
 
+/// A copy of `err` for another place it must be reported (one failure of a source, one row per destination): its
+/// message in full, and its exit code and hint when it has them.
+pub fn duplicate(err: &anyhow::Error) -> anyhow::Error {
+    match failure(err) {
+        Some(f) => {
+            Failure { code: f.code, message: format!("{err:#}"), hint: f.hint.clone(), transport: f.transport }.into()
+        }
+        None => anyhow::anyhow!("{err:#}"),
+    }
+}
+
 /// True when the error is a closed stdout (`berth ... | head`): that is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().filter_map(|e| e.downcast_ref::<io::Error>()).any(|e| e.kind() == io::ErrorKind::BrokenPipe)

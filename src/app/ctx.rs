@@ -54,6 +54,13 @@ impl<'a> Ctx<'a> {
         Session::open(cfg, http, self.settings.token_cache).await
     }
 
+    /// An authenticated session for another cloud of clouds.yaml (`image sync --to CLOUD`), with its own TLS
+    /// settings and so its own HTTP client.
+    pub async fn session_for(&self, cfg: CloudConfig) -> anyhow::Result<Session> {
+        let http = Arc::new(openstack::http(&cfg, &self.net())?);
+        Session::open(cfg, http, self.settings.token_cache).await
+    }
+
     /// `--timing`: the table of every request of the command (cloud, registries, engine) on stderr.
     pub fn print_timing(&self) {
         if self.settings.timing {

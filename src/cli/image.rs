@@ -170,6 +170,30 @@ pub struct SyncArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Sync into this Glance too: `CLOUD` (of clouds.yaml), `CLOUD/REGION`, or `/REGION` of the current cloud
+    /// (repeatable); each image is read once and streamed to every destination that needs it
+    #[arg(long = "to", value_name = "DEST", help_heading = "Destinations")]
+    pub to: Vec<String>,
+
+    /// Sync into every region of the current cloud that has an image endpoint
+    #[arg(long, help_heading = "Destinations")]
+    pub all_regions: bool,
+
+    /// How archives go into Glance: `direct` (`PUT .../file`), `glance-direct` (the import API: staged, then
+    /// imported), `auto` (direct, and the import API where Glance refuses direct uploads and offers it)
+    #[arg(long, value_name = "METHOD", default_value = "auto", value_parser = ["auto", "direct", "glance-direct"], help_heading = "Destinations")]
+    pub upload_method: String,
+
+    /// The stores of a multi-store Glance each image goes into (comma-separated): uploaded into the first,
+    /// copied to the others with the import API's `copy-image`
+    #[arg(long, value_name = "STORE,...", value_delimiter = ',', help_heading = "Destinations")]
+    pub stores: Vec<String>,
+
+    /// Write a JSON line per image and destination to FILE: reference, manifest digest, destination, Glance ID,
+    /// status, bytes, seconds (replaced as a whole when the sync ends)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<std::path::PathBuf>,
+
     /// The container driver to name the Glance image for
     #[arg(long = "for", value_parser = consumer_parser(), default_value = "nova-docker", value_name = "DRIVER")]
     pub consumer: Consumer,

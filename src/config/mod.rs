@@ -207,6 +207,20 @@ pub fn resolve(args: &Flags) -> anyhow::Result<CloudConfig> {
     resolve_with(args, &env, &clouds, &secure)
 }
 
+/// Another cloud of clouds.yaml (`image sync --to CLOUD`): its files' settings alone. The `OS_*` variables and
+/// `--os-*` flags are the current cloud's: applied to another one they could send its password to another Keystone.
+pub fn resolve_named(cloud: &str) -> anyhow::Result<CloudConfig> {
+    struct FilesOnly;
+    impl Env for FilesOnly {
+        fn var(&self, name: &str) -> Option<String> {
+            ["OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE"].contains(&name).then(|| ProcessEnv.var(name)).flatten()
+        }
+    }
+    let clouds = files::load_first(&files::search_path("clouds", "OS_CLIENT_CONFIG_FILE"))?;
+    let secure = files::load_first(&files::search_path("secure", "OS_CLIENT_SECURE_FILE"))?;
+    resolve_with(&Flags { cloud: Some(cloud.to_string()), settings: vec![] }, &FilesOnly, &clouds, &secure)
+}
+
 pub fn resolve_with(
     args: &Flags,
     env: &dyn Env,

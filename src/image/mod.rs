@@ -4,6 +4,7 @@
 //! local engine ([`sync`], [`sync_file`]). No command-line types, no printing: commands call in, `output` prints.
 
 pub mod archive;
+pub mod destination;
 pub mod find;
 pub mod lineage;
 pub mod naming;

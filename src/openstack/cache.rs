@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::openstack::auth::Token;
 
+#[derive(Clone)]
 pub struct TokenCache {
     dir: PathBuf,
 }

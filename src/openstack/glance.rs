@@ -72,7 +72,9 @@ struct Page {
 pub async fn list(session: &Session, filters: &[(&str, &str)]) -> anyhow::Result<Vec<Image>> {
     let mut images = Vec::new();
     let mut query: Vec<(String, String)> = filters.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    query.push(("limit".into(), "200".into()));
+    if !filters.iter().any(|(k, _)| *k == "limit") {
+        query.push(("limit".into(), "200".into()));
+    }
     let endpoint = session.endpoint("image")?;
     let mut path = "/v2/images".to_string();
     let mut pages = Pages::new("Glance's image list", &path);
@@ -163,27 +165,100 @@ pub async fn create(session: &Session, new: &NewImage) -> anyhow::Result<Option<
     ))
 }
 
-/// `PUT /v2/images/{id}/file` with a streamed body of exactly `len` bytes.
-pub async fn upload(session: &Session, id: &str, body: reqwest::Body, len: u64) -> anyhow::Result<()> {
+/// Where the data of a new image goes: `file`, a direct upload; `stage`, the import API's staging area (then
+/// [`import`] `glance-direct`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    File,
+    Stage,
+}
+
+/// Glance refused the data by policy (HTTP 403): a cloud that allows only its import API does this to direct
+/// uploads.
+#[derive(Debug)]
+pub struct Refused;
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Glance refuses direct uploads here (HTTP 403)")
+    }
+}
+
+/// `PUT /v2/images/{id}/file` (or `/stage`) with a streamed body: of exactly `len` bytes when known, else chunked
+/// (which Glance's WSGI server reads); into `store` when the Glance has several. A 403 carries [`Refused`].
+pub async fn put_data(
+    session: &Session,
+    id: &str,
+    put: Put,
+    body: reqwest::Body,
+    len: Option<u64>,
+    store: Option<&str>,
+) -> anyhow::Result<()> {
+    let part = if put == Put::File { "file" } else { "stage" };
     let resp = session
-        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/file"), |r| {
-            r.header("Content-Type", "application/octet-stream").header("Content-Length", len).body(body)
+        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/{part}"), |r| {
+            let mut r = r.header("Content-Type", "application/octet-stream");
+            if let Some(len) = len {
+                r = r.header("Content-Length", len);
+            }
+            if let Some(store) = store {
+                r = r.header("X-Image-Meta-Store", store);
+            }
+            r.body(body)
         })
         .await?;
-    check(resp, &format!("uploading the data of Glance image `{id}`")).await?;
+    let refused = put == Put::File && resp.status() == reqwest::StatusCode::FORBIDDEN;
+    let what = if put == Put::File { "uploading the data of" } else { "staging the data of" };
+    let checked = check(resp, &format!("{what} Glance image `{id}`")).await;
+    match checked {
+        Err(e) if refused => Err(e.context(Refused)),
+        other => other.map(drop),
+    }
+}
+
+/// The import methods Glance offers (`GET /v2/info/import`): `glance-direct`, `web-download`, `copy-image`...;
+/// none for a Glance without the import API.
+pub async fn import_methods(session: &Session) -> anyhow::Result<Vec<String>> {
+    let resp = session.request(reqwest::Method::GET, "image", "/v2/info/import", |r| r).await?;
+    if matches!(resp.status().as_u16(), 404 | 410) {
+        return Ok(vec![]);
+    }
+    let v: Value = body::json(check(resp, "reading Glance's import methods").await?, body::DOCUMENT).await?;
+    Ok(strings(&v["import-methods"]["value"]))
+}
+
+/// The stores of a multi-store Glance (`GET /v2/info/stores`), the default first; `None` for a Glance with one.
+pub async fn stores(session: &Session) -> anyhow::Result<Option<Vec<String>>> {
+    let resp = session.request(reqwest::Method::GET, "image", "/v2/info/stores", |r| r).await?;
+    if matches!(resp.status().as_u16(), 404 | 410) {
+        return Ok(None);
+    }
+    let v: Value = body::json(check(resp, "reading Glance's stores").await?, body::DOCUMENT).await?;
+    let list = v["stores"].as_array().cloned().unwrap_or_default();
+    let mut ids: Vec<(bool, String)> = list
+        .iter()
+        .filter_map(|s| Some((s["default"].as_bool() != Some(true), s["id"].as_str()?.to_string())))
+        .collect();
+    ids.sort();
+    Ok(Some(ids.into_iter().map(|(_, id)| id).collect()))
+}
+
+/// `POST /v2/images/{id}/import` with `method` (`glance-direct` after staging, `copy-image` for an active
+/// image), into `stores` when given (every one must succeed).
+pub async fn import(session: &Session, id: &str, method: &str, stores: &[String]) -> anyhow::Result<()> {
+    let mut body = serde_json::json!({"method": {"name": method}});
+    if !stores.is_empty() {
+        body["stores"] = Value::from(stores.to_vec());
+        body["all_stores_must_succeed"] = Value::from(true);
+    }
+    let resp =
+        session.request(reqwest::Method::POST, "image", &format!("/v2/images/{id}/import"), |r| r.json(&body)).await?;
+    check(resp, &format!("importing Glance image `{id}` ({method})")).await?;
     Ok(())
 }
 
-/// `PUT /v2/images/{id}/file` with a streamed body whose length is not known in advance (chunked transfer
-/// encoding, which Glance's WSGI server reads).
-pub async fn upload_streamed(session: &Session, id: &str, body: reqwest::Body) -> anyhow::Result<()> {
-    let resp = session
-        .request_once(reqwest::Method::PUT, "image", &format!("/v2/images/{id}/file"), |r| {
-            r.header("Content-Type", "application/octet-stream").body(body)
-        })
-        .await?;
-    check(resp, &format!("uploading the data of Glance image `{id}`")).await?;
-    Ok(())
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
 }
 
 /// An image by ID; `None` when Glance has none (404: never was, deleted, or not visible to this project).

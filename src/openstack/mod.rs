@@ -97,6 +97,57 @@ impl Session {
         Ok(s)
     }
 
+    /// The same identity and token in another region of the cloud (a Keystone token is valid in every region):
+    /// its services are the catalog's endpoints in `region`.
+    pub fn in_region(&self, region: &str) -> Session {
+        let mut s = self.share();
+        let source = crate::config::Source::Flag("--to".into());
+        s.cfg.values.insert("region_name".into(), crate::config::Setting { value: region.to_string(), source });
+        s
+    }
+
+    /// Another session with the same identity, token and settings (one per destination of a sync).
+    pub fn share(&self) -> Session {
+        Session {
+            http: self.http.clone(),
+            cfg: self.cfg.clone(),
+            plan: self.plan.clone(),
+            cache: self.cache.clone(),
+            token: Mutex::new(self.token()),
+            from_cache: Mutex::new(self.from_cache()),
+        }
+    }
+
+    /// The regions whose catalog has an endpoint of `kind` for the configured interface, sorted.
+    pub fn regions_with(&self, kind: &str) -> Vec<String> {
+        let token = self.token();
+        let interface = self.cfg.get("interface").unwrap_or("public");
+        let mut regions: Vec<String> = catalog::find(&token.body.catalog, kind)
+            .map(|s| {
+                s.endpoints
+                    .iter()
+                    .filter(|e| e.interface == interface)
+                    .filter_map(|e| e.region())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        regions.sort();
+        regions.dedup();
+        regions
+    }
+
+    /// The region this session's `kind` endpoint is in: the configured one, else the endpoint's own.
+    pub fn region_of(&self, kind: &str) -> Option<String> {
+        if let Some(r) = self.cfg.get("region_name") {
+            return Some(r.to_string());
+        }
+        let token = self.token();
+        let interface = self.cfg.get("interface").unwrap_or("public");
+        let service = catalog::find(&token.body.catalog, kind)?;
+        catalog::select(service, interface, None).ok()?.region().map(str::to_string)
+    }
+
     fn store(&self) {
         if let Some(c) = &self.cache {
             let token = self.token();

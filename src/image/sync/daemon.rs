@@ -10,7 +10,6 @@
 //!
 //! The engine's layers are plain tars (`berth_layers=uncompressed`). The engine's tags are never changed.
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -23,12 +22,12 @@ use super::{Failed, Options, Outcome, Synced, check_properties};
 use crate::docker::{Engine, LocalImage};
 use crate::error::Failure;
 use crate::feedback::Feedback;
-use crate::image::lineage;
+use crate::image::destination::Destination;
 use crate::image::naming::{Naming, command_line};
 use crate::image::provenance::{self as prov, Layers, Provenance, Recorded};
 use crate::image::retag::{Expected, Retag};
-use crate::image::upload::{self, Pending, Writer, until_interrupted};
-use crate::openstack::{Session, glance};
+use crate::image::upload::{self, Writer, until_interrupted};
+use crate::openstack::glance;
 use crate::registry::reference::{self, Reference};
 
 /// What the user asked for: a local image name, or an image ID.
@@ -99,106 +98,151 @@ pub fn prepare(images: &[String], opts: &Options) -> anyhow::Result<Vec<Wanted>>
     images.iter().map(|i| wanted(i)).collect()
 }
 
-/// `berth image sync --from-daemon IMAGE...`: every image, one after another; failures are rows, the others go on.
-/// Ctrl-C deletes the Glance records not yet complete.
+/// `berth image sync --from-daemon IMAGE...`: every image, one after another, to every destination; failures are
+/// rows, the others go on. Ctrl-C deletes the Glance records not yet complete.
 pub async fn run(
-    session: &Session,
+    dests: &[Destination],
     feedback: &Feedback,
     engine: &Engine,
     images: &[String],
     wanted: &[Wanted],
     opts: &Options,
 ) -> anyhow::Result<Outcome> {
-    let pending: Pending = Arc::default();
     let work = async {
         let mut rows = Vec::new();
         for (arg, want) in images.iter().zip(wanted) {
-            rows.push(sync_one(session, feedback, engine, arg, want, opts, &pending).await.map_err(|e| Failed {
-                what: arg.clone(),
-                name: None,
-                platform: None,
-                error: e.context(format!("cannot sync `{arg}` from the Docker engine")),
-            }));
+            let failed = |destination: Option<&Destination>, e: anyhow::Error| {
+                let at = match destination {
+                    Some(d) if dests.len() > 1 => format!(" to `{}`", d.label),
+                    _ => String::new(),
+                };
+                Failed {
+                    what: arg.clone(),
+                    name: None,
+                    platform: None,
+                    destination: destination.map(|d| d.label.clone()),
+                    error: e.context(format!("cannot sync `{arg}` from the Docker engine{at}")),
+                }
+            };
+            match sync_one(dests, feedback, engine, arg, want, opts).await {
+                Ok(per_dest) => rows.extend(per_dest.into_iter().zip(dests).map(|(synced, dest)| {
+                    synced
+                        .map(|s| Synced { source: format!("docker-daemon:{arg}"), ..s })
+                        .map_err(|e| failed(Some(dest), e))
+                })),
+                Err(e) => rows.push(Err(failed(None, e))),
+            }
         }
         rows
     };
-    let rows = until_interrupted(session, &pending, work).await?;
+    let rows = until_interrupted(dests, work).await?;
     Ok(Outcome { rows, planned: images.len(), dry_run: false })
 }
 
-/// One local image into Glance, or the version that already has it.
+/// One local image into every destination (a result each, in order), or the version that already has it there;
+/// `docker save` runs once for all those that need it. Fails as a whole when the engine cannot give the image.
 async fn sync_one(
-    session: &Session,
+    dests: &[Destination],
     feedback: &Feedback,
     engine: &Engine,
     arg: &str,
     want: &Wanted,
     opts: &Options,
-    pending: &Pending,
-) -> anyhow::Result<Synced> {
+) -> anyhow::Result<Vec<anyhow::Result<Synced>>> {
     let start = Instant::now();
     let image = engine.inspect(arg).await?;
     let (r, by_id) = naming_reference(arg, want, &image, opts)?;
     let names = opts.names(&r)?;
     let platform = image.platform.to_string();
-
+    let mut results: Vec<Option<anyhow::Result<Synced>>> = dests.iter().map(|_| None).collect();
     if !opts.force {
-        let visible = settle::visible(session, &names).await?;
-        if visible.iter().any(|i| i.status == "active") {
-            // The same image ID is the same image, wherever the version came from.
-            let same = |i: &&glance::Image| {
-                i.status == "active"
-                    && i.property(prov::CONFIG_DIGEST) == Some(image.id.as_str())
-                    && i.platform() == Some(platform.as_str())
+        // The same image ID is the same image, wherever the version came from.
+        let same = |i: &&glance::Image| {
+            i.status == "active"
+                && i.property(prov::CONFIG_DIGEST) == Some(image.id.as_str())
+                && i.platform() == Some(platform.as_str())
+        };
+        for (dest, result) in dests.iter().zip(&mut results) {
+            let settled = async {
+                let visible = settle::visible(dest, &names, false).await?;
+                if !visible.iter().any(|i| i.status == "active") {
+                    return Ok(None);
+                }
+                settle(dest, false, &names, opts, &visible, same, start, false).await
             };
-            if let Some(mut rows) = settle(session, &names, opts, &visible, same, start, false).await? {
-                return Ok(rows.remove(0));
+            match settled.await {
+                Ok(Some(mut rows)) => *result = Some(Ok(rows.remove(0))),
+                Ok(None) => {}
+                Err(e) => *result = Some(Err(e)),
             }
         }
     }
+    let todo: Vec<&Destination> = dests.iter().zip(&results).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
+    if !todo.is_empty() {
+        let made = transfer(&todo, feedback, engine, &image, (&r, by_id), &names, opts, start).await;
+        let mut made = made.into_iter();
+        for result in results.iter_mut().filter(|r| r.is_none()) {
+            *result = made.next();
+        }
+    }
+    Ok(results.into_iter().map(|r| r.unwrap_or_else(|| Err(anyhow::anyhow!("no result")))).collect())
+}
 
-    let provenance = provenance(&image, &r, by_id, &names, opts);
+/// The engine's archive of `image` into a new version at each of `todo`, `docker save` streamed once to all.
+#[allow(clippy::too_many_arguments)] // the pieces of one sync, each owned by its caller
+async fn transfer(
+    todo: &[&Destination],
+    feedback: &Feedback,
+    engine: &Engine,
+    image: &LocalImage,
+    (r, by_id): (&Reference, bool),
+    names: &Naming,
+    opts: &Options,
+    start: Instant,
+) -> Vec<anyhow::Result<Synced>> {
+    let platform = image.platform.to_string();
     let same = |i: &glance::Image| {
         i.property(prov::CONFIG_DIGEST) == Some(image.id.as_str()) && i.platform() == Some(platform.as_str())
     };
-    let attempt = |known: Vec<glance::Image>| {
-        let (names, provenance, image, platform) = (&names, &provenance, &image, &platform);
-        async move {
-            let mut props = provenance.properties(&opts.properties);
-            let version = lineage::start_version(&known, names, platform, &mut props)?;
-            let new = glance::NewImage {
-                id: None,
-                hidden: true,
-                name: names.glance_name.clone(),
-                visibility: opts.visibility.clone(),
-                tags: names.glance_tags.clone(),
-                properties: props,
-            };
-            let expected = Expected {
-                image_id: image.id.clone(),
-                diff_ids: image.diff_ids.clone(),
-                repo_tag: names.repo_tag.clone(),
-            };
-            let label = names.repo_tag.clone();
-            let into =
-                |id: String| async move { upload(session, feedback, engine, image, expected, &id, &label).await };
-            let ids = lineage::version_ids(session, names, platform, version.number);
-            upload::into_glance(session, pending, &new, ids, arg, &version.previous, into).await
-        }
-    };
-    let (id, size) = match version::make(session, feedback, &names, same, opts.force, start, attempt).await? {
-        Made::There(row) => return Ok(row),
-        Made::New(id, size) => (id, size),
-    };
-    Ok(Synced {
+    let provenance = provenance(image, r, by_id, names, opts);
+    let record = glance::NewImage {
+        id: None,
+        hidden: true,
         name: names.glance_name.clone(),
-        id,
-        digest: image.id.clone(),
-        platform,
-        size: Some(size),
-        seconds: start.elapsed().as_secs_f64(),
-        status: "synced",
-    })
+        visibility: opts.visibility.clone(),
+        tags: names.glance_tags.clone(),
+        properties: provenance.properties(&opts.properties),
+    };
+    let what = provenance.source.clone();
+    let version = version::Image { names, platform: &platform, record, what: &what };
+    let transfer = |records: Vec<_>| async move {
+        // The engine's size of the image is a little less than its archive's: the bar's total grows as need be.
+        let bar = feedback.bar(image.size.max(1), &names.repo_tag);
+        let expected =
+            Expected { image_id: image.id.clone(), diff_ids: image.diff_ids.clone(), repo_tag: names.repo_tag.clone() };
+        let (save, retag) = (engine.save(&image.id), Retag::new(expected));
+        upload::deliver(&records, &bar, None, |w| produce(save, retag, w)).await
+    };
+    let made = version::make(todo, feedback, &version, same, opts.force, start, transfer).await;
+    made.into_iter()
+        .zip(todo)
+        .map(|(made, dest)| {
+            Ok(match made? {
+                Made::There(row) => row,
+                Made::New(id, size) => Synced {
+                    source: String::new(),
+                    destination: dest.label.clone(),
+                    name: names.glance_name.clone(),
+                    id,
+                    digest: image.id.clone(),
+                    platform: platform.clone(),
+                    size: Some(size),
+                    seconds: start.elapsed().as_secs_f64(),
+                    status: "synced",
+                },
+            })
+        })
+        .collect()
 }
 
 /// What berth records about a local image: its name as docker shows it (or its ID) as the source, the image ID
@@ -236,25 +280,6 @@ fn repo_digest(image: &LocalImage, r: &Reference) -> Option<String> {
         let repo = reference::parse(repo).ok()?;
         (repo.familiar() == r.familiar()).then(|| digest.to_string())
     })
-}
-
-/// Stream the engine's archive of `image` into the Glance record `id`, then check what Glance stored.
-async fn upload(
-    session: &Session,
-    feedback: &Feedback,
-    engine: &Engine,
-    image: &LocalImage,
-    expected: Expected,
-    id: &str,
-    label: &str,
-) -> anyhow::Result<u64> {
-    // The engine's size of the image is a little less than its archive's: the bar's total grows as need be.
-    let bar = feedback.bar(image.size.max(1), label);
-    let (save, retag) = (engine.save(&image.id), Retag::new(expected));
-    let hashes =
-        upload::pipe(&bar, |w| produce(save, retag, w), |body| glance::upload_streamed(session, id, body)).await?;
-    upload::check_stored(session, id, &hashes).await?;
-    Ok(hashes.bytes)
 }
 
 /// The engine's archive through [`Retag`] into the upload: renamed, and checked before its end is written.

@@ -64,9 +64,13 @@ pub struct Request {
     pub narrowing: crate::image::sync_file::Narrowing,
 }
 
-/// One synced image, for the output row.
+/// One synced image at one destination, for the output row.
 #[derive(Debug, Clone)]
 pub struct Synced {
+    /// What it was synced from: the reference (with its tag), or `docker-daemon:` and the local image.
+    pub source: String,
+    /// The destination's label (`CLOUD/REGION`).
+    pub destination: String,
     pub name: String,
     pub id: String,
     pub digest: String,
@@ -89,6 +93,8 @@ pub struct Failed {
     pub name: Option<String>,
     /// The platform that failed, when the others of its image did not.
     pub platform: Option<String>,
+    /// The destination where it failed; none when it failed before any (its source).
+    pub destination: Option<String>,
     pub error: anyhow::Error,
 }
 

@@ -226,7 +226,7 @@ fn jobs(
             Some(Ok(all)) => w.narrowing.apply(selection.select(&all)),
             Some(Err(e)) => {
                 let error = e.context(format!("cannot list the tags of `{}`", w.label));
-                failed.push(Failed { what, name: None, platform: None, error });
+                failed.push(Failed { what, name: None, platform: None, destination: None, error });
                 continue;
             }
             None => w.narrowing.apply(selection.select(&[])),
@@ -239,7 +239,7 @@ fn jobs(
             let error = Failure::new(ExitCode::Failure, message)
                 .hint(format!("see its tags with `berth registry tags {}`", w.label))
                 .into();
-            failed.push(Failed { what, name: None, platform: None, error });
+            failed.push(Failed { what, name: None, platform: None, destination: None, error });
             continue;
         }
         for t in tags {

@@ -1,7 +1,6 @@
 //! Sync from registries: every image a request names, `-j` at a time and at most `--per-registry` per registry,
 //! each either `up to date` (one manifest HEAD, one Glance query) or transferred ([`super::transfer`]).
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use futures_util::StreamExt;
@@ -12,11 +11,12 @@ use super::transfer;
 use super::{Failed, Options, Outcome, Request, Synced, check_properties};
 use crate::error::{ExitCode, Failure};
 use crate::feedback::Feedback;
+use crate::image::destination::Destination;
 use crate::image::lineage::serves;
 use crate::image::provenance::{self as prov, Recorded};
 use crate::image::sync_file::{self, SyncFile};
-use crate::image::upload::{Pending, until_interrupted};
-use crate::openstack::{Session, glance};
+use crate::image::upload::until_interrupted;
+use crate::openstack::glance;
 use crate::registry::Access;
 use crate::registry::client::{Image, Registry};
 use crate::registry::quota;
@@ -78,26 +78,42 @@ pub fn prepare(req: &Request, opts: &Options) -> anyhow::Result<Prepared> {
     Ok(Prepared { refs, file })
 }
 
-/// Plan every image (references, `--all-tags`, the sync file) and sync them; failures are rows, the others go on.
-/// Ctrl-C deletes the Glance records not yet complete.
+/// What became of a job at one destination, or at all (`destination` none: its source failed).
+type Row = Result<Synced, Miss>;
+
+/// A failure of a job: its platform when the others did not fail, its destination when the others did not.
+struct Miss {
+    platform: Option<String>,
+    destination: Option<String>,
+    error: anyhow::Error,
+}
+
+impl Miss {
+    fn of(error: anyhow::Error) -> Miss {
+        Miss { platform: None, destination: None, error }
+    }
+}
+
+/// Plan every image (references, `--all-tags`, the sync file) and sync each to every destination; failures are
+/// rows, the others go on. Ctrl-C deletes the Glance records not yet complete.
 pub async fn run(
-    session: &Session,
+    dests: &[Destination],
     feedback: &Feedback,
     req: &Request,
     opts: &Options,
     prepared: &Prepared,
     access: &Access,
 ) -> anyhow::Result<Outcome> {
-    let pending: Pending = Arc::default();
     let work = async {
         let plan = plan::plan(feedback, req, &prepared.refs, prepared.file.as_ref(), opts, access).await?;
         warn_if_over_quota(feedback, &plan.sources, &plan.jobs).await;
+        let bulk = plan.jobs.len() >= settle::BULK;
         let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(plan.jobs.iter().enumerate())
             .map(|(i, job)| {
-                let (pending, source) = (&pending, &plan.sources[job.source]);
+                let source = &plan.sources[job.source];
                 async move {
                     let _slot = source.slots.acquire().await;
-                    (i, sync_job(session, feedback, source, job, pending, req.dry_run).await)
+                    (i, sync_job(dests, feedback, source, job, req.dry_run, bulk).await)
                 }
             })
             .buffer_unordered(req.jobs.max(1))
@@ -105,80 +121,122 @@ pub async fn run(
             .await;
         outcomes.sort_by_key(|(i, _)| *i);
         // In the order asked for; entries whose tags could not even be listed last.
+        let several = dests.len() > 1;
         let mut rows = Vec::new();
-        for (i, outcome) in outcomes {
+        for (i, job_rows) in outcomes {
             let job = &plan.jobs[i];
-            let failure = |platform: Option<String>, e: anyhow::Error| Failed {
-                what: job.reference.to_string(),
-                name: job.opts.names(&job.reference).ok().map(|n| n.glance_name),
-                platform,
-                error: e.context(format!("cannot sync `{}`", job.reference)),
-            };
-            match outcome {
-                Ok(per_platform) => {
-                    rows.extend(per_platform.into_iter().map(|o| o.map_err(|(platform, e)| failure(Some(platform), e))))
+            rows.extend(job_rows.into_iter().map(|row| match row {
+                Ok(mut s) => {
+                    s.source = job.reference.to_string();
+                    Ok(s)
                 }
-                Err(e) => rows.push(Err(failure(None, e))),
-            }
+                Err(m) => {
+                    let at = match (&m.destination, several) {
+                        (Some(d), true) => format!(" to `{d}`"),
+                        _ => String::new(),
+                    };
+                    Err(Failed {
+                        what: job.reference.to_string(),
+                        name: job.opts.names(&job.reference).ok().map(|n| n.glance_name),
+                        platform: m.platform,
+                        destination: m.destination,
+                        error: m.error.context(format!("cannot sync `{}`{at}", job.reference)),
+                    })
+                }
+            }));
         }
         rows.extend(plan.unlisted.into_iter().map(Err));
         anyhow::Ok(Outcome { rows, planned: plan.jobs.len(), dry_run: req.dry_run })
     };
-    until_interrupted(session, &pending, work).await?
+    until_interrupted(dests, work).await?
 }
 
-/// One job: up to date already (no transfer), or every platform it resolves to synced; with `dry_run`, what would
-/// happen.
-///
-/// Each platform of a multi-platform image is an image of its own: one failing does not stop the others, so the
-/// result has one outcome per platform (the error with its platform).
+/// One job at every destination: up to date already where it is (no transfer), else every platform it resolves to
+/// read once and synced to the others; with `dry_run`, what would happen. Each platform of a multi-platform image
+/// is an image of its own, and each destination too: one failing does not stop the others.
 async fn sync_job(
-    session: &Session,
+    dests: &[Destination],
     feedback: &Feedback,
     source: &Source,
     job: &Job,
-    pending: &Pending,
     dry_run: bool,
-) -> anyhow::Result<Vec<Result<Synced, (String, anyhow::Error)>>> {
+    bulk: bool,
+) -> Vec<Row> {
     let (registry, r, opts) = (&source.registry, &job.reference, &job.opts);
-    if !opts.force
-        && let Some(current) = up_to_date(session, registry, job, dry_run).await?
-    {
-        return Ok(current.into_iter().map(Ok).collect());
+    let mut rows = Vec::new();
+    let mut todo: Vec<&Destination> = dests.iter().collect();
+    if !opts.force {
+        match up_to_date(dests, registry, job, dry_run, bulk).await {
+            Ok(per_dest) => {
+                todo.clear();
+                for (dest, settled) in dests.iter().zip(per_dest) {
+                    match settled {
+                        Ok(Some(current)) => rows.extend(current.into_iter().map(Ok)),
+                        Ok(None) => todo.push(dest),
+                        Err(e) => rows.push(Err(Miss { destination: Some(dest.label.clone()), ..Miss::of(e) })),
+                    }
+                }
+            }
+            Err(e) => return vec![Err(Miss::of(e))],
+        }
+    }
+    if todo.is_empty() {
+        return rows;
     }
     if dry_run {
-        return would_sync(feedback, registry, job).await;
+        match would_sync(feedback, registry, job).await {
+            Ok(would) => {
+                for dest in &todo {
+                    rows.extend(would.iter().map(|w| Ok(Synced { destination: dest.label.clone(), ..w.clone() })));
+                }
+            }
+            Err(e) => rows.push(Err(Miss::of(e))),
+        }
+        return rows;
     }
-    let images = registry.resolve(r, &job.platform, job.all_platforms).await?;
-    check_platform(feedback, r, &images, job)?;
-    let mut outcomes = Vec::new();
+    let images = match registry.resolve(r, &job.platform, job.all_platforms).await {
+        Ok(images) => images,
+        Err(e) => {
+            rows.push(Err(Miss::of(e)));
+            return rows;
+        }
+    };
+    if let Err(e) = check_platform(feedback, r, &images, job) {
+        rows.push(Err(Miss::of(e)));
+        return rows;
+    }
     for image in &images {
-        let synced = transfer::sync_image(session, feedback, registry, image, opts, pending).await;
-        outcomes.push(synced.map_err(|e| (image.platform.to_string(), e)));
+        let platform = Some(image.platform.to_string());
+        match transfer::sync_image(&todo, feedback, registry, image, opts).await {
+            Ok(per_dest) => rows.extend(per_dest.into_iter().zip(&todo).map(|(synced, dest)| {
+                synced.map_err(|error| Miss {
+                    platform: platform.clone(),
+                    destination: Some(dest.label.clone()),
+                    error,
+                })
+            })),
+            Err(error) => rows.push(Err(Miss { platform, destination: None, error })),
+        }
     }
-    Ok(outcomes)
+    rows
 }
 
 /// What a sync would do, without using up a pull: a registry that counts pulls (it reports a quota, as Docker Hub
 /// does) is asked by manifest HEAD alone, which gives the digest but not the size; the others are resolved whole,
-/// and the size is the archive's, as a real sync reports it.
-async fn would_sync(
-    feedback: &Feedback,
-    registry: &Registry,
-    job: &Job,
-) -> anyhow::Result<Vec<Result<Synced, (String, anyhow::Error)>>> {
+/// and the size is the archive's, as a real sync reports it. Rows without a destination.
+async fn would_sync(feedback: &Feedback, registry: &Registry, job: &Job) -> anyhow::Result<Vec<Synced>> {
     let (r, opts) = (&job.reference, &job.opts);
     let names = opts.names(r)?;
-    let row = |digest: String, platform: String, size: Option<u64>| {
-        Ok(Synced {
-            name: names.glance_name.clone(),
-            id: String::new(),
-            digest,
-            platform,
-            size,
-            seconds: 0.0,
-            status: "would sync",
-        })
+    let row = |digest: String, platform: String, size: Option<u64>| Synced {
+        source: String::new(),
+        destination: String::new(),
+        name: names.glance_name.clone(),
+        id: String::new(),
+        digest,
+        platform,
+        size,
+        seconds: 0.0,
+        status: "would sync",
     };
     let head = registry.head_manifest(r).await?;
     if head.quota.is_some() || registry.quota().is_some() {
@@ -222,24 +280,28 @@ fn check_platform(feedback: &Feedback, r: &Reference, images: &[Image], job: &Jo
     Ok(())
 }
 
-/// The re-sync of an unchanged tag: when the current version under this name already has the digest the
-/// registry announces (one Glance query, one manifest HEAD), its rows; `None` when there is something to sync.
-/// A sync interrupted between upload and switch (two visible versions) is finished here.
+/// The re-sync of an unchanged tag, at each destination: when the current version under this name already has
+/// the digest the registry announces, its rows; `None` where there is something to sync. One manifest HEAD for
+/// all destinations, and none when no destination has a version yet. A sync interrupted between upload and switch
+/// (two visible versions) is finished here. Fails as a whole when the registry cannot answer.
 async fn up_to_date(
-    session: &Session,
+    dests: &[Destination],
     registry: &Registry,
     job: &Job,
     dry_run: bool,
-) -> anyhow::Result<Option<Vec<Synced>>> {
+    bulk: bool,
+) -> anyhow::Result<Vec<anyhow::Result<Option<Vec<Synced>>>>> {
     let start = Instant::now();
     let opts = &job.opts;
     let names = opts.names(&job.reference)?;
     let layers = transfer::layers(opts).as_str();
-    let visible = settle::visible(session, &names).await?;
-    if !visible.iter().any(|i| i.status == "active") {
-        return Ok(None);
+    let visible = futures_util::future::join_all(dests.iter().map(|d| settle::visible(d, &names, bulk))).await;
+    if !visible.iter().any(|v| v.as_ref().is_ok_and(|v| v.iter().any(|i| i.status == "active"))) {
+        return Ok(visible.into_iter().map(|v| v.map(|_| None)).collect());
     }
-    let Some(digest) = registry.head_manifest(&job.reference).await?.digest else { return Ok(None) };
+    let Some(digest) = registry.head_manifest(&job.reference).await?.digest else {
+        return Ok(visible.into_iter().map(|v| v.map(|_| None)).collect());
+    };
     let same = |i: &&glance::Image| {
         i.status == "active"
             && i.layers() == layers
@@ -250,7 +312,17 @@ async fn up_to_date(
                 None => i.property(prov::MANIFEST_DIGEST) == Some(digest.as_str()),
             }
     };
-    settle(session, &names, opts, &visible, same, start, dry_run).await
+    let settled = dests.iter().zip(visible).map(|(dest, visible)| {
+        let (names, same) = (&names, &same);
+        async move {
+            let visible = visible?;
+            if !visible.iter().any(|i| i.status == "active") {
+                return Ok(None);
+            }
+            settle(dest, bulk, names, opts, &visible, same, start, dry_run).await
+        }
+    });
+    Ok(futures_util::future::join_all(settled).await)
 }
 
 /// Before pulling: for each registry and the references it is to sync, one manifest HEAD of the first reference

@@ -1,32 +1,64 @@
 //! The sync of an image Glance already has: when a version under its name has the content asked for, that version
 //! is kept (made current again if it was hidden) instead of a transfer, and a sync that was interrupted between
 //! upload and switch is finished here.
+//!
+//! A bulk run (at least [`BULK`] images) lists each destination's docker images once (paginated, hidden ones too)
+//! and decides every image from that list: a no-op re-sync of a thousand tags costs a few pages, not a thousand
+//! queries. A smaller run asks for each image by name. Either way, an upload looks again right before it starts.
 
 use std::time::Instant;
 
 use serde_json::json;
 
 use super::{Options, Synced};
+use crate::image::destination::Destination;
 use crate::image::lineage::{self, version};
 use crate::image::naming::Naming;
 use crate::image::provenance::{self as prov, Recorded};
-use crate::openstack::{Session, glance};
+use crate::openstack::glance;
+
+/// Images in a run from which each destination is listed once rather than asked per image.
+pub const BULK: usize = 32;
 
 /// The visible (current) versions under `names`' Glance name with its docker `repo:tag`.
-pub async fn visible(session: &Session, names: &Naming) -> anyhow::Result<Vec<glance::Image>> {
-    Ok(glance::by_name(session, &names.glance_name)
-        .await?
-        .into_iter()
-        .filter(|i| i.repo_tag() == Some(names.repo_tag.as_str()))
-        .collect())
+pub async fn visible(dest: &Destination, names: &Naming, bulk: bool) -> anyhow::Result<Vec<glance::Image>> {
+    let of = |i: &glance::Image| {
+        i.name.as_deref() == Some(names.glance_name.as_str()) && i.repo_tag() == Some(names.repo_tag.as_str())
+    };
+    if bulk {
+        return Ok(listing(dest).await?.iter().filter(|i| !i.hidden() && of(i)).cloned().collect());
+    }
+    Ok(glance::by_name(&dest.session, &names.glance_name).await?.into_iter().filter(|i| of(i)).collect())
+}
+
+/// The hidden (older) versions under `names`' Glance name with its docker `repo:tag`.
+async fn hidden(dest: &Destination, names: &Naming, bulk: bool) -> anyhow::Result<Vec<glance::Image>> {
+    let of = |i: &glance::Image| {
+        i.name.as_deref() == Some(names.glance_name.as_str()) && i.repo_tag() == Some(names.repo_tag.as_str())
+    };
+    if bulk {
+        return Ok(listing(dest).await?.iter().filter(|i| i.hidden() && of(i)).cloned().collect());
+    }
+    Ok(glance::hidden_by_name(&dest.session, &names.glance_name).await?.into_iter().filter(|i| of(i)).collect())
+}
+
+/// Every docker image at `dest`, hidden ones too: listed on first use, then kept for the run.
+async fn listing(dest: &Destination) -> anyhow::Result<&Vec<glance::Image>> {
+    dest.known
+        .get_or_try_init(|| {
+            glance::list_all_versions(&dest.session, &[("container_format", "docker"), ("limit", "1000")])
+        })
+        .await
 }
 
 /// The version to keep when one under this name has the content asked for (`same`): the newest such among
 /// `visible` (the current ones), else among the hidden ones (made current again: `restored`), one per platform,
 /// with the other visible versions of its platform hidden and the requested Glance tags and properties added.
 /// `None` when no version has it. With `dry_run`, only the rows: nothing is changed.
+#[allow(clippy::too_many_arguments)] // the pieces of one check, each owned by its caller
 pub async fn settle(
-    session: &Session,
+    dest: &Destination,
+    bulk: bool,
     names: &Naming,
     opts: &Options,
     visible: &[glance::Image],
@@ -39,11 +71,7 @@ pub async fn settle(
     // Not current, but maybe an older version (after a rollback): made current again, without a transfer.
     let hidden: Vec<glance::Image>;
     if matching.is_empty() {
-        hidden = glance::hidden_by_name(session, &names.glance_name)
-            .await?
-            .into_iter()
-            .filter(|i| i.repo_tag() == Some(names.repo_tag.as_str()))
-            .collect();
+        hidden = self::hidden(dest, names, bulk).await?;
         matching = hidden.iter().filter(&same).collect();
         if matching.is_empty() {
             return Ok(None);
@@ -64,12 +92,12 @@ pub async fn settle(
             .collect();
         let extra = additions(keep, names, opts);
         if !dry_run && (!others.is_empty() || !extra.is_empty() || keep.property(prov::CURRENT) != Some("true")) {
-            lineage::promote(session, &keep.id, &others, extra).await?;
+            lineage::promote(&dest.session, &keep.id, &others, extra).await?;
         }
         // A hidden version still `pending` was verified but not yet switched to (the sync stopped between the two):
         // finishing the switch is no restore.
         let status = if keep.property(prov::CURRENT) == Some(lineage::PENDING) { "up to date" } else { status };
-        rows.push(super::version::settled(names, keep, start, status));
+        rows.push(super::version::settled(names, keep, start, status, &dest.label));
     }
     Ok(Some(rows))
 }

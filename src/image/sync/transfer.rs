@@ -20,12 +20,12 @@ use super::{Options, Synced};
 use crate::error::{ExitCode, Failure};
 use crate::feedback::Feedback;
 use crate::image::archive::{self, LayerCheck, Segment, gunzipped, is_gzip};
-use crate::image::lineage;
+use crate::image::destination::Destination;
 use crate::image::naming::{Naming, command_line};
 use crate::image::provenance::Recorded;
 use crate::image::provenance::{Layers, Provenance};
-use crate::image::upload::{self, Pending, Writer};
-use crate::openstack::{Session, glance};
+use crate::image::upload::{self, Writer};
+use crate::openstack::glance;
 use crate::registry::client::{Image, Registry};
 
 /// What each `layer.tar` holds under these options.
@@ -33,16 +33,17 @@ pub fn layers(opts: &Options) -> Layers {
     if opts.uncompressed_layers { Layers::Uncompressed } else { Layers::Compressed }
 }
 
-/// Sync one resolved image into Glance. When another berth is making the same version at the same time, wait for
-/// it: if it made this content, that is `up to date`; else this one makes the next version.
+/// Sync one resolved image into every destination of `dests` (a result each, in order), reading it from the
+/// registry once. Where another berth is making the same version at the same time, wait for it: if it made this
+/// content, that is `up to date`; else this one makes the next version there. Fails as a whole when the image
+/// cannot be read (before any destination got anything).
 pub async fn sync_image(
-    session: &Session,
+    dests: &[&Destination],
     feedback: &Feedback,
     registry: &Arc<Registry>,
     image: &Image,
     opts: &Options,
-    pending: &Pending,
-) -> anyhow::Result<Synced> {
+) -> anyhow::Result<Vec<anyhow::Result<Synced>>> {
     let start = Instant::now();
     let names = opts.names(&image.reference)?;
     let archive = Archive::plan(feedback, registry, image, &names, opts).await?;
@@ -53,22 +54,43 @@ pub async fn sync_image(
             && i.platform() == Some(platform.as_str())
             && i.layers() == layers
     };
-    let attempt = |known: Vec<glance::Image>| {
-        let (names, archive) = (&names, &archive);
-        async move { upload_version(session, feedback, registry, image, opts, pending, names, archive, &known).await }
+    let what = image.reference.to_string();
+    let version = version::Image {
+        names: &names,
+        platform: &platform,
+        record: record(image, opts, &names, &archive),
+        what: &what,
     };
-    Ok(match version::make(session, feedback, &names, same, opts.force, start, attempt).await? {
-        Made::There(row) => row,
-        Made::New(id, size) => Synced {
-            name: names.glance_name.clone(),
-            id,
-            digest: image.manifest_digest.clone(),
-            platform,
-            size: Some(size),
-            seconds: start.elapsed().as_secs_f64(),
-            status: "synced",
-        },
-    })
+    let archive = &archive;
+    let transfer = move |records: Vec<_>| async move {
+        let plan = &archive.plan;
+        let bar = feedback.bar(plan.len(), &image.reference.familiar_with_tag());
+        let (segments, layers, diff_ids) = (plan.segments().to_vec(), archive.layers.clone(), archive.diff_ids.clone());
+        let (repository, registry) = (image.reference.repository.clone(), registry.clone());
+        let produce = |w| produce(segments, layers, diff_ids, repository, registry, w);
+        upload::deliver(&records, &bar, Some(plan.len()), produce).await
+    };
+    let made = version::make(dests, feedback, &version, same, opts.force, start, transfer).await;
+    Ok(made
+        .into_iter()
+        .zip(dests)
+        .map(|(made, dest)| {
+            Ok(match made? {
+                Made::There(row) => row,
+                Made::New(id, size) => Synced {
+                    source: String::new(),
+                    destination: dest.label.clone(),
+                    name: names.glance_name.clone(),
+                    id,
+                    digest: image.manifest_digest.clone(),
+                    platform: platform.clone(),
+                    size: Some(size),
+                    seconds: start.elapsed().as_secs_f64(),
+                    status: "synced",
+                },
+            })
+        })
+        .collect())
 }
 
 /// The length of the archive `image` gives with its layers as stored (what Glance would hold).
@@ -115,19 +137,8 @@ impl Archive {
     }
 }
 
-/// Make the next version of the image's lineage among `known`: record, streamed upload, verification, switch.
-#[allow(clippy::too_many_arguments)] // the pieces of one sync, each owned by its caller
-async fn upload_version(
-    session: &Session,
-    feedback: &Feedback,
-    registry: &Arc<Registry>,
-    image: &Image,
-    opts: &Options,
-    pending: &Pending,
-    names: &Naming,
-    archive: &Archive,
-    known: &[glance::Image],
-) -> anyhow::Result<(String, u64)> {
+/// The record of a new version of `image` (hidden until verified), its provenance recorded.
+fn record(image: &Image, opts: &Options, names: &Naming, archive: &Archive) -> glance::NewImage {
     let provenance = Provenance {
         source: image.reference.to_string(),
         manifest_digest: Some(image.manifest_digest.clone()),
@@ -139,37 +150,14 @@ async fn upload_version(
         layers: self::layers(opts),
         command_line: archive.command_line.clone(),
     };
-    let mut props = provenance.properties(&opts.properties);
-    let platform = image.platform.to_string();
-    let version = lineage::start_version(known, names, &platform, &mut props)?;
-    let new = glance::NewImage {
+    glance::NewImage {
         id: None,
         hidden: true,
         name: names.glance_name.clone(),
         visibility: opts.visibility.clone(),
         tags: names.glance_tags.clone(),
-        properties: props,
-    };
-    let ids = lineage::version_ids(session, names, &platform, version.number);
-    let plan = &archive.plan;
-    let upload = |id: String| async move {
-        let bar = feedback.bar(plan.len(), &image.reference.familiar_with_tag());
-        let (segments, layers, diff_ids) = (plan.segments().to_vec(), archive.layers.clone(), archive.diff_ids.clone());
-        let (repository, registry) = (image.reference.repository.clone(), registry.clone());
-        let hashes = upload::pipe(
-            &bar,
-            |w| produce(segments, layers, diff_ids, repository, registry, w),
-            |body| glance::upload(session, &id, body, plan.len()),
-        )
-        .await?;
-        if hashes.bytes != plan.len() {
-            anyhow::bail!("wrote {} bytes of a {}-byte archive", hashes.bytes, plan.len());
-        }
-        upload::check_stored(session, &id, &hashes).await?;
-        Ok(plan.len())
-    };
-    let what = image.reference.to_string();
-    upload::into_glance(session, pending, &new, ids, &what, &version.previous, upload).await
+        properties: provenance.properties(&opts.properties),
+    }
 }
 
 type BlobStream = std::pin::Pin<Box<dyn futures_core::Stream<Item = anyhow::Result<Bytes>> + Send>>;
