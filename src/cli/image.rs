@@ -138,7 +138,7 @@ pub struct SyncArgs {
 
     /// Take the images from the local Docker engine (`DOCKER_HOST`, else /var/run/docker.sock)
     #[arg(long, conflicts_with_all = ["platform", "all_platforms", "registry_user", "registry_password_stdin",
-          "registry_cacert", "registry_insecure", "file", "all_tags", "dry_run", "exclude", "newest"])]
+          "registry_cacert", "registry_insecure", "file", "all_tags", "dry_run", "exclude", "newest", "prune_missing"])]
     pub from_daemon: bool,
 
     /// Sync the images a YAML file lists: skopeo sync's format (registry -> images -> tags, tag regex, semver
@@ -157,6 +157,19 @@ pub struct SyncArgs {
     /// Keep only the N highest versions (by semver) of each tag list; tags that are no version are left out
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), help_heading = "Bulk")]
     pub newest: Option<u32>,
+
+    /// Mirror mode: after the sync, hide the images berth synced from each repository whose tag is no longer
+    /// there (never one a server uses); the sync file's `prune-missing` says so per registry or repository
+    #[arg(long, help_heading = "Bulk")]
+    pub prune_missing: bool,
+
+    /// Mirror mode deletes those images instead of hiding them
+    #[arg(long, requires = "prune_missing", help_heading = "Bulk")]
+    pub delete: bool,
+
+    /// Hide or delete in mirror mode without asking (needed without a terminal)
+    #[arg(long, help_heading = "Bulk")]
+    pub yes: bool,
 
     /// How many images to sync at once
     #[arg(short = 'j', long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64), help_heading = "Bulk")]

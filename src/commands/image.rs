@@ -1,12 +1,9 @@
 //! `berth image list|show|history|rollback|prune` (and `sync`, in its own file).
 
-use std::io::{BufRead, IsTerminal, Write};
-
 use serde_json::{Value, json};
 
 use crate::app::Ctx;
 use crate::cli::ImageCommand;
-use crate::error::Failure;
 use crate::image::find;
 use crate::image::lineage::{is_current, version};
 use crate::image::provenance::{self as prov, Recorded};
@@ -50,7 +47,7 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             let plan = versions::plan_prune(&session, name.as_deref(), platform.as_ref(), keep as usize).await?;
             if !plan.delete.is_empty() && !dry_run && !yes {
                 let ids: Vec<&str> = plan.delete.iter().map(|i| i.id.as_str()).collect();
-                if !confirm_delete(&ids)? {
+                if !super::confirm("prune", "delete", &ids)? {
                     // A declined prompt is an answer, not a failure.
                     ctx.feedback.say("prune cancelled: nothing was deleted\n");
                     return Ok(());
@@ -61,24 +58,6 @@ pub async fn run(cmd: ImageCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         }
         ImageCommand::Sync(_) => unreachable!("handled before a session is opened"),
     }
-}
-
-/// Ask on the terminal before deleting `ids`: whether the answer is yes. Without a terminal, refuse (a script must
-/// say `--yes`).
-fn confirm_delete(ids: &[&str]) -> anyhow::Result<bool> {
-    if !std::io::stdin().is_terminal() {
-        return Err(Failure::usage(format!(
-            "prune would delete {} Glance image(s) and there is no terminal to ask",
-            ids.len()
-        ))
-        .hint("pass `--yes` to delete them, or `--dry-run` to see the plan")
-        .into());
-    }
-    eprint!("delete {} Glance image(s): {}? [y/N] ", ids.len(), ids.join(", "));
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
 }
 
 fn image_list(images: &[Image]) -> List {

@@ -58,3 +58,22 @@ fn columns(command: &Command) -> Vec<&'static str> {
         Command::Completions { .. } => Vec::new(),
     }
 }
+
+/// Ask on the terminal before `command` does `action` (`delete`, `hide`) to the Glance images `ids`: whether the
+/// answer is yes. Without a terminal, refuse (a script must say `--yes`).
+fn confirm(command: &str, action: &str, ids: &[&str]) -> anyhow::Result<bool> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return Err(crate::error::Failure::usage(format!(
+            "{command} would {action} {} Glance image(s) and there is no terminal to ask",
+            ids.len()
+        ))
+        .hint("pass `--yes` to go ahead, or `--dry-run` to see the plan")
+        .into());
+    }
+    eprint!("{action} {} Glance image(s): {}? [y/N] ", ids.len(), ids.join(", "));
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
+}

@@ -1,5 +1,7 @@
 //! `berth image sync`: the arguments into the image domain's request, and its rows into the summary table.
 
+use std::io::IsTerminal;
+
 use serde_json::{Value, json};
 
 use crate::app::{Ctx, settings::registry_access};
@@ -7,7 +9,7 @@ use crate::cli::SyncArgs;
 use crate::docker::{Engine, Host};
 use crate::error::{ExitCode, Failure};
 use crate::image::destination::{Destination, UploadMethod};
-use crate::image::sync::{self, Failed, Options, Outcome, Request, Synced};
+use crate::image::sync::{self, Failed, Options, Outcome, Request, Synced, mirror};
 use crate::image::sync_file::{Narrowing, regexes};
 use crate::openstack::Session;
 use crate::output::List;
@@ -23,9 +25,9 @@ pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         uncompressed_layers: args.uncompressed_layers,
         force: args.force,
     };
-    let wanted_dests = parse_destinations(&args.to)?;
+    let mut wanted_dests = parse_destinations(&args.to)?;
     let method: UploadMethod = args.upload_method.parse().map_err(Failure::usage)?;
-    let outcome = if args.from_daemon {
+    let (dests, outcome) = if args.from_daemon {
         let wanted = sync::daemon::prepare(&args.references, &opts)?;
         let host = Host::from_env(
             std::env::var("DOCKER_HOST").ok().as_deref(),
@@ -34,7 +36,8 @@ pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         // The engine first: it is local, and a wrong DOCKER_HOST is the likeliest mistake.
         let engine = Engine::connect(host, &ctx.net()).await?;
         let dests = destinations(ctx, &wanted_dests, args.all_regions, method, &args.stores).await?;
-        sync::daemon::run(&dests, &ctx.feedback, &engine, &args.references, &wanted, &opts).await?
+        let outcome = sync::daemon::run(&dests, &ctx.feedback, &engine, &args.references, &wanted, &opts).await?;
+        (dests, outcome)
     } else {
         let req = Request {
             references: args.references,
@@ -50,17 +53,78 @@ pub async fn run(args: SyncArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
                 exclude: regexes(&args.exclude).map_err(|e| Failure::usage(format!("`--exclude`: {e}")))?,
                 newest: args.newest.map(|n| n as usize),
             },
+            prune_missing: args.prune_missing,
+            delete: args.delete,
         };
         let prepared = sync::registry::prepare(&req, &opts)?;
+        if prepared.prunes(&req) && !args.dry_run && !args.yes && !std::io::stdin().is_terminal() {
+            return Err(Failure::usage(
+                "mirror mode (`prune-missing`) hides or deletes images, and there is no terminal to ask",
+            )
+            .hint("pass `--yes` to let it, or `--dry-run` to see what it would do")
+            .into());
+        }
+        wanted_dests.extend(parse_destinations(prepared.to())?);
         let mut access = registry_access(&args.registry.access, &ctx.net())?;
         access.bind(&prepared.hosts())?;
         let dests = destinations(ctx, &wanted_dests, args.all_regions, method, &args.stores).await?;
-        sync::registry::run(&dests, &ctx.feedback, &req, &opts, &prepared, &access).await?
+        let outcome = sync::registry::run(&dests, &ctx.feedback, &req, &opts, &prepared, &access).await?;
+        (dests, outcome)
     };
+    let mut outcome = outcome;
+    let steps = std::mem::take(&mut outcome.mirror);
+    if !steps.is_empty() {
+        outcome.rows.extend(mirror(ctx, &dests, steps, args.dry_run, args.yes).await?);
+    }
     if let Some(path) = &args.report {
         write_report(path, &outcome)?;
     }
     summary(ctx, outcome)
+}
+
+/// Mirror mode's plan carried out, once the terminal said yes (or `--yes`); its rows for the summary.
+async fn mirror(
+    ctx: &Ctx<'_>,
+    dests: &[Destination],
+    steps: Vec<mirror::Step>,
+    dry_run: bool,
+    yes: bool,
+) -> anyhow::Result<Vec<Result<Synced, Failed>>> {
+    let acting: Vec<&str> =
+        steps.iter().filter(|s| !matches!(s.action, mirror::Action::InUse(_))).map(|s| s.image.id.as_str()).collect();
+    if !acting.is_empty() && !dry_run && !yes {
+        let action = if steps.iter().any(|s| s.action == mirror::Action::Delete) { "delete" } else { "hide" };
+        if !super::confirm("mirror mode", action, &acting)? {
+            ctx.feedback.say("mirror mode cancelled: nothing was hidden or deleted\n");
+            return Ok(vec![]);
+        }
+    }
+    for s in &steps {
+        if let mirror::Action::InUse(servers) = &s.action {
+            ctx.feedback.warn(
+                &format!(
+                    "`{}` (Glance image `{}`) left its source, but server(s) {} use it: left as it is",
+                    s.image.name.as_deref().unwrap_or_default(),
+                    s.image.id,
+                    servers.join(", ")
+                ),
+                None,
+            );
+        }
+    }
+    Ok(mirror::apply(dests, steps, dry_run)
+        .await
+        .into_iter()
+        .map(|r| {
+            r.map_err(|error| Failed {
+                what: "prune missing".into(),
+                name: None,
+                platform: None,
+                destination: None,
+                error: error.context("mirror mode could not carry out its plan"),
+            })
+        })
+        .collect())
 }
 
 /// A `--to` destination as written: `CLOUD`, `CLOUD/REGION`, or `/REGION` (the current cloud).
@@ -163,10 +227,15 @@ fn in_region(session: &Session, region: &str) -> anyhow::Result<Session> {
         .into());
     }
     let s = session.in_region(region);
-    s.endpoint("image").map_err(|e| {
+    if s.endpoint("image").is_err() {
         let known = session.regions_with("image");
-        e.context(format!("`{region}` has no image endpoint (regions with one: {})", known.join(", ")))
-    })?;
+        return Err(Failure::usage(format!(
+            "`{region}` has no image endpoint in the catalog of {}",
+            session.cfg.describe()
+        ))
+        .hint(format!("regions with one: {}", if known.is_empty() { "none".to_string() } else { known.join(", ") }))
+        .into());
+    }
     Ok(s)
 }
 
@@ -240,7 +309,7 @@ fn failed_row(f: &Failed) -> Vec<Value> {
 /// full on stderr; exit 6 when some failed and some did not. One failure and nothing else is that error alone, as
 /// for any command.
 fn summary(ctx: &mut Ctx<'_>, outcome: Outcome) -> anyhow::Result<()> {
-    let Outcome { mut rows, planned, dry_run } = outcome;
+    let Outcome { mut rows, planned, dry_run, .. } = outcome;
     let failures = rows.iter().filter(|r| r.is_err()).count();
     if rows.len() == 1 && failures == 1 && planned <= 1 {
         return Err(rows.remove(0).expect_err("the one row failed").error);

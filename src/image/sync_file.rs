@@ -39,6 +39,8 @@ use crate::registry::Platform;
 #[derive(Debug)]
 pub struct SyncFile {
     pub registries: Vec<Section>,
+    /// `to:`: destinations besides the command line's (`CLOUD`, `CLOUD/REGION`, `/REGION`).
+    pub to: Vec<String>,
 }
 
 /// One registry's part of the file.
@@ -54,6 +56,8 @@ pub struct Section {
     pub client_cert: Option<(PathBuf, PathBuf)>,
     /// `exclude:` for every repository of the section.
     pub exclude: Vec<regex::Regex>,
+    /// `prune-missing:` for every repository of the section (an entry may say otherwise).
+    pub prune_missing: bool,
 }
 
 /// One repository with the tags to take and the options for its images.
@@ -126,6 +130,8 @@ pub struct EntryOptions {
     pub properties: Vec<(String, String)>,
     pub glance_tags: Vec<String>,
     pub narrowing: Narrowing,
+    /// `prune-missing:` of this repository, over its section's.
+    pub prune_missing: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -218,6 +224,15 @@ pub fn parse_range(range: &str) -> Result<Vec<semver::VersionReq>, String> {
         .collect()
 }
 
+/// The whole file: registries, and a `to:` list (no registry is called `to`: a registry host has a `.` or `:`).
+#[derive(Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    to: Vec<String>,
+    #[serde(flatten)]
+    registries: BTreeMap<String, RawSection>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSection {
@@ -232,6 +247,8 @@ struct RawSection {
     cert_dir: Option<PathBuf>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    prune_missing: bool,
 }
 
 #[derive(Deserialize)]
@@ -261,6 +278,7 @@ struct RawEntry {
     #[serde(default)]
     exclude: Vec<String>,
     newest: Option<usize>,
+    prune_missing: Option<bool>,
 }
 
 /// Read and check `path`.
@@ -275,8 +293,8 @@ pub fn load(path: &Path) -> anyhow::Result<SyncFile> {
 /// Parse the text of a sync file; `path` is for messages and for relative `cert-dir`s.
 pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
     let bad = |what: String| Failure::usage(format!("sync file `{}`: {what}", path.display()));
-    let raw: BTreeMap<String, RawSection> = serde_yaml_ng::from_str(text).map_err(|e| {
-        bad(e.to_string()).hint("the file maps registries to `images`, `images-by-tag-regex`, `images-by-semver`, `credentials`, `tls-verify`, `cert-dir` (see `berth image sync --help`)")
+    let RawFile { to, registries: raw } = serde_yaml_ng::from_str(text).map_err(|e| {
+        bad(e.to_string()).hint("the file maps registries to `images`, `images-by-tag-regex`, `images-by-semver`, `credentials`, `tls-verify`, `cert-dir`, `exclude`, `prune-missing`, besides a `to:` list (see `berth image sync --help`)")
     })?;
     if raw.is_empty() {
         return Err(bad("names no registry".into())
@@ -341,9 +359,10 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<SyncFile> {
             cacert,
             client_cert,
             exclude,
+            prune_missing: s.prune_missing,
         });
     }
-    Ok(SyncFile { registries })
+    Ok(SyncFile { registries, to })
 }
 
 fn entry(repo: &str, value: &serde_yaml_ng::Value, source: &str) -> Result<Entry, String> {
@@ -402,6 +421,7 @@ fn entry(repo: &str, value: &serde_yaml_ng::Value, source: &str) -> Result<Entry
                 properties,
                 glance_tags: raw.glance_tags,
                 narrowing: Narrowing { exclude: regexes(&raw.exclude)?, newest: raw.newest },
+                prune_missing: raw.prune_missing,
             };
             (tags, options)
         }

@@ -299,7 +299,7 @@ impl Image {
 
 /// Images named exactly `name`. Glance reads `name=a:b` as operator `a`, so the name is quoted in an `in:` list.
 pub async fn by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
-    let filter = format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    let filter = name_filter(name);
     Ok(list(session, &[("name", &filter)]).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
 }
 
@@ -319,21 +319,51 @@ pub async fn patch(session: &Session, id: &str, ops: &[Value]) -> anyhow::Result
     body::json(check(resp, &format!("updating Glance image `{id}`")).await?, body::DOCUMENT).await
 }
 
-/// Images named exactly `name`, hidden ones (`os_hidden`, older versions) included: two queries.
+/// The images of the session's project named exactly `name`, hidden ones (`os_hidden`, older versions)
+/// included: two queries.
 pub async fn by_name_all_versions(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
-    let mut images = by_name(session, name).await?;
-    images.extend(hidden_by_name(session, name).await?);
-    Ok(images)
+    let filter = name_filter(name);
+    let mut filters = vec![("name", filter.as_str())];
+    let own = own(session);
+    filters.extend(own.as_ref().map(|o| ("owner", o.as_str())));
+    Ok(list_all_versions(session, &filters).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
 }
 
-/// The hidden images (`os_hidden=true`) named exactly `name`.
+/// The visible images of the session's project named exactly `name`.
+pub async fn own_by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
+    let filter = name_filter(name);
+    let mut filters = vec![("name", filter.as_str())];
+    let own = own(session);
+    filters.extend(own.as_ref().map(|o| ("owner", o.as_str())));
+    Ok(list(session, &filters).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
+}
+
+/// Every docker image of the session's project, hidden ones too, `limit` a page.
+pub async fn own_docker_images(session: &Session, limit: &str) -> anyhow::Result<Vec<Image>> {
+    let mut filters = vec![("container_format", "docker"), ("limit", limit)];
+    let own = own(session);
+    filters.extend(own.as_ref().map(|o| ("owner", o.as_str())));
+    list_all_versions(session, &filters).await
+}
+
+/// The hidden images (`os_hidden=true`) of the session's project named exactly `name`.
 pub async fn hidden_by_name(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
-    let filter = format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
-    Ok(list(session, &[("name", &filter), ("os_hidden", "true")])
-        .await?
-        .into_iter()
-        .filter(|i| i.name.as_deref() == Some(name))
-        .collect())
+    let filter = name_filter(name);
+    let mut filters = vec![("name", filter.as_str()), ("os_hidden", "true")];
+    let own = own(session);
+    filters.extend(own.as_ref().map(|o| ("owner", o.as_str())));
+    Ok(list(session, &filters).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
+}
+
+/// The session's project, for an `owner` filter: berth's versions and lineages are per project, and an admin
+/// lists every project's images.
+pub fn own(session: &Session) -> Option<String> {
+    session.token().body.project.map(|p| p.id)
+}
+
+/// `name` as Glance's `name` filter: quoted in an `in:` list (Glance reads `name=a:b` as operator `a`).
+fn name_filter(name: &str) -> String {
+    format!("in:\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// [`list`] with `filters`, hidden images included (a second query with `os_hidden=true`).

@@ -10,6 +10,7 @@ mod bulk;
 mod cli;
 mod credentials;
 mod daemon;
+mod fanout;
 mod gaps;
 mod generated;
 mod hostile;

@@ -136,7 +136,7 @@ pub async fn run(
         rows
     };
     let rows = until_interrupted(dests, work).await?;
-    Ok(Outcome { rows, planned: images.len(), dry_run: false })
+    Ok(Outcome { rows, planned: images.len(), dry_run: false, mirror: vec![] })
 }
 
 /// One local image into every destination (a result each, in order), or the version that already has it there;

@@ -6,6 +6,7 @@
 //! (`image::upload`). The result is one row per image, failed ones included: the others go on.
 
 pub mod daemon;
+pub mod mirror;
 mod plan;
 pub mod registry;
 mod settle;
@@ -62,6 +63,10 @@ pub struct Request {
     pub all_platforms: bool,
     /// `--exclude`, `--newest`: narrow every tag list (`--all-tags`, the sync file's entries).
     pub narrowing: crate::image::sync_file::Narrowing,
+    /// `--prune-missing`: mirror mode for every repository (the sync file may say so per registry or repository).
+    pub prune_missing: bool,
+    /// `--delete`: mirror mode deletes what it would hide.
+    pub delete: bool,
 }
 
 /// One synced image at one destination, for the output row.
@@ -105,6 +110,8 @@ pub struct Outcome {
     pub planned: usize,
     /// A `--dry-run`: nothing was synced, whatever the rows say would be.
     pub dry_run: bool,
+    /// Mirror mode's plan, to carry out once the command has asked (`mirror::apply`).
+    pub mirror: Vec<mirror::Step>,
 }
 
 /// `--property` (and a sync file's `properties`) may not set Glance's own attributes or berth's record.

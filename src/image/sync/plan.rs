@@ -43,6 +43,8 @@ struct Want {
     tags: Option<TagSelection>,
     /// `--exclude`, `--newest` and the sync file's: applied after `tags`.
     narrowing: Narrowing,
+    /// Mirror mode for this repository (`--prune-missing`, the sync file's `prune-missing`).
+    prune_missing: bool,
     opts: Options,
     platform: Platform,
     platform_explicit: bool,
@@ -50,11 +52,20 @@ struct Want {
     source: usize,
 }
 
-/// The sources, the jobs, and the entries whose tags could not be listed (each a failure of its own).
+/// The sources, the jobs, the entries whose tags could not be listed (each a failure of its own), and the
+/// repositories in mirror mode.
 pub struct Plan {
     pub sources: Vec<Source>,
     pub jobs: Vec<Job>,
     pub unlisted: Vec<Failed>,
+    pub mirrors: Vec<Mirror>,
+}
+
+/// A repository in mirror mode: its source, and its tags when the plan listed them.
+pub struct Mirror {
+    pub source: usize,
+    pub repo: Reference,
+    pub tags: Option<Vec<String>>,
 }
 
 /// The jobs of a request: the references (every tag of each with `--all-tags`), then the sync file's entries.
@@ -75,6 +86,7 @@ pub async fn plan(
             repo: r.clone(),
             tags: req.all_tags.then_some(TagSelection::All),
             narrowing: req.narrowing.clone(),
+            prune_missing: req.prune_missing,
             opts: opts.clone(),
             platform: req.platform.clone(),
             platform_explicit: req.platform_explicit,
@@ -86,6 +98,15 @@ pub async fn plan(
         section_wants(section, i, req, opts, access, &mut sources, &mut wants)?;
     }
     let listings = list_tags(&wants, &sources.list, req.jobs).await;
+    let mut mirrors: Vec<Mirror> = Vec::new();
+    for (w, listing) in wants.iter().zip(&listings) {
+        if w.prune_missing && !mirrors.iter().any(|m| m.source == w.source && m.repo == w.repo) {
+            let tags = listing.as_ref().and_then(|l| l.as_ref().ok()).cloned();
+            let mut repo = w.repo.clone();
+            (repo.tag, repo.digest) = (None, None);
+            mirrors.push(Mirror { source: w.source, repo, tags });
+        }
+    }
     let (mut jobs, unlisted) = jobs(feedback, wants, listings);
     // The same image asked for twice (a tag listed and matched by a regex) is synced once.
     let mut seen = std::collections::BTreeSet::new();
@@ -93,7 +114,7 @@ pub async fn plan(
         let name = j.opts.names(&j.reference).map(|n| n.glance_name).unwrap_or_default();
         seen.insert((j.reference.to_string(), name, j.platform.to_string(), j.all_platforms))
     });
-    Ok(Plan { sources: sources.list, jobs, unlisted })
+    Ok(Plan { sources: sources.list, jobs, unlisted, mirrors })
 }
 
 struct Sources {
@@ -174,6 +195,7 @@ fn section_wants(
                 .narrowing
                 .and(&Narrowing { exclude: section.exclude.clone(), newest: None })
                 .and(&e.narrowing),
+            prune_missing: e.prune_missing.unwrap_or(section.prune_missing || req.prune_missing),
             opts: entry_opts,
             platform: e.platform.clone().unwrap_or_else(|| req.platform.clone()),
             platform_explicit: e.platform.is_some() || req.platform_explicit,

@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use futures_util::StreamExt;
 
+use super::mirror;
 use super::plan::{self, Job, Source};
 use super::settle::{self, settle};
 use super::transfer;
@@ -29,6 +30,19 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The sync file's `to:` destinations.
+    pub fn to(&self) -> &[String] {
+        self.file.as_ref().map(|f| f.to.as_slice()).unwrap_or_default()
+    }
+
+    /// Whether mirror mode is on for some repository (`--prune-missing`, the sync file's `prune-missing`).
+    pub fn prunes(&self, req: &Request) -> bool {
+        let sections = self.file.iter().flat_map(|f| &f.registries);
+        req.prune_missing
+            || sections.clone().any(|s| s.prune_missing)
+            || sections.flat_map(|s| &s.entries).any(|e| e.options.prune_missing == Some(true))
+    }
+
     /// Every registry host the request reaches: its references' and its sync file's.
     pub fn hosts(&self) -> std::collections::BTreeSet<String> {
         let sections =
@@ -145,10 +159,35 @@ pub async fn run(
                 }
             }));
         }
-        rows.extend(plan.unlisted.into_iter().map(Err));
-        anyhow::Ok(Outcome { rows, planned: plan.jobs.len(), dry_run: req.dry_run })
+        let (scopes, unknown) = mirror_scopes(&plan).await;
+        rows.extend(plan.unlisted.into_iter().chain(unknown).map(Err));
+        let mirror = if scopes.is_empty() { vec![] } else { mirror::plan(dests, &scopes, req.delete).await? };
+        anyhow::Ok(Outcome { rows, planned: plan.jobs.len(), dry_run: req.dry_run, mirror })
     };
     until_interrupted(dests, work).await?
+}
+
+/// The repositories in mirror mode with the tags they have now (listed here when the plan did not need them);
+/// one whose tags cannot be listed is a failure, and nothing is pruned for it.
+async fn mirror_scopes(plan: &plan::Plan) -> (Vec<mirror::Scope>, Vec<Failed>) {
+    let (mut scopes, mut failed) = (Vec::new(), Vec::new());
+    for m in &plan.mirrors {
+        let tags = match &m.tags {
+            Some(tags) => Ok(tags.clone()),
+            None => plan.sources[m.source].registry.tags(&m.repo.repository).await,
+        };
+        match tags {
+            Ok(tags) => scopes.push(mirror::Scope { repo: m.repo.clone(), tags: tags.into_iter().collect() }),
+            Err(e) => failed.push(Failed {
+                what: format!("{} (prune missing)", m.repo.familiar()),
+                name: None,
+                platform: None,
+                destination: None,
+                error: e.context(format!("cannot list the tags of `{}`: nothing of it was pruned", m.repo.familiar())),
+            }),
+        }
+    }
+    (scopes, failed)
 }
 
 /// One job at every destination: up to date already where it is (no transfer), else every platform it resolves to

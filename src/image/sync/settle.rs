@@ -28,7 +28,7 @@ pub async fn visible(dest: &Destination, names: &Naming, bulk: bool) -> anyhow::
     if bulk {
         return Ok(listing(dest).await?.iter().filter(|i| !i.hidden() && of(i)).cloned().collect());
     }
-    Ok(glance::by_name(&dest.session, &names.glance_name).await?.into_iter().filter(|i| of(i)).collect())
+    Ok(glance::own_by_name(&dest.session, &names.glance_name).await?.into_iter().filter(|i| of(i)).collect())
 }
 
 /// The hidden (older) versions under `names`' Glance name with its docker `repo:tag`.
@@ -43,12 +43,8 @@ async fn hidden(dest: &Destination, names: &Naming, bulk: bool) -> anyhow::Resul
 }
 
 /// Every docker image at `dest`, hidden ones too: listed on first use, then kept for the run.
-async fn listing(dest: &Destination) -> anyhow::Result<&Vec<glance::Image>> {
-    dest.known
-        .get_or_try_init(|| {
-            glance::list_all_versions(&dest.session, &[("container_format", "docker"), ("limit", "1000")])
-        })
-        .await
+pub async fn listing(dest: &Destination) -> anyhow::Result<&Vec<glance::Image>> {
+    dest.known.get_or_try_init(|| glance::own_docker_images(&dest.session, "1000")).await
 }
 
 /// The version to keep when one under this name has the content asked for (`same`): the newest such among
