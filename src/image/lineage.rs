@@ -196,13 +196,13 @@ pub async fn lineages(
     name: &str,
     platform: Option<&Platform>,
 ) -> anyhow::Result<BTreeMap<Key, Vec<Image>>> {
-    let mut images: Vec<Image> = glance::by_name_all_versions(session, name).await?;
+    let mut images: Vec<Image> = glance::by_name_all_versions(session, name, false).await?;
     if images.is_empty()
         && let Ok(r) = crate::registry::reference::parse(name)
     {
         // By reference: the versions synced from it, and then every version of their lineages (a version of the
         // same lineage may come from another source, e.g. a digest or the local engine).
-        let docker = glance::own_docker_images(session, "200").await?;
+        let docker = glance::list_all_versions(session, &[("container_format", "docker")]).await?;
         let keys: std::collections::BTreeSet<Key> = docker.iter().filter(|i| i.synced_from(&r)).map(key).collect();
         images = docker.into_iter().filter(|i| keys.contains(&key(i))).collect();
     }
@@ -222,7 +222,7 @@ pub async fn lineages(
 /// Every docker image berth synced (hidden versions too), of `platform` when given, grouped by lineage.
 pub async fn all_lineages(session: &Session, platform: Option<&Platform>) -> anyhow::Result<BTreeMap<Key, Vec<Image>>> {
     Ok(group(
-        glance::own_docker_images(session, "200")
+        glance::list_all_versions(session, &[("container_format", "docker")])
             .await?
             .into_iter()
             .filter(|i| i.repo_tag().is_some())

@@ -319,12 +319,13 @@ pub async fn patch(session: &Session, id: &str, ops: &[Value]) -> anyhow::Result
     body::json(check(resp, &format!("updating Glance image `{id}`")).await?, body::DOCUMENT).await
 }
 
-/// The images of the session's project named exactly `name`, hidden ones (`os_hidden`, older versions)
-/// included: two queries.
-pub async fn by_name_all_versions(session: &Session, name: &str) -> anyhow::Result<Vec<Image>> {
+/// Images named exactly `name`, hidden ones (`os_hidden`, older versions) included: two queries. With `own`, of
+/// the session's project only (what a sync makes versions among); else every one the identity sees (an admin's
+/// `image history` or `prune` of another project's image).
+pub async fn by_name_all_versions(session: &Session, name: &str, own: bool) -> anyhow::Result<Vec<Image>> {
     let filter = name_filter(name);
     let mut filters = vec![("name", filter.as_str())];
-    let own = own(session);
+    let own = if own { self::own(session) } else { None };
     filters.extend(own.as_ref().map(|o| ("owner", o.as_str())));
     Ok(list_all_versions(session, &filters).await?.into_iter().filter(|i| i.name.as_deref() == Some(name)).collect())
 }

@@ -331,7 +331,7 @@ fn a_new_version_stays_hidden_until_it_is_verified() {
     assert_eq!(visible.len(), 1, "only the current version is visible during the upload: {visible:#?}");
     assert_eq!(visible[0]["id"], v1["id"]);
     let pending: Vec<Value> = images(&b, &name, true).into_iter().filter(|i| i["id"] != v1["id"]).collect();
-    assert_eq!(pending.len(), 1, "{pending:#?}");
+    assert_eq!(pending.len(), 1, "{pending:#?} {:#?} {seen}", images(&b, &name, true));
     assert_eq!(pending[0]["current"], false);
     std::io::Read::read_to_string(&mut log, &mut seen).unwrap();
     let out = child.wait_with_output().unwrap();

@@ -135,7 +135,7 @@ async fn step(
     start: Instant,
 ) -> anyhow::Result<Step> {
     let names = image.names;
-    let known = glance::by_name_all_versions(&dest.session, &names.glance_name).await?;
+    let known = glance::by_name_all_versions(&dest.session, &names.glance_name, true).await?;
     // Another sync may have made this content current since this one looked.
     if may_be_there && let Some(i) = known.iter().find(|i| same(i) && i.status == "active" && lineage::is_current(i)) {
         return Ok(Step::There(settled(names, i, start, "up to date", &dest.label)));
