@@ -20,6 +20,7 @@ import http.client
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import tarfile
@@ -148,6 +149,33 @@ def push(args):
             headers={"Content-Type": DOCKER_MANIFEST}, expect=(201,))
 
 
+def tags(args):
+    """Put the manifest of REPO:FROM under COUNT more tags (tag-0001...): many tags of one image, cheaply."""
+    conn = http.client.HTTPConnection(args.registry, timeout=300)
+    r = request(conn, "GET", "/v2/%s/manifests/%s" % (args.repo, args.source),
+                headers={"Accept": DOCKER_MANIFEST}, expect=(200,))
+    data, media_type = r.read(), r.getheader("Content-Type")
+    for i in range(1, args.count + 1):
+        request(conn, "PUT", "/v2/%s/manifests/tag-%04d" % (args.repo, i), body=data,
+                headers={"Content-Type": media_type}, expect=(201,)).read()
+
+
+def served(args):
+    """Blob bytes the registry's log says it served to berth for REPO, from byte OFFSET of the log on."""
+    total = gets = 0
+    with open(args.log, "rb") as f:
+        f.seek(args.offset)
+        for line in f.read().decode("utf-8", "replace").splitlines():
+            fields = dict(re.findall(r'([\w.]+)=("[^"]*"|\S+)', line))
+            uri = fields.get("http.request.uri", "").strip('"')
+            if (fields.get("http.request.method") == "GET" and uri.startswith("/v2/%s/blobs/" % args.repo)
+                    and fields.get("http.request.useragent", "").strip('"').startswith("berth")
+                    and "http.response.written" in fields):
+                total += int(fields["http.response.written"])
+                gets += 1
+    print(total, gets)
+
+
 def blobs(args):
     _, manifest = load(args.dir)
     for d in [manifest["config"]] + manifest["layers"]:
@@ -205,6 +233,8 @@ def table(args):
     row("(3) registry read alone (curl, 1 conn)", "regread")
     row("(4) Glance write alone (curl PUT FILE)", "glance")
     row("    berth image sync, %s MiB image" % small, "berth_small")
+    row("(7) berth image sync --to 2 destinations", "fan2")
+    row("(7) two berth runs, one per destination", "seq2")
     if "j1" in runs:
         n = runs["jobs_mib"][0][0]
         row("(6) berth image sync -j 1, 8 x %s MiB" % n, "j1")
@@ -248,6 +278,19 @@ def table(args):
         if "jglance" in runs:
             print(t % ("", "", "", "Glance writes alone, 8 x %s MiB: 1 at a time %.2f s, 4 at a time %.2f s (%.2f x)"
                        % (runs["jobs_mib"][0][0], med("jglance1"), med("jglance"), med("jglance1") / med("jglance"))))
+    if "fan2" in runs:
+        fan2, one = med("fan2"), berth
+        read = [r for r in runs.get("fan2_read", [])]
+        once = all(int(r[0]) == int(runs["blob_bytes"][0][0]) for r in read) if read and "blob_bytes" in runs else None
+        print(t % ("--to 2 destinations <= 1.3 x one destination", "%.2f x" % (fan2 / one), mark(fan2 / one <= 1.3),
+                   "%.2f s / %.2f s; two runs one after the other %.2f s" % (fan2, one, med("seq2"))))
+        print(t % ("registry read once (blob bytes served = image's blobs)", "%s B" % "{:,}".format(int(read[0][0])) if read else "-",
+                   mark(once), "%s blob GETs per run; the image's blobs: %s B" % (
+                       read[0][1] if read else "-", "{:,}".format(int(runs["blob_bytes"][0][0])) if "blob_bytes" in runs else "-")))
+    if "tags_noop_ms" in runs:
+        ms = med("tags_noop_ms")
+        print(t % ("no-op re-sync of %s tags <= 2 s (median of %s)" % (runs["tags_count"][0][0], runs["tags_runs"][0][0]),
+                   "%.0f ms" % ms, mark(ms <= 2000), "requests: %s to the registry, %s to Glance (pages), %s else" % tuple(runs["tags_requests"][0])))
     print()
     print("host: %s cores, load average %s at the start, %s at the end (the machine is shared: figures are noisy)."
           % (runs["cores"][0][0], runs["load_start"][0][0], runs["load_end"][0][0]))
@@ -268,12 +311,21 @@ def main():
     u.add_argument("--repo", required=True)
     u.add_argument("--tag", required=True)
     u.add_argument("dir")
+    g = sub.add_parser("tags")
+    g.add_argument("--registry", required=True)
+    g.add_argument("--repo", required=True)
+    g.add_argument("--source", required=True)
+    g.add_argument("--count", type=int, required=True)
+    v = sub.add_parser("served")
+    v.add_argument("--log", required=True)
+    v.add_argument("--repo", required=True)
+    v.add_argument("--offset", type=int, required=True)
     s = sub.add_parser("blobs")
     s.add_argument("dir")
     t = sub.add_parser("table")
     t.add_argument("results")
     args = p.parse_args()
-    {"build": build, "push": push, "blobs": blobs, "table": table}[args.cmd](args)
+    {"build": build, "push": push, "tags": tags, "served": served, "blobs": blobs, "table": table}[args.cmd](args)
 
 
 if __name__ == "__main__":
