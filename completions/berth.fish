@@ -552,8 +552,16 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s f -l file -d 'Sync the images a YAML file lists: skopeo sync\'s format (registry -> images -> tags, tag regex, semver range) plus per-repository options; see the long help' -r -F
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l exclude -d 'Leave out the tags this regex matches (unanchored; repeatable), of `--all-tags` and the sync file\'s lists' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l newest -d 'Keep only the N highest versions (by semver) of each tag list; tags that are no version are left out' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s j -l jobs -d 'How many images to sync at once' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l per-registry -d 'How many of those may transfer from one registry at once' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l to -d 'Sync into this Glance too: `CLOUD` (of clouds.yaml), `CLOUD/REGION`, or `/REGION` of the current cloud (repeatable); each image is read once and streamed to every destination that needs it' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l upload-method -d 'How archives go into Glance: `direct` (`PUT .../file`), `glance-direct` (the import API: staged, then imported), `auto` (direct, and the import API where Glance refuses direct uploads and offers it)' -r -f -a "auto\t''
+direct\t''
+glance-direct\t''"
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l stores -d 'The stores of a multi-store Glance each image goes into (comma-separated): uploaded into the first, copied to the others with the import API\'s `copy-image`' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l report -d 'Write a JSON line per image and destination to FILE: reference, manifest digest, destination, Glance ID, status, bytes, seconds (replaced as a whole when the sync ends)' -r -F
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l for -d 'The container driver to name the Glance image for' -r -f -a "nova-docker\t'Glance name = `repo:tag` = the archive\'s RepoTags'
 zun\t'Glance name = `repo`, Glance tag = the docker tag'"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l name -d 'Glance/docker name instead of the reference\'s: `repo` (keeps the tag) or `repo:tag`; one REF only' -r
@@ -602,7 +610,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l from-daemon -d 'Take the images from the local Docker engine (`DOCKER_HOST`, else /var/run/docker.sock)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-tags -d 'Every tag of each REF, which then names a repository (`busybox`, `host:5000/team/app`)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l prune-missing -d 'Mirror mode: after the sync, hide the images berth synced from each repository whose tag is no longer there (never one a server uses); the sync file\'s `prune-missing` says so per registry or repository'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l delete -d 'Mirror mode deletes those images instead of hiding them'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l yes -d 'Hide or delete in mirror mode without asking (needed without a terminal)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l dry-run -d 'Resolve what would be synced (tags, digests, up to date or not) and change nothing'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l all-regions -d 'Sync into every region of the current cloud that has an image endpoint'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-command-line -d 'Do not set `os_command_line` from the image\'s Entrypoint + Cmd'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l uncompressed-layers -d 'Put each layer into the archive as a plain (gunzipped) tar: reads every gzip layer twice'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l force -d 'Upload even when the current version already has the tag\'s digest'

@@ -68,6 +68,14 @@ pub enum ImageCommand {
         name, if any; berth_layers is `uncompressed` (the engine's layers are plain tars). Exit 1 when the engine \
         cannot be reached or has no such image, 2 for a `DOCKER_HOST` berth cannot use (TLS, ssh) or an ID with \
         several tags and no `--name`.\n\n\
+        Destinations: `--to CLOUD`, `--to CLOUD/REGION`, `--to /REGION` (repeatable) and `--all-regions` sync \
+        into several Glances from one read of each image, streamed to all of them at once (a destination that fails \
+        drops out, the others finish); another cloud's settings come from its clouds.yaml and secure.yaml entry \
+        alone. `--upload-method` chooses between a direct upload and Glance's import API (`glance-direct`; `auto` \
+        falls back to it where Glance refuses direct uploads), `--stores` the stores of a multi-store Glance \
+        (`copy-image` beyond the first), `--report FILE` writes a JSON line per image and destination. Mirror mode \
+        (`--prune-missing`, `--delete`, `--yes`) hides or deletes what berth synced from a repository whose tag \
+        left it, never what a server uses. `--exclude REGEX` and `--newest N` (by semver) narrow tag lists.\n\n\
         Faults: registry requests are retried (`--retries`); a blob cut off mid-way resumes with a Range request \
         into the same upload; the Glance upload itself is never retried, and a record whose upload failed is \
         deleted. A token that expires or is revoked mid-sync is renewed. Before pulling, a registry that reports a \
