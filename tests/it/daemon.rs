@@ -537,3 +537,36 @@ fn ctrl_c_during_the_upload_deletes_the_incomplete_image() {
     assert!(log.contains("interrupted: deleted the incomplete Glance image"), "{log}");
     assert!(glance_images(&demo(), &name).is_empty(), "the interrupted image is still in Glance");
 }
+
+#[test]
+fn a_local_image_fans_out_with_one_docker_save() {
+    // The engine through a proxy that records its requests: one `docker save` (GET .../get) for both.
+    let proxy = FaultProxy::start(&format!("http://{}", engine_over_tcp()), &[]);
+    let b = demo().env("DOCKER_HOST", &format!("tcp://{}", proxy.addr()));
+    let tag = format!("{}/fan:v1", unique("t"));
+    let _local = Local { tags: vec![tag.clone()] };
+    let id = build(&tag, &format!("{}\n", unique("s")));
+    let region = dev("BERTH_DEV_REGION");
+    let rows = sync(&b, &[&tag, "--to", "berth-demo", "--to", "berth-admin"]);
+    let mut got: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap().to_string();
+            (s("destination"), s("status"), s("digest"))
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (format!("berth-admin/{region}"), "synced".to_string(), id.clone()),
+            (format!("berth-demo/{region}"), "synced".to_string(), id.clone())
+        ]
+    );
+    // Each destination has its own record (another project), verified like any.
+    assert_ne!(rows[0]["id"], rows[1]["id"]);
+    let saves = proxy.requests().into_iter().filter(|r| r["path"].as_str().unwrap().contains("/get")).count();
+    assert_eq!(saves, 1, "{:#?}", proxy.requests());
+    let rows = sync(&b, &[&tag, "--to", "berth-demo", "--to", "berth-admin"]);
+    assert!(rows.iter().all(|r| r["status"] == "up to date"), "{rows:#?}");
+}
