@@ -696,6 +696,7 @@ _os_bootstrap_json() {
  "admin_password": "$(secret os-admin)", "service_password": "$(secret os-service)",
  "service_users": [$(printf '"%s",' "${OS_SERVICE_USERS[@]}" | sed 's/,$//')],
  "demo_user": "demo", "demo_project": "demo", "demo_password": "$(secret os-demo)",
+ "other_user": "other", "other_project": "other", "other_password": "$(secret os-other)",
  "appcred_name": "berth-dev", "appcred_file": "$OS_STATE/appcred.json",
  "heat": $([ "$heat" = 1 ] && echo true || echo false),
  "heat_domain_admin_password": "$(secret os-heat-domain-admin)",
@@ -871,6 +872,14 @@ $common
       auth_url: $OS_AUTH_URL
       application_credential_id: $acid
 $common
+  berth-other:
+    auth:
+      auth_url: $OS_AUTH_URL
+      username: other
+      project_name: other
+      user_domain_name: Default
+      project_domain_name: Default
+$common
 EOF
   cat >"$OS_STATE/secure.yaml" <<EOF
 clouds:
@@ -883,10 +892,13 @@ clouds:
   berth-appcred:
     auth:
       application_credential_secret: $acsecret
+  berth-other:
+    auth:
+      password: $(secret os-other)
 EOF
   local unset_all="unset OS_CLOUD OS_AUTH_TYPE OS_USERNAME OS_PASSWORD OS_PROJECT_NAME OS_PROJECT_ID OS_USER_DOMAIN_NAME OS_PROJECT_DOMAIN_NAME OS_APPLICATION_CREDENTIAL_ID OS_APPLICATION_CREDENTIAL_NAME OS_APPLICATION_CREDENTIAL_SECRET OS_TOKEN"
   local u p
-  for u in admin demo; do
+  for u in admin demo other; do
     p=$(secret "os-$u")
     cat >"$OS_STATE/openrc-$u" <<EOF
 # berth dev cloud: $u in project $u
@@ -928,6 +940,8 @@ export BERTH_DEV_ADMIN_USER='admin' BERTH_DEV_ADMIN_PROJECT='admin'
 export BERTH_DEV_ADMIN_PASSWORD='$(secret os-admin)'
 export BERTH_DEV_DEMO_USER='demo' BERTH_DEV_DEMO_PROJECT='demo'
 export BERTH_DEV_DEMO_PASSWORD='$(secret os-demo)'
+export BERTH_DEV_OTHER_USER='other' BERTH_DEV_OTHER_PROJECT='other'
+export BERTH_DEV_OTHER_PASSWORD='$(secret os-other)'
 export BERTH_DEV_APPCRED_ID='$acid'
 export BERTH_DEV_APPCRED_NAME='$acname'
 export BERTH_DEV_APPCRED_SECRET='$acsecret'
@@ -974,8 +988,8 @@ openstack_describe() {
     echo "openstack: heat       off (use --heat)"
   fi
   echo "openstack: rabbitmq   amqp://$h:$OS_PORT_RABBIT  (epmd $OS_PORT_EPMD)"
-  echo "openstack: clouds     berth-admin berth-demo berth-appcred in $OS_STATE/clouds.yaml" \
-    "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred}"
+  echo "openstack: clouds     berth-admin berth-demo berth-appcred berth-other in $OS_STATE/clouds.yaml" \
+    "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred,other}"
 }
 
 _os_network_describe() {

@@ -1,7 +1,8 @@
 """Idempotent bootstrap of the dev cloud's identities, catalog, flavors and quotas (run with the venv's python).
 
-    os_bootstrap.py identity < config.json   service project/users, regions and catalog, demo user/project, heat
-                                             domain (or no orchestration entry), the demo application credential
+    os_bootstrap.py identity < config.json   service project/users, regions and catalog, demo and other
+                                             users/projects, heat domain (or no orchestration entry), the demo
+                                             application credential
     os_bootstrap.py compute  < config.json   flavors and nova quotas (nova-api must answer)
     os_bootstrap.py network  < config.json   neutron quotas; networks `private` (demo's), `shared`, `public`
                                              (external, flat), their subnets, demo's router `router1` and
@@ -163,6 +164,12 @@ def identity(cfg):
                              name=cfg["demo_project"], domain_id="default")
     demo = ks.user(cfg["demo_user"], "default", cfg["demo_password"], demo_project["id"])
     ks.grant_project(demo, demo_project, member)
+    # "Another cloud" for tests: a member of a project of its own, who must see none of demo's private images.
+    other_project = ks.ensure("projects", "project", {"name": cfg["other_project"], "domain_id": "default",
+                                                      "description": "berth dev: another tenant"},
+                              name=cfg["other_project"], domain_id="default")
+    other = ks.user(cfg["other_user"], "default", cfg["other_password"], other_project["id"])
+    ks.grant_project(other, other_project, member)
 
     if cfg["heat"]:
         ks.role("heat_stack_owner")

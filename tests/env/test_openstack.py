@@ -38,11 +38,12 @@ def test_appcred_belongs_to_demo(env, demo, admin, project_ids):
     assert env["BERTH_DEV_AUTH_URL"].endswith("/v3")
 
 
-def test_demo_is_not_admin(env, demo, admin, project_ids):
-    roles = admin.json("role", "assignment", "list", "--user", env["BERTH_DEV_DEMO_USER"], "--names")
+@pytest.mark.parametrize("who", ["DEMO", "OTHER"])
+def test_member_is_not_admin(env, admin, who):
+    roles = admin.json("role", "assignment", "list", "--user", env[f"BERTH_DEV_{who}_USER"], "--names")
     assert {r["Role"] for r in roles} == {"member"}
-    assert all(r["Project"].startswith(env["BERTH_DEV_DEMO_PROJECT"] + "@") for r in roles)
-    p = demo("user", "list", check=False)
+    assert all(r["Project"].startswith(env[f"BERTH_DEV_{who}_PROJECT"] + "@") for r in roles)
+    p = Cli(env, f"berth-{who.lower()}")("user", "list", check=False)
     assert p.returncode != 0, "a member must not list users"
 
 
