@@ -5,6 +5,11 @@
 # in $BERTH_DEV_STATE/openstack (configs, SQLite databases, the Glance store, fernet keys, clouds.yaml/openrc
 # files) and $BERTH_DEV_STATE/mariadb (Neutron's database); logs are $LOG_DIR/openstack-*.log.
 #
+# A second region, RegionTwo, has only an image service: a second Glance (openstack-glance2, its own database
+# and stores under $OS_STATE/glance2) that refuses the classic upload (`PUT /v2/images/{id}/file`) by policy and
+# takes images through the interoperable import only (glance-direct; copy-image between its two stores), as
+# clouds that keep uploads off their API nodes do. Everything else is RegionOne's.
+#
 # One-time work (DB syncs, keystone bootstrap, identities, flavors, host discovery, the seed networks) is guarded
 # by marker files in $OS_STATE/done, so a second `up` after `down` only starts processes, and `up` while up is a
 # quick no-op.
@@ -20,6 +25,7 @@ OS_PORT_KEYSTONE=${BERTH_DEV_PORT_KEYSTONE:-5000}
 # Keystone behind TLS with the environment's CA (a TLS front on this port relays to the real Keystone).
 OS_PORT_KEYSTONE_TLS=${BERTH_DEV_PORT_KEYSTONE_TLS:-5443}
 OS_PORT_GLANCE=${BERTH_DEV_PORT_GLANCE:-9292}
+OS_PORT_GLANCE2=${BERTH_DEV_PORT_GLANCE2:-9293}   # RegionTwo's Glance
 OS_PORT_PLACEMENT=${BERTH_DEV_PORT_PLACEMENT:-8778}
 OS_PORT_NOVA=${BERTH_DEV_PORT_NOVA:-8774}
 OS_PORT_NETWORK=${BERTH_DEV_PORT_NETWORK:-9696}     # neutron
@@ -30,6 +36,9 @@ OS_PORT_RABBIT_DIST=${BERTH_DEV_PORT_RABBIT_DIST:-25672}
 OS_PORT_EPMD=${BERTH_DEV_PORT_EPMD:-4369}
 
 OS_REGION=RegionOne
+OS_REGION2=RegionTwo
+# RegionTwo's Glance stores (enabled_backends), the default first; each is a directory $OS_STATE/glance2/NAME.
+OS_GLANCE2_STORES=(fast cheap)
 OS_COMPUTE_HOST=berth-dev            # nova's [DEFAULT] host: stable across machine renames
 OS_KEYSTONE_URL=http://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE
 OS_AUTH_URL=$OS_KEYSTONE_URL/v3
@@ -41,6 +50,9 @@ OS_TRANSPORT_URL=rabbit://guest:guest@$BERTH_DEV_HOST:$OS_PORT_RABBIT/
 OS_WORKERS_glance=4
 # Nova asks Neutron on every server show, list and delete: two workers keep a slow call from queueing the rest.
 OS_WORKERS_neutron=2
+# RegionTwo's Glance: imports run in a thread of the worker that accepted them, so one more worker keeps the
+# API answering (image show, polling) while another streams a stage.
+OS_WORKERS_glance2=2
 
 OS_SERVICE_USERS=(glance placement nova neutron heat)
 
@@ -91,7 +103,9 @@ openstack_up() {
   [ -x "$OS_PY" ] || die "the venv is missing: run \`devenv/berth-dev install openstack\`"
   mkdir -p "$OS_STATE" "$OS_DONE" "$OS_STATE/db" "$OS_STATE/rabbitmq/home" "$OS_STATE/nova/instances" \
     "$OS_STATE/lock" "$OS_STATE/glance/images" "$OS_STATE/glance/staging" "$OS_STATE/glance/tasks" \
-    "$OS_STATE/neutron"
+    "$OS_STATE/neutron" "$OS_STATE/glance2/staging" "$OS_STATE/glance2/tasks"
+  local st
+  for st in "${OS_GLANCE2_STORES[@]}"; do mkdir -p "$OS_STATE/glance2/$st"; done
   chmod 700 "$OS_STATE"
   echo "$heat" >"$OS_STATE/heat-enabled"
   ensure_dirs
@@ -102,6 +116,7 @@ openstack_up() {
   _os_check_port openstack-keystone "$OS_PORT_KEYSTONE" KEYSTONE
   _os_check_port openstack-keystone-tls "$OS_PORT_KEYSTONE_TLS" KEYSTONE_TLS
   _os_check_port openstack-glance "$OS_PORT_GLANCE" GLANCE
+  _os_check_port openstack-glance2 "$OS_PORT_GLANCE2" GLANCE2
   _os_check_port openstack-placement "$OS_PORT_PLACEMENT" PLACEMENT
   _os_check_port openstack-nova-api "$OS_PORT_NOVA" NOVA
   _os_stop_netstub
@@ -123,6 +138,7 @@ openstack_up() {
   # Databases: keystone in the foreground, the others in parallel in the background.
   local -a jobs=()
   _os_once glance-db _os_bg jobs glance-db _os_setup_glance_db
+  _os_once glance2-db _os_bg jobs glance2-db _os_setup_glance2_db
   _os_once placement-db _os_bg jobs placement-db _os_setup_placement_db
   _os_once nova-db _os_bg jobs nova-db _os_setup_nova_db
   _os_once neutron-db _os_bg jobs neutron-db _os_setup_neutron_db
@@ -142,6 +158,7 @@ openstack_up() {
   _os_gunicorn neutron "$OS_PORT_NETWORK" neutron.wsgi.api \
     "neutron-api --config-file $OS_ETC/neutron/neutron.conf --config-file $OS_ETC/neutron/ml2_conf.ini"
   _os_gunicorn glance "$OS_PORT_GLANCE" glance.wsgi.api glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance"
+  _os_gunicorn glance2 "$OS_PORT_GLANCE2" glance.wsgi.api glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance2"
   _os_gunicorn placement "$OS_PORT_PLACEMENT" placement.wsgi.api placement-api \
     OS_PLACEMENT_CONFIG_DIR="$OS_ETC/placement"
   _os_gunicorn nova-api "$OS_PORT_NOVA" nova.wsgi.osapi_compute nova-api OS_NOVA_CONFIG_DIR="$OS_ETC/nova"
@@ -164,6 +181,7 @@ openstack_up() {
 
   svc_wait openstack-neutron 120 http_ok "$OS_NETWORK_URL/"
   svc_wait openstack-glance 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_GLANCE/versions"
+  svc_wait openstack-glance2 90 _os_glance2_ready
   svc_wait openstack-placement 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_PLACEMENT/"
   svc_wait openstack-nova-api 90 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_NOVA/"
   [ "$heat" = 1 ] && svc_wait openstack-heat-api 90 http_up "http://$BERTH_DEV_HOST:$OS_PORT_HEAT/"
@@ -304,7 +322,7 @@ _os_sqlite_url() { echo "sqlite:///$OS_STATE/db/$1.sqlite"; }
 
 _os_write_configs() {
   local v=$BERTH_DEV_VENV
-  mkdir -p "$OS_ETC"/{keystone,glance,placement,nova,neutron,heat}
+  mkdir -p "$OS_ETC"/{keystone,glance,glance2,placement,nova,neutron,heat}
   (umask 077
   # --- keystone
   cat >"$OS_ETC/keystone/keystone.conf" <<EOF
@@ -347,6 +365,8 @@ flavor = keystone
 lock_path = $OS_STATE/lock
 $(_os_authtoken glance)
 EOF
+
+  _os_write_glance2_config
 
   # --- placement
   cat >"$OS_ETC/placement/placement.conf" <<EOF
@@ -521,6 +541,54 @@ EOF
   )
 }
 
+# RegionTwo's Glance (called inside _os_write_configs' umask 077). What differs from RegionOne's, and why:
+# - policy.yaml denies `upload_image` to everyone (admin too): `PUT /v2/images/{id}/file` answers 403, before
+#   Glance reads the body. Only that call checks `upload_image` in this Glance (33): staging (`PUT .../stage`)
+#   and the glance-direct import check `modify_image`, copy-image checks `copy_image` (admin only by default,
+#   left so), so the import path stays open.
+# - enabled_import_methods: glance-direct and copy-image only (no web-download: nothing here fetches URLs).
+#   The option is bounded: the brackets are required, and without them Glance starts but answers 500 on the
+#   first read of the option (GET /v2/info/import); `up` checks that call (_os_glance2_ready).
+# - two file stores, so that `GET /v2/info/stores` lists more than one and copy-image has somewhere to copy to.
+_os_write_glance2_config() {
+  local d=$OS_ETC/glance2 g=$OS_STATE/glance2 st backends="" sections=""
+  for st in "${OS_GLANCE2_STORES[@]}"; do
+    backends+="${backends:+, }$st:file"
+    sections+="[$st]
+filesystem_store_datadir = $g/$st/
+store_description = RegionTwo file store \`$st\` ($g/$st)
+"
+  done
+  cp "$BERTH_DEV_VENV/etc/glance/glance-api-paste.ini" "$d/glance-api-paste.ini"
+  cat >"$d/policy.yaml" <<'EOF'
+# written by devenv/lib/openstack.sh: RegionTwo's Glance takes images through the interoperable import only.
+# "!" never passes, not even for admin: the classic upload (PUT /v2/images/{id}/file) is refused with 403.
+"upload_image": "!"
+EOF
+  cat >"$d/glance-api.conf" <<EOF
+[DEFAULT]
+debug = false
+enabled_backends = $backends
+enabled_import_methods = [glance-direct, copy-image]
+worker_self_reference_url = http://$BERTH_DEV_HOST:$OS_PORT_GLANCE2
+[database]
+connection = $(_os_sqlite_url glance2)
+[glance_store]
+default_backend = ${OS_GLANCE2_STORES[0]}
+${sections}[os_glance_staging_store]
+filesystem_store_datadir = $g/staging/
+[os_glance_tasks_store]
+filesystem_store_datadir = $g/tasks/
+[paste_deploy]
+flavor = keystone
+[oslo_policy]
+policy_file = $d/policy.yaml
+[oslo_concurrency]
+lock_path = $OS_STATE/lock
+$(_os_authtoken glance)
+EOF
+}
+
 # A .pth file in the venv that loads py/sqlite_immediate.py into the processes that have
 # BERTH_DEV_SQLITE_WRAP set (the long-running services); every other use of the venv is unaffected.
 _os_install_sqlite_pth() {
@@ -586,6 +654,11 @@ _os_setup_glance_db() {
   _os_wal glance
 }
 
+_os_setup_glance2_db() {
+  "$OS_BIN/glance-manage" --config-file "$OS_ETC/glance2/glance-api.conf" db_sync
+  _os_wal glance2
+}
+
 _os_setup_placement_db() {
   "$OS_BIN/placement-manage" --config-file "$OS_ETC/placement/placement.conf" db sync
   _os_wal placement
@@ -623,6 +696,7 @@ _os_bootstrap_json() {
  "admin_password": "$(secret os-admin)", "service_password": "$(secret os-service)",
  "service_users": [$(printf '"%s",' "${OS_SERVICE_USERS[@]}" | sed 's/,$//')],
  "demo_user": "demo", "demo_project": "demo", "demo_password": "$(secret os-demo)",
+ "other_user": "other", "other_project": "other", "other_password": "$(secret os-other)",
  "appcred_name": "berth-dev", "appcred_file": "$OS_STATE/appcred.json",
  "heat": $([ "$heat" = 1 ] && echo true || echo false),
  "heat_domain_admin_password": "$(secret os-heat-domain-admin)",
@@ -630,6 +704,7 @@ _os_bootstrap_json() {
  "network_file": "$OS_STATE/network.json", "physnet": "$OS_NEUTRON_PHYSNET",
  "catalog": [
    {"type": "image", "name": "glance", "url": "http://$h:$OS_PORT_GLANCE"},
+   {"type": "image", "name": "glance", "url": "http://$h:$OS_PORT_GLANCE2", "region": "$OS_REGION2"},
    {"type": "placement", "name": "placement", "url": "http://$h:$OS_PORT_PLACEMENT"},
    {"type": "compute", "name": "nova", "url": "http://$h:$OS_PORT_NOVA/v2.1"},
    {"type": "network", "name": "neutron", "url": "http://$h:$OS_PORT_NETWORK"}],
@@ -736,6 +811,14 @@ _os_hypervisor_listed() {
     grep -q "\"hypervisor_hostname\": \"$OS_COMPUTE_HOST\""
 }
 
+# RegionTwo's Glance answers, and its configuration reads as meant: the import methods come out of the option
+# Glance reads only on demand (a bad value there leaves the service up but answering 500).
+_os_glance2_ready() {
+  _os_token || return 1
+  _os_curl_auth -fsS --max-time 5 "http://$BERTH_DEV_HOST:$OS_PORT_GLANCE2/v2/info/import" |
+    grep -q '"glance-direct"'
+}
+
 _os_heat_engine_up() {
   _os_token || return 1
   _os_curl_auth -fsS --max-time 5 \
@@ -789,6 +872,14 @@ $common
       auth_url: $OS_AUTH_URL
       application_credential_id: $acid
 $common
+  berth-other:
+    auth:
+      auth_url: $OS_AUTH_URL
+      username: other
+      project_name: other
+      user_domain_name: Default
+      project_domain_name: Default
+$common
 EOF
   cat >"$OS_STATE/secure.yaml" <<EOF
 clouds:
@@ -801,10 +892,13 @@ clouds:
   berth-appcred:
     auth:
       application_credential_secret: $acsecret
+  berth-other:
+    auth:
+      password: $(secret os-other)
 EOF
   local unset_all="unset OS_CLOUD OS_AUTH_TYPE OS_USERNAME OS_PASSWORD OS_PROJECT_NAME OS_PROJECT_ID OS_USER_DOMAIN_NAME OS_PROJECT_DOMAIN_NAME OS_APPLICATION_CREDENTIAL_ID OS_APPLICATION_CREDENTIAL_NAME OS_APPLICATION_CREDENTIAL_SECRET OS_TOKEN"
   local u p
-  for u in admin demo; do
+  for u in admin demo other; do
     p=$(secret "os-$u")
     cat >"$OS_STATE/openrc-$u" <<EOF
 # berth dev cloud: $u in project $u
@@ -846,6 +940,8 @@ export BERTH_DEV_ADMIN_USER='admin' BERTH_DEV_ADMIN_PROJECT='admin'
 export BERTH_DEV_ADMIN_PASSWORD='$(secret os-admin)'
 export BERTH_DEV_DEMO_USER='demo' BERTH_DEV_DEMO_PROJECT='demo'
 export BERTH_DEV_DEMO_PASSWORD='$(secret os-demo)'
+export BERTH_DEV_OTHER_USER='other' BERTH_DEV_OTHER_PROJECT='other'
+export BERTH_DEV_OTHER_PASSWORD='$(secret os-other)'
 export BERTH_DEV_APPCRED_ID='$acid'
 export BERTH_DEV_APPCRED_NAME='$acname'
 export BERTH_DEV_APPCRED_SECRET='$acsecret'
@@ -853,6 +949,9 @@ export BERTH_DEV_COMPUTE_URL='$OS_NOVA_URL'
 export BERTH_DEV_IMAGE_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE'
 export BERTH_DEV_NETWORK_URL='$OS_NETWORK_URL'
 $(_os_network_env)
+export BERTH_DEV_REGION2='$OS_REGION2'
+export BERTH_DEV_GLANCE2_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE2'
+export BERTH_DEV_GLANCE2_STORES='$(IFS=,; echo "${OS_GLANCE2_STORES[*]}")'
 EOF
   )
 }
@@ -877,6 +976,8 @@ openstack_describe() {
   local h=$BERTH_DEV_HOST
   echo "openstack: keystone   $OS_AUTH_URL  (identity), and over TLS at https://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS/v3 (CA $DEV_PKI/ca.pem)"
   echo "openstack: glance     http://$h:$OS_PORT_GLANCE  (image)"
+  echo "openstack: glance2    http://$h:$OS_PORT_GLANCE2  (image in $OS_REGION2: no PUT .../file, import only:" \
+    "glance-direct, copy-image; stores ${OS_GLANCE2_STORES[*]})"
   echo "openstack: placement  http://$h:$OS_PORT_PLACEMENT  (placement)"
   echo "openstack: nova       $OS_NOVA_URL  (compute, fake driver, host $OS_COMPUTE_HOST)"
   echo "openstack: neutron    $OS_NETWORK_URL  (network; ML2, ports bound without agents; mariadb $h:$MARIADB_PORT)"
@@ -887,8 +988,8 @@ openstack_describe() {
     echo "openstack: heat       off (use --heat)"
   fi
   echo "openstack: rabbitmq   amqp://$h:$OS_PORT_RABBIT  (epmd $OS_PORT_EPMD)"
-  echo "openstack: clouds     berth-admin berth-demo berth-appcred in $OS_STATE/clouds.yaml" \
-    "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred}"
+  echo "openstack: clouds     berth-admin berth-demo berth-appcred berth-other in $OS_STATE/clouds.yaml" \
+    "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred,other}"
 }
 
 _os_network_describe() {

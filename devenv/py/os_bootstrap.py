@@ -1,7 +1,8 @@
 """Idempotent bootstrap of the dev cloud's identities, catalog, flavors and quotas (run with the venv's python).
 
-    os_bootstrap.py identity < config.json   service project/users, catalog, demo user/project, heat domain
-                                             (or no orchestration entry), the demo application credential
+    os_bootstrap.py identity < config.json   service project/users, regions and catalog, demo and other
+                                             users/projects, heat domain (or no orchestration entry), the demo
+                                             application credential
     os_bootstrap.py compute  < config.json   flavors and nova quotas (nova-api must answer)
     os_bootstrap.py network  < config.json   neutron quotas; networks `private` (demo's), `shared`, `public`
                                              (external, flat), their subnets, demo's router `router1` and
@@ -99,19 +100,29 @@ class Keystone:
     def grant_domain(self, user, domain, role):
         self.put("/domains/%s/users/%s/roles/%s" % (domain["id"], user["id"], role["id"]))
 
+    def region(self, region_id):
+        # GET /regions/{id} answers 404 for a missing one, which the session raises: look in the list instead.
+        if region_id not in {r["id"] for r in self.get("/regions")["regions"]}:
+            self.post("/regions", {"region": {"id": region_id, "description": "berth dev"}})
+            log("created region %s" % region_id)
+
     def service(self, stype, name, url, region):
+        """The service of type STYPE with its three endpoints in REGION at URL (its endpoints in other regions
+        are left alone: one service type may be in several regions)."""
         svc = self.find("services", type=stype)
         if svc is None:
             svc = self.post("/services", {"service": {"type": stype, "name": name, "enabled": True}})["service"]
             log("created service %s" % stype)
-        have = {e["interface"]: e for e in self.get("/endpoints", service_id=svc["id"])["endpoints"]}
+        have = {e["interface"]: e for e in self.get("/endpoints", service_id=svc["id"])["endpoints"]
+                if e.get("region_id") == region}
         for iface in INTERFACES:
             ep = have.get(iface)
             if ep is None:
                 self.post("/endpoints", {"endpoint": {"service_id": svc["id"], "interface": iface, "url": url,
                                                       "region_id": region, "enabled": True}})
-            elif ep["url"] != url or ep.get("region_id") != region:
-                self.patch("/endpoints/%s" % ep["id"], {"endpoint": {"url": url, "region_id": region}})
+                log("created %s endpoint of %s in %s: %s" % (iface, stype, region, url))
+            elif ep["url"] != url:
+                self.patch("/endpoints/%s" % ep["id"], {"endpoint": {"url": url}})
         return svc
 
     def remove_service(self, stype):
@@ -145,13 +156,20 @@ def identity(cfg):
         ks.grant_project(user, service, service_role)
 
     for entry in cfg["catalog"]:
-        ks.service(entry["type"], entry["name"], entry["url"], region)
+        ks.region(entry.get("region", region))
+        ks.service(entry["type"], entry["name"], entry["url"], entry.get("region", region))
 
     demo_project = ks.ensure("projects", "project", {"name": cfg["demo_project"], "domain_id": "default",
                                                      "description": "berth dev: non-admin project"},
                              name=cfg["demo_project"], domain_id="default")
     demo = ks.user(cfg["demo_user"], "default", cfg["demo_password"], demo_project["id"])
     ks.grant_project(demo, demo_project, member)
+    # "Another cloud" for tests: a member of a project of its own, who must see none of demo's private images.
+    other_project = ks.ensure("projects", "project", {"name": cfg["other_project"], "domain_id": "default",
+                                                      "description": "berth dev: another tenant"},
+                              name=cfg["other_project"], domain_id="default")
+    other = ks.user(cfg["other_user"], "default", cfg["other_password"], other_project["id"])
+    ks.grant_project(other, other_project, member)
 
     if cfg["heat"]:
         ks.role("heat_stack_owner")

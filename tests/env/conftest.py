@@ -41,6 +41,7 @@ CLOUDS = {  # cloud -> (openrc file, project the token must be scoped to)
     "berth-admin": ("openrc-admin", "admin"),
     "berth-demo": ("openrc-demo", "demo"),
     "berth-appcred": ("openrc-appcred", "demo"),
+    "berth-other": ("openrc-other", "other"),
 }
 
 

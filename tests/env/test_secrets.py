@@ -30,7 +30,7 @@ def secrets(state):
             out["appcred"] = json.load(f)["secret"]
     # Not vacuous: the secrets of the components that are up must be there, and long enough to mean something.
     if os.environ.get("BERTH_DEV_OPENSTACK"):
-        assert {"os-admin", "os-demo", "os-service", "appcred"} <= set(out), sorted(out)
+        assert {"os-admin", "os-demo", "os-other", "os-service", "appcred"} <= set(out), sorted(out)
     if os.environ.get("BERTH_DEV_REGISTRY_BASIC"):
         assert {"registry-basic", "registry-token", "registry-http"} <= set(out), sorted(out)
     assert out, f"no secrets in {state}/secrets"
@@ -101,7 +101,8 @@ def test_secret_files_are_private(state):
     must = [os.path.join(state, "env.sh")]
     if os.environ.get("BERTH_DEV_OPENSTACK"):
         must += [os.path.join(os_state, name) for name in
-                 ("secure.yaml", "openrc-admin", "openrc-demo", "openrc-appcred", "appcred.json")]
+                 ("secure.yaml", "openrc-admin", "openrc-demo", "openrc-appcred", "openrc-other",
+                  "appcred.json")]
     files = must + glob.glob(os.path.join(state, "env.d", "*.sh")) \
         + glob.glob(os.path.join(state, "secrets", "*")) \
         + glob.glob(os.path.join(os_state, "etc", "*", "*.conf")) \
