@@ -55,6 +55,12 @@ impl std::fmt::Debug for Destination {
     }
 }
 
+/// A comma-separated list Glance keeps in an image attribute (`stores`, `os_glance_failed_import`, ...).
+fn listed(img: &Image, key: &str) -> Vec<String> {
+    let v = img.extra.get(key).and_then(Value::as_str).unwrap_or_default();
+    v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
 /// How long an import may take before berth gives up on it.
 const IMPORT_TIMEOUT: Duration = Duration::from_secs(3600);
 
@@ -152,9 +158,14 @@ impl Destination {
         }
     }
 
-    /// `copy-image` into the `--stores` beyond the first (the upload's), waited for.
+    /// `copy-image` into the `--stores` beyond the first (the upload's) that do not hold the image yet (Glance
+    /// refuses a copy to a store that has it), waited for.
     pub async fn copy_to_stores(&self, id: &str) -> anyhow::Result<()> {
-        let more: Vec<String> = self.stores.iter().skip(1).cloned().collect();
+        if self.stores.len() < 2 {
+            return Ok(());
+        }
+        let held = listed(&glance::get(&self.session, id).await?, "stores");
+        let more: Vec<String> = self.stores.iter().skip(1).filter(|s| !held.contains(s)).cloned().collect();
         if more.is_empty() {
             return Ok(());
         }
@@ -168,10 +179,7 @@ impl Destination {
         let mut pause = Duration::from_millis(200);
         loop {
             let img = glance::get(&self.session, id).await?;
-            let list = |key: &str| -> Vec<String> {
-                let v = img.extra.get(key).and_then(Value::as_str).unwrap_or_default();
-                v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
-            };
+            let list = |key: &str| listed(&img, key);
             let failed = list("os_glance_failed_import");
             // A `glance-direct` import that fails puts the image back to `queued` (its staged data gone).
             let back = method == "glance-direct" && img.status == "queued";
@@ -190,7 +198,9 @@ impl Destination {
             }
             let held = list("stores");
             let importing = list("os_glance_importing_to_stores");
-            if img.status == "active" && importing.is_empty() && stores.iter().all(|s| held.contains(s)) {
+            // The image turns active a moment before its import task ends (a copy-image sent then gets 409).
+            let task = img.extra.get("os_glance_import_task").and_then(Value::as_str).is_some_and(|t| !t.is_empty());
+            if img.status == "active" && importing.is_empty() && !task && stores.iter().all(|s| held.contains(s)) {
                 return Ok(img);
             }
             if start.elapsed() > IMPORT_TIMEOUT {

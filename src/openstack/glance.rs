@@ -237,7 +237,11 @@ pub async fn stores(session: &Session) -> anyhow::Result<Option<Vec<String>>> {
     let list = v["stores"].as_array().cloned().unwrap_or_default();
     let mut ids: Vec<(bool, String)> = list
         .iter()
-        .filter_map(|s| Some((s["default"].as_bool() != Some(true), s["id"].as_str()?.to_string())))
+        // Glance 33 says `"default": "true"`, a string; a boolean is read too.
+        .filter_map(|s| {
+            let default = s["default"].as_bool() == Some(true) || s["default"].as_str() == Some("true");
+            Some((!default, s["id"].as_str()?.to_string()))
+        })
         .collect();
     ids.sort();
     Ok(Some(ids.into_iter().map(|(_, id)| id).collect()))
