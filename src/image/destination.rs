@@ -124,21 +124,51 @@ impl Destination {
         .into())
     }
 
-    /// After a direct upload failed with `e`: true when that was Glance refusing direct uploads by policy, the
-    /// method is `auto` and Glance offers `glance-direct`; from now on archives go there through the import API.
-    pub async fn switch_to_import(&self, feedback: &Feedback, e: &anyhow::Error) -> bool {
-        if self.method() != UploadMethod::Auto || e.downcast_ref::<glance::Refused>().is_none() {
+    /// After a direct upload into the record `id` failed with `e`: whether that was Glance refusing direct uploads
+    /// by policy. Glance answers the refusal before it reads the body and closes the connection, so the client may
+    /// see the broken pipe rather than the 403: then an empty upload into the same record (which is about to be
+    /// deleted anyway) asks the question again, and its answer is read.
+    pub async fn refused(&self, id: &str, e: &anyhow::Error) -> bool {
+        if self.method() == UploadMethod::GlanceDirect {
             return false;
         }
-        if self.offers("glance-direct").await.is_err() {
-            return false;
+        let cut_off = crate::error::failure(e).is_some_and(|f| f.transport.is_some());
+        e.downcast_ref::<glance::Refused>().is_some() || (cut_off && self.refuses_direct(id).await)
+    }
+
+    /// After a refused direct upload: with `auto`, where Glance offers `glance-direct`, archives go there through
+    /// the import API from now on (true); else the refusal as the error, with what to do.
+    pub async fn switch_to_import(&self, feedback: &Feedback) -> Result<(), Failure> {
+        let offered = self.offers("glance-direct").await.is_ok();
+        if self.method() == UploadMethod::Auto && offered {
+            *self.method.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = UploadMethod::GlanceDirect;
+            feedback.warn(
+                &format!(
+                    "the Glance of `{}` refuses direct uploads: using its import API (`glance-direct`)",
+                    self.label
+                ),
+                Some("say `--upload-method glance-direct` to skip the direct try (which reads the first image twice)"),
+            );
+            return Ok(());
         }
-        *self.method.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = UploadMethod::GlanceDirect;
-        feedback.warn(
-            &format!("the Glance of `{}` refuses direct uploads: using its import API (`glance-direct`)", self.label),
-            Some("say `--upload-method glance-direct` to skip the direct try"),
-        );
-        true
+        let hint = if offered {
+            "it offers the import API: use `--upload-method glance-direct` (or `auto`)"
+        } else {
+            "it offers no import method berth can use either: ask the cloud's operator to allow `upload_image`"
+        };
+        Err(Failure::new(
+            ExitCode::Auth,
+            format!("the Glance of `{}` refuses direct uploads (HTTP 403, by its policy)", self.label),
+        )
+        .hint(hint))
+    }
+
+    /// Whether Glance refuses a direct upload into `id` by policy, asked with an empty body.
+    async fn refuses_direct(&self, id: &str) -> bool {
+        let empty = reqwest::Body::from(Vec::<u8>::new());
+        glance::put_data(&self.session, id, Put::File, empty, Some(0), None)
+            .await
+            .is_err_and(|e| e.downcast_ref::<glance::Refused>().is_some())
     }
 
     /// Send `body` (of `len` bytes, when known) into the new record `id`, as this Glance takes data: uploaded,

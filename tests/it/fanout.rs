@@ -268,3 +268,129 @@ fn mirror_mode_hides_or_deletes_what_left_the_source_but_never_what_a_server_use
     assert_eq!(visible(&b, &format!("{prefix}/other:gone"))[0]["id"], not_berths.as_str());
     b.run(&["server", "delete", &server, "--wait"]).ok();
 }
+
+/// berth as `cloud`, showing what RegionTwo's Glance holds.
+fn in_region_two(cloud_name: &str) -> Berth {
+    cloud(cloud_name).env("OS_REGION_NAME", &dev("BERTH_DEV_REGION2"))
+}
+
+#[test]
+fn glances_that_refuse_direct_uploads_get_the_import_api() {
+    let b = cloud("berth-demo");
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let two = dev("BERTH_DEV_REGION2");
+    let prefix = unique("i");
+    // auto: the direct upload is refused (403, by policy), RegionTwo offers glance-direct: staged and imported.
+    let name = format!("{prefix}/auto:1");
+    let out = b.run(&[
+        "image",
+        "sync",
+        &format!("{anon}/library/busybox:1.36"),
+        "--name",
+        &name,
+        "--to",
+        &format!("/{two}"),
+        "-o",
+        "json",
+    ]);
+    let out = out.ok().stderr_has("refuses direct uploads: using its import API (`glance-direct`)");
+    let rows = out.json();
+    assert_eq!(
+        (rows[0]["status"].as_str(), rows[0]["destination"].as_str()),
+        (Some("synced"), Some(&*format!("berth-demo/{two}")))
+    );
+    let shown =
+        in_region_two("berth-demo").run(&["image", "show", rows[0]["id"].as_str().unwrap(), "-o", "json"]).ok().json();
+    assert_eq!(
+        (shown["status"].as_str(), shown["size"].as_u64()),
+        (Some("active"), rows[0]["size"].as_u64()),
+        "{shown}"
+    );
+    assert!(own_versions(&cloud("berth-demo"), &name).is_empty(), "RegionOne got nothing");
+
+    // RegionOne and RegionTwo at once through the import API of both: one read of the registry for both.
+    let registry = FaultProxy::start(&format!("http://{anon}"), &[]);
+    let name = format!("{prefix}/both:1");
+    let rows = b
+        .run(&[
+            "image",
+            "sync",
+            &format!("{}/library/busybox:1.35", registry.addr()),
+            "--name",
+            &name,
+            "--all-regions",
+            "--upload-method",
+            "glance-direct",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    let mut dests: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["destination"].as_str().unwrap()).collect();
+    dests.sort();
+    assert_eq!(dests, [format!("berth-demo/{}", dev("BERTH_DEV_REGION")), format!("berth-demo/{two}")]);
+    assert!(rows.as_array().unwrap().iter().all(|r| r["status"] == "synced"), "{rows:#?}");
+    let blob_gets: Vec<Value> = registry
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().contains("/blobs/"))
+        .collect();
+    let mut distinct: Vec<&str> = blob_gets.iter().map(|r| r["path"].as_str().unwrap()).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(blob_gets.len(), distinct.len(), "{blob_gets:#?}");
+
+    // direct: refused, and the record is gone.
+    let name = format!("{prefix}/direct:1");
+    let out = b.run(&[
+        "image",
+        "sync",
+        &format!("{anon}/library/busybox:1.36"),
+        "--name",
+        &name,
+        "--to",
+        &format!("/{two}"),
+        "--upload-method",
+        "direct",
+    ]);
+    out.code(4).stderr_has("refuses direct uploads").stderr_has("was deleted");
+    assert!(own_versions(&in_region_two("berth-demo"), &name).is_empty());
+}
+
+#[test]
+fn stores_of_a_multi_store_glance_get_a_copy() {
+    // copy-image is an admin's by Glance's default policy.
+    let b = cloud("berth-admin");
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let two = dev("BERTH_DEV_REGION2");
+    let stores = dev("BERTH_DEV_GLANCE2_STORES");
+    let name = format!("{}/stores:1", unique("s"));
+    let rows = b
+        .run(&[
+            "image",
+            "sync",
+            &format!("{anon}/library/busybox:1.36"),
+            "--name",
+            &name,
+            "--to",
+            &format!("/{two}"),
+            "--stores",
+            &stores,
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(rows[0]["status"], "synced", "{rows}");
+    let id = rows[0]["id"].as_str().unwrap();
+    let token = crate::common::admin_token();
+    let img = crate::common::api(&token, "GET", &format!("{}/v2/images/{id}", dev("BERTH_DEV_GLANCE2_URL")), None);
+    let mut held: Vec<&str> = img["stores"].as_str().unwrap().split(',').collect();
+    held.sort();
+    let mut want: Vec<&str> = stores.split(',').collect();
+    want.sort();
+    assert_eq!(held, want, "{img}");
+    b.run(&["image", "sync", "x", "--to", &format!("/{two}"), "--stores", "nosuch"])
+        .code(2)
+        .stderr_has("has no store `nosuch`");
+}

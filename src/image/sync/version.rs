@@ -92,13 +92,17 @@ where
         let (sent, waited) = futures_util::future::join(sent, waited).await;
         for ((i, id, previous), sent) in uploads.into_iter().zip(sent) {
             let dest = dests[i];
-            let refused = match &sent {
-                Err(e) => dest.switch_to_import(feedback, e).await,
-                Ok(_) => false,
+            // Refused by policy: with `auto` where the import API is offered, that destination tries again
+            // through it in the next round; else the refusal is its error.
+            let (sent, again) = match sent {
+                Err(e) if dest.refused(&id, &e).await => match dest.switch_to_import(feedback).await {
+                    Ok(()) => (Err(e), true),
+                    Err(refusal) => (Err(e.context(refusal)), false),
+                },
+                other => (other, false),
             };
             let concluded = upload::conclude(dest, &id, image.what, &previous, sent).await;
-            // Refused by policy where the import API is offered: that destination tries again, through it.
-            if !(refused && concluded.is_err()) {
+            if !(again && concluded.is_err()) {
                 results[i] = Some(concluded.map(|size| Made::New(id, size)));
             }
         }
