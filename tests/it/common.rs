@@ -169,8 +169,9 @@ impl FaultProxy {
         format!("127.0.0.1:{}", self.port)
     }
 
-    /// The requests the proxy answered so far, oldest first: `method`, `path`, `range`, `status`, `bytes` (of
-    /// body sent), `reset` (cut off on purpose), `injected` (answered by the proxy itself).
+    /// The requests the proxy answered so far, oldest first: `method`, `path`, `range`, `length` (the request's
+    /// Content-Length, null when chunked), `status`, `bytes` (of body sent), `reset` (cut off on purpose),
+    /// `injected` (answered by the proxy itself).
     pub fn requests(&self) -> Vec<Value> {
         let text = std::fs::read_to_string(self.dir.path().join("requests.jsonl")).unwrap_or_default();
         text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()

@@ -188,7 +188,9 @@ def main():
         def _record(self, status, sent, reset=False, injected=False):
             if not args.log:
                 return
+            length = self.headers.get("Content-Length")
             line = json.dumps({"method": self.command, "path": self.path, "range": self.headers.get("Range"),
+                               "length": int(length) if length is not None else None,
                                "status": status, "bytes": sent, "reset": reset, "injected": injected,
                                "start": getattr(self, "started", None), "end": time.time()})
             with lock:
