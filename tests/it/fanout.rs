@@ -394,3 +394,25 @@ fn stores_of_a_multi_store_glance_get_a_copy() {
         .code(2)
         .stderr_has("has no store `nosuch`");
 }
+
+#[test]
+fn ctrl_c_during_a_fan_out_deletes_the_incomplete_records_everywhere() {
+    let anon = dev("BERTH_DEV_REGISTRY_ANON");
+    let region = dev("BERTH_DEV_REGION");
+    // Blobs trickle through the proxy, so the upload is still under way half a second after the records exist.
+    let registry = FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.05"]);
+    let name = format!("{}/int:1", unique("c"));
+    let b = cloud("berth-demo");
+    let source = format!("{}/library/busybox:1.36", registry.addr());
+    let (code, log) = crate::common::interrupt_once_the_record_exists(
+        &b,
+        &["image", "sync", &source, "--name", &name, "--to", "berth-demo", "--to", "berth-admin"],
+    );
+    assert_eq!(code, Some(130), "{log}");
+    for dest in ["berth-demo", "berth-admin"] {
+        // Both records existed (they are made at once) and each deletion names its destination.
+        assert!(log.contains(&format!("` at `{dest}/{region}`")), "{log}");
+        assert!(own_versions(&cloud(dest), &name).is_empty(), "{dest} kept a record: {log}");
+    }
+    assert!(log.contains("deleted the incomplete Glance image"), "{log}");
+}
