@@ -8,14 +8,41 @@ set -euo pipefail
 DEVENV_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPO_DIR=$(cd "$DEVENV_DIR/.." && pwd)
 
-# Heavy, reusable things (venv, downloaded .debs, built seed images) live outside the repo and survive `down`.
+# Heavy, reusable things (venvs, downloaded .debs, built seed images) live outside the repo and survive `down`.
 BERTH_DEV_CACHE=${BERTH_DEV_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/berth-dev}
+
+# The OpenStack releases the dev cloud runs, the default (the newest) first. Each has its own venv, its own
+# requirements and constraints files and its own state dir (the same layout inside); they share the ports, so one
+# runs at a time (`up` refuses to start one while another runs). BERTH_DEV_RELEASE (`berth-dev --release`)
+# chooses; where the releases differ (WSGI entry points, options, policies), lib/openstack.sh says so by release.
+#   release  venv                      pip -r / -c                                        state
+#   2026.2   $BERTH_DEV_CACHE/venv     requirements.txt, constraints.txt                  $BERTH_DEV_CACHE/state
+#   2024.1   $BERTH_DEV_CACHE/venv-2024.1  requirements-2024.1.txt, constraints-2024.1.txt  $BERTH_DEV_CACHE/state-2024.1
+BERTH_DEV_RELEASES=(2026.2 2024.1)
+# The release `up` started last and its state dir ("RELEASE STATE"): what down/status/env/reset act on when no
+# release is named (berth-dev sets BERTH_DEV_FOLLOW_LAST for those), and what `up` checks before starting another.
+BERTH_DEV_LAST_UP=$BERTH_DEV_CACHE/release-up
+if [ -z "${BERTH_DEV_RELEASE:-}" ] && [ "${BERTH_DEV_FOLLOW_LAST:-0}" = 1 ] && [ -s "$BERTH_DEV_LAST_UP" ]; then
+  read -r BERTH_DEV_RELEASE _last_state <"$BERTH_DEV_LAST_UP" || true
+  [ -n "${BERTH_DEV_STATE:-}" ] || BERTH_DEV_STATE=$_last_state
+  unset _last_state
+fi
+BERTH_DEV_RELEASE=${BERTH_DEV_RELEASE:-${BERTH_DEV_RELEASES[0]}}
+case " ${BERTH_DEV_RELEASES[*]} " in
+  *" $BERTH_DEV_RELEASE "*) ;;
+  *) printf 'berth-dev: error: unknown release `%s` (releases: %s)\n' "$BERTH_DEV_RELEASE" "${BERTH_DEV_RELEASES[*]}" >&2
+     exit 2 ;;
+esac
+# release_suffix [R]: "" for the default release, "-R" for another (its files' and directories' suffix).
+release_suffix() { local r=${1:-$BERTH_DEV_RELEASE}; [ "$r" = "${BERTH_DEV_RELEASES[0]}" ] || echo "-$r"; }
 # Runtime state (databases, configs, logs, PIDs, generated credentials). Kept across `down` so that a second
 # `up` is fast; `berth-dev reset` wipes it.
-BERTH_DEV_STATE=${BERTH_DEV_STATE:-$BERTH_DEV_CACHE/state}
-BERTH_DEV_VENV=${BERTH_DEV_VENV:-$BERTH_DEV_CACHE/venv}
+BERTH_DEV_STATE=${BERTH_DEV_STATE:-$BERTH_DEV_CACHE/state$(release_suffix)}
+BERTH_DEV_VENV=${BERTH_DEV_VENV:-$BERTH_DEV_CACHE/venv$(release_suffix)}
+BERTH_DEV_REQUIREMENTS=$DEVENV_DIR/requirements$(release_suffix).txt
+BERTH_DEV_CONSTRAINTS=$DEVENV_DIR/constraints$(release_suffix).txt
 BERTH_DEV_HOST=127.0.0.1
-export BERTH_DEV_CACHE BERTH_DEV_STATE BERTH_DEV_VENV BERTH_DEV_HOST
+export BERTH_DEV_CACHE BERTH_DEV_STATE BERTH_DEV_VENV BERTH_DEV_HOST BERTH_DEV_RELEASE
 
 RUN_DIR=$BERTH_DEV_STATE/run      # NAME.pid, start order in `order`
 LOG_DIR=$BERTH_DEV_STATE/log      # NAME.log
@@ -147,6 +174,51 @@ svc_stop_all() {
   [ -z "$left" ] || die "processes still running after down:$left ($(ps -o pid=,cmd= -p "${left// /,}" 2>/dev/null | cut -c1-80 | tr '\n' ';'))"
 }
 
+# Does any recorded service of the state dir STATE run?
+state_running() {
+  local f pid
+  for f in "$1"/run/*.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f" 2>/dev/null)
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ] && return 0
+  done
+  return 1
+}
+
+# The release whose databases the state dir STATE holds (recorded by `up`; a state dir made before releases were
+# recorded is the default release's). Empty for a state dir that holds nothing yet.
+state_release() {
+  if [ -s "$1/release" ]; then cat "$1/release"
+  elif [ -d "$1/openstack" ]; then echo "${BERTH_DEV_RELEASES[0]}"
+  fi
+}
+
+# Before `up`: this state dir must be this release's, and no other release may run (they share the ports).
+# Another release's environment is found by the last `up` ($BERTH_DEV_LAST_UP) and in the releases' own state
+# dirs. Then this release becomes the last `up`.
+release_claim() {
+  local have st rel
+  have=$(state_release "$BERTH_DEV_STATE")
+  [ -z "$have" ] || [ "$have" = "$BERTH_DEV_RELEASE" ] ||
+    die "$BERTH_DEV_STATE holds release $have's databases, not $BERTH_DEV_RELEASE's; hint: unset BERTH_DEV_STATE (each release has a state dir of its own) or name another"
+  local -a others=()
+  if [ -s "$BERTH_DEV_LAST_UP" ]; then
+    read -r rel st <"$BERTH_DEV_LAST_UP" || true
+    others+=("$st")
+  fi
+  for rel in "${BERTH_DEV_RELEASES[@]}"; do others+=("$BERTH_DEV_CACHE/state$(release_suffix "$rel")"); done
+  for st in "${others[@]}"; do
+    [ -n "$st" ] && [ "$st" != "$BERTH_DEV_STATE" ] || continue
+    if state_running "$st"; then
+      rel=$(state_release "$st")
+      die "release ${rel:-?} is up (state $st), and one release runs at a time; hint: \`devenv/berth-dev down\` first (it stops the release \`up\` started last), then \`devenv/berth-dev up --release $BERTH_DEV_RELEASE\`"
+    fi
+  done
+  mkdir -p "$BERTH_DEV_STATE" "$BERTH_DEV_CACHE"
+  echo "$BERTH_DEV_RELEASE" >"$BERTH_DEV_STATE/release"
+  echo "$BERTH_DEV_RELEASE $BERTH_DEV_STATE" >"$BERTH_DEV_LAST_UP"
+}
+
 # Print name, state and PID of every recorded service. Returns 1 if any recorded service is down.
 svc_status() {
   local name rc=0
@@ -196,19 +268,32 @@ apt_install_without_daemons() {
   [ "$rc" -eq 0 ] || die "apt-get install $* failed"
 }
 
-# The Python venv with the OpenStack services, clients and test tools, reused while requirements are unchanged.
+# The Python venv of the release with the OpenStack services, clients and test tools, reused while its
+# requirements are unchanged. A venv of another release is never replaced (BERTH_DEV_VENV inherited from the
+# other release's env.sh would otherwise cost it its venv): that is an error.
 venv_install() {
-  local want have=""
-  want=$(cat "$DEVENV_DIR/requirements.txt" "$DEVENV_DIR/constraints.txt" | sha256sum | cut -c1-16)
+  local want have="" rel
+  want=$(cat "$BERTH_DEV_REQUIREMENTS" "$BERTH_DEV_CONSTRAINTS" | sha256sum | cut -c1-16)
   [ -f "$BERTH_DEV_VENV/.berth-reqs" ] && have=$(cat "$BERTH_DEV_VENV/.berth-reqs")
   [ "$want" = "$have" ] && return 0
-  say "creating the Python venv in $BERTH_DEV_VENV (once; about a minute)"
+  rel=$(venv_release)
+  [ -z "$rel" ] || [ "$rel" = "$BERTH_DEV_RELEASE" ] ||
+    die "$BERTH_DEV_VENV is the venv of release $rel, not $BERTH_DEV_RELEASE; unset BERTH_DEV_VENV or name another"
+  say "creating the Python venv of release $BERTH_DEV_RELEASE in $BERTH_DEV_VENV (once; about two minutes)"
   rm -rf "$BERTH_DEV_VENV"
   python3 -m venv "$BERTH_DEV_VENV"
   "$BERTH_DEV_VENV/bin/pip" install -q --disable-pip-version-check --upgrade pip >/dev/null
   "$BERTH_DEV_VENV/bin/pip" install -q --disable-pip-version-check \
-    -r "$DEVENV_DIR/requirements.txt" -c "$DEVENV_DIR/constraints.txt"
+    -r "$BERTH_DEV_REQUIREMENTS" -c "$BERTH_DEV_CONSTRAINTS"
+  echo "$BERTH_DEV_RELEASE" >"$BERTH_DEV_VENV/.berth-release"
   echo "$want" >"$BERTH_DEV_VENV/.berth-reqs"
+}
+
+# The release the venv was made for (venvs made before releases were recorded: the default one, if it exists).
+venv_release() {
+  if [ -s "$BERTH_DEV_VENV/.berth-release" ]; then cat "$BERTH_DEV_VENV/.berth-release"
+  elif [ -f "$BERTH_DEV_VENV/.berth-reqs" ]; then echo "${BERTH_DEV_RELEASES[0]}"
+  fi
 }
 
 # A random secret, created once per state dir and kept in $BERTH_DEV_STATE/secrets/NAME.
@@ -289,7 +374,7 @@ write_env() {
   ensure_dirs
   {
     echo "# written by devenv/berth-dev; source it to talk to the dev environment"
-    echo "export BERTH_DEV_STATE='$BERTH_DEV_STATE' BERTH_DEV_VENV='$BERTH_DEV_VENV'"
+    echo "export BERTH_DEV_STATE='$BERTH_DEV_STATE' BERTH_DEV_VENV='$BERTH_DEV_VENV' BERTH_DEV_RELEASE='$BERTH_DEV_RELEASE'"
     [ -s "$DEV_PKI/ca.pem" ] && echo "export BERTH_DEV_CA='$DEV_PKI/ca.pem'"
     cat "$ENV_DIR"/*.sh 2>/dev/null || true
   } | write_private "$BERTH_DEV_STATE/env.sh"   # it holds the fragments' passwords

@@ -61,6 +61,62 @@ OS_NEUTRON_SERVICE_PLUGINS=router,qos,trunk
 OS_NEUTRON_ML2_EXTENSIONS=port_security,qos,dns
 OS_NEUTRON_PHYSNET=public           # the flat provider network behind the external network `public`
 
+# ---------------------------------------------------------------------------------------------------- releases
+# How the releases (BERTH_DEV_RELEASE, lib/common.sh) differ in running the services. The configs below say
+# where an option or a policy differs.
+
+# The WSGI app of SERVICE for py/berth_wsgi.py: a module with an `application` (2025.1 and later have
+# `<service>.wsgi.*` modules), or in 2024.1 the factory its pbr-generated `*-wsgi-*` script calls.
+_os_wsgi() {
+  case $BERTH_DEV_RELEASE:$1 in
+    2024.1:keystone) echo keystone.server.wsgi:initialize_public_application ;;
+    2024.1:glance) echo glance.common.wsgi_app:init_app ;;
+    2024.1:placement) echo placement.wsgi:init_application ;;
+    2024.1:nova) echo nova.api.openstack.compute.wsgi:init_application ;;
+    2024.1:neutron) echo neutron.cmd.eventlet.server:main_api_eventlet ;;
+    2024.1:heat) echo heat.httpd.heat_api:init_application ;;
+    *:keystone) echo keystone.wsgi.api ;;
+    *:glance) echo glance.wsgi.api ;;
+    *:placement) echo placement.wsgi.api ;;
+    *:nova) echo nova.wsgi.osapi_compute ;;
+    *:neutron) echo neutron.wsgi.api ;;
+    *:heat) echo heat.wsgi.api ;;
+    *) die "no WSGI app for $1" ;;
+  esac
+}
+
+# The SQLite wrapper (py/sqlite_immediate.py: every transaction BEGIN IMMEDIATE) for the WSGI service NAME, or
+# nothing. It is there for databases that several processes write; Keystone's has one writer (one worker), and
+# Keystone 25 (2024.1) leaves a read transaction open for the life of its connection (the service-provider query
+# that get_enabled_service_providers returns unevaluated, run after its session closed): made IMMEDIATE, that
+# read holds the write lock, and the next write of the same process waits the busy timeout and fails with
+# "database is locked" (the first token already). So 2024.1's Keystone runs without it.
+_os_sqlite_wrap() {
+  case $BERTH_DEV_RELEASE:$1 in
+    2024.1:keystone) ;;
+    *) echo "$DEVENV_DIR/py/sqlite_immediate.py" ;;
+  esac
+}
+
+# The name of an option that a release calls otherwise (KEY: what it is).
+_os_opt() {
+  case $BERTH_DEV_RELEASE:$1 in
+    # [ml2]: `tenant_network_types` until Neutron 2025.x renamed it `project_network_types`.
+    2024.1:neutron-project-network-types) echo tenant_network_types ;;
+    *:neutron-project-network-types) echo project_network_types ;;
+    *) die "_os_opt: unknown option $1" ;;
+  esac
+}
+
+# gunicorn's options that not every release's gunicorn has: 2024.1's (21.2, its upper-constraints pin) has no
+# control socket, so no --no-control-socket (which gunicorn 27 needs, or it opens ~/.gunicorn/gunicorn.ctl).
+_os_gunicorn_opts() {
+  case $BERTH_DEV_RELEASE in
+    2024.1) ;;
+    *) echo --no-control-socket ;;
+  esac
+}
+
 # ---------------------------------------------------------------------------------------------------- install
 
 openstack_install() {
@@ -145,7 +201,7 @@ openstack_up() {
   if [ "$heat" = 1 ]; then _os_once heat-db _os_bg jobs heat-db _os_setup_heat_db; fi
   _os_once keystone-db _os_setup_keystone
 
-  _os_gunicorn keystone "$OS_PORT_KEYSTONE" keystone.wsgi.api keystone OS_KEYSTONE_CONFIG_DIR="$OS_ETC/keystone"
+  _os_gunicorn keystone "$OS_PORT_KEYSTONE" "$(_os_wsgi keystone)" keystone OS_KEYSTONE_CONFIG_DIR="$OS_ETC/keystone"
   svc_wait openstack-keystone 90 http_ok "$OS_KEYSTONE_URL/v3"
   dev_pki
   svc_start openstack-keystone-tls "$OS_PY" "$DEVENV_DIR/py/tlsproxy.py" "$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS" \
@@ -155,13 +211,13 @@ openstack_up() {
   _os_bg_wait ${jobs[@]+"${jobs[@]}"}
 
   mariadb_wait openstack-mariadb
-  _os_gunicorn neutron "$OS_PORT_NETWORK" neutron.wsgi.api \
+  _os_gunicorn neutron "$OS_PORT_NETWORK" "$(_os_wsgi neutron)" \
     "neutron-api --config-file $OS_ETC/neutron/neutron.conf --config-file $OS_ETC/neutron/ml2_conf.ini"
-  _os_gunicorn glance "$OS_PORT_GLANCE" glance.wsgi.api glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance"
-  _os_gunicorn glance2 "$OS_PORT_GLANCE2" glance.wsgi.api glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance2"
-  _os_gunicorn placement "$OS_PORT_PLACEMENT" placement.wsgi.api placement-api \
+  _os_gunicorn glance "$OS_PORT_GLANCE" "$(_os_wsgi glance)" glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance"
+  _os_gunicorn glance2 "$OS_PORT_GLANCE2" "$(_os_wsgi glance)" glance-api OS_GLANCE_CONFIG_DIR="$OS_ETC/glance2"
+  _os_gunicorn placement "$OS_PORT_PLACEMENT" "$(_os_wsgi placement)" placement-api \
     OS_PLACEMENT_CONFIG_DIR="$OS_ETC/placement"
-  _os_gunicorn nova-api "$OS_PORT_NOVA" nova.wsgi.osapi_compute nova-api OS_NOVA_CONFIG_DIR="$OS_ETC/nova"
+  _os_gunicorn nova-api "$OS_PORT_NOVA" "$(_os_wsgi nova)" nova-api OS_NOVA_CONFIG_DIR="$OS_ETC/nova"
 
   svc_wait openstack-rabbitmq 90 port_open "$OS_PORT_RABBIT"
   local stamp fresh_nova=()
@@ -172,7 +228,7 @@ openstack_up() {
     _os_long_running "nova-$b" "$OS_BIN/nova-$b" --config-file "$OS_ETC/nova/nova.conf"
   done
   if [ "$heat" = 1 ]; then
-    _os_gunicorn heat-api "$OS_PORT_HEAT" heat.wsgi.api "heat-api --config-file $OS_ETC/heat/heat.conf"
+    _os_gunicorn heat-api "$OS_PORT_HEAT" "$(_os_wsgi heat)" "heat-api --config-file $OS_ETC/heat/heat.conf"
     heat_docker_up   # lib/heat_docker.sh: DockerInc::Docker::Container into $HEAT_DOCKER_PLUGIN_DIR
     _os_long_running heat-engine "$OS_BIN/heat-engine" --config-file "$OS_ETC/heat/heat.conf"
   else
@@ -246,9 +302,10 @@ _os_bg_wait() {
 _os_gunicorn() {
   local name=$1 port=$2 module=$3 argv=$4; shift 4
   local workers_var="OS_WORKERS_${name//-/_}"
+  # shellcheck disable=SC2046  # _os_gunicorn_opts: zero or more words
   svc_start "openstack-$name" env "$@" BERTH_WSGI_MODULE="$module" BERTH_WSGI_ARGV="$argv" \
-    BERTH_DEV_SQLITE_WRAP="$DEVENV_DIR/py/sqlite_immediate.py" \
-    "$OS_BIN/gunicorn" --no-control-socket --workers "${!workers_var:-1}" --timeout 300 --graceful-timeout 3 \
+    BERTH_DEV_SQLITE_WRAP="$(_os_sqlite_wrap "$name")" \
+    "$OS_BIN/gunicorn" $(_os_gunicorn_opts) --workers "${!workers_var:-1}" --timeout 300 --graceful-timeout 3 \
     --bind "$BERTH_DEV_HOST:$port" --pythonpath "$DEVENV_DIR/py" --name "openstack-$name" \
     berth_wsgi:application
 }
@@ -475,7 +532,7 @@ EOF
   cat >"$OS_ETC/neutron/ml2_conf.ini" <<EOF
 [ml2]
 type_drivers = flat,vlan,vxlan
-project_network_types = vxlan
+$(_os_opt neutron-project-network-types) = vxlan
 mechanism_drivers = berth_dev
 extension_drivers = $OS_NEUTRON_ML2_EXTENSIONS
 [ml2_type_flat]
