@@ -552,6 +552,8 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s f -l file -d 'Sync the images a YAML file lists: skopeo sync\'s format (registry -> images -> tags, tag regex, semver range) plus per-repository options; see the long help' -r -F
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l exclude -d 'Leave out the tags this regex matches (unanchored; repeatable), of `--all-tags` and the sync file\'s lists' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l newest -d 'Keep only the N highest versions (by semver) of each tag list; tags that are no version are left out' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s j -l jobs -d 'How many images to sync at once' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l per-registry -d 'How many of those may transfer from one registry at once' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l for -d 'The container driver to name the Glance image for' -r -f -a "nova-docker\t'Glance name = `repo:tag` = the archive\'s RepoTags'
@@ -759,8 +761,12 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l image -d 'Docker reference (`busybox:1.36`, resolved to the newest Glance image synced from it), Glance name or ID' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l flavor -d 'Flavor name or ID' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach (repeatable)' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port ID to attach (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach: Nova makes a port on it (repeatable, in order)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port, by name or ID, to attach; it must be free (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l fixed-ip -d 'This fixed IP on network NET (name or ID): on the first `--network NET`, else on a port of its own (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l security-group -d 'Security group, by name or ID, for the ports Nova makes (repeatable; default: the project\'s `default`)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l floating-ip -d 'Give the server a floating IP once ACTIVE (so the boot waits): no value allocates one from the external network (released by `server delete`), an ADDRESS takes that floating IP of the project' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l floating-network -d 'The external network to allocate the floating IP from (needed when several are visible)' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l key-name -d 'Key pair to inject' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l user-data -d 'File of user data' -r -F
 complete -c berth -n "__fish_berth_using_subcommand boot" -l env -d 'Environment variable for the container, as instance metadata the docker driver turns into env (repeatable)' -r
