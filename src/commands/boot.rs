@@ -139,8 +139,12 @@ pub async fn run(args: BootArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             out
         }
     };
-    let fips = if req.no_network { Ok(Vec::new()) } else { neutron.floating_ips_with_devices().await };
-    let fips = super::server::floating_or_warn(fips, ctx);
+    // A server just made has a floating IP only when berth gave it one.
+    let fips = if held.is_empty() {
+        Vec::new()
+    } else {
+        super::server::floating_or_warn(neutron.floating_ips_with_devices().await, ctx)
+    };
     let image_name = image.name.clone().unwrap_or_default();
     ctx.out.list(&super::server::rows(&servers, &fips, |_| Some(image_name.clone()), ctx.out.settings()))
 }
