@@ -811,7 +811,7 @@ complete -c berth -n "__fish_berth_using_subcommand boot" -l http-timeout -d 'Se
 complete -c berth -n "__fish_berth_using_subcommand boot" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l no-network -d 'Boot without any network (`networks: "none"`)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l config-drive -d 'Ask for a config drive (refused unless `--force`: docker instances have none)'
-complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for a missing image or flavor)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for what does not exist or is taken)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l wait -d 'Wait until the server is ACTIVE or ERROR'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l delete-on-failure -d 'Delete the servers when they go to ERROR, time out, or the wait is interrupted'
 complete -c berth -n "__fish_berth_using_subcommand boot" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'

@@ -97,7 +97,7 @@ pub struct BootArgs {
     #[arg(long)]
     pub config_drive: bool,
 
-    /// Boot even when a preflight check refuses (not for a missing image or flavor)
+    /// Boot even when a preflight check refuses (not for what does not exist or is taken)
     #[arg(long)]
     pub force: bool,
 
