@@ -771,8 +771,12 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l image -d 'Docker reference (`busybox:1.36`, resolved to the newest Glance image synced from it), Glance name or ID' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l flavor -d 'Flavor name or ID' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach (repeatable)' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port ID to attach (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach: Nova makes a port on it (repeatable, in order)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port, by name or ID, to attach; it must be free (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l fixed-ip -d 'This fixed IP on network NET (name or ID): on the first `--network NET`, else on a port of its own (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l security-group -d 'Security group, by name or ID, for the ports Nova makes (repeatable; default: the project\'s `default`)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l floating-ip -d 'Give the server a floating IP once ACTIVE (so the boot waits): no value allocates one from the external network (released by `server delete`), an ADDRESS takes that floating IP of the project' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l floating-network -d 'The external network to allocate the floating IP from (needed when several are visible)' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l key-name -d 'Key pair to inject' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l user-data -d 'File of user data' -r -F
 complete -c berth -n "__fish_berth_using_subcommand boot" -l env -d 'Environment variable for the container, as instance metadata the docker driver turns into env (repeatable)' -r
@@ -817,7 +821,7 @@ complete -c berth -n "__fish_berth_using_subcommand boot" -l http-timeout -d 'Se
 complete -c berth -n "__fish_berth_using_subcommand boot" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l no-network -d 'Boot without any network (`networks: "none"`)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l config-drive -d 'Ask for a config drive (refused unless `--force`: docker instances have none)'
-complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for a missing image or flavor)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for what does not exist or is taken)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l wait -d 'Wait until the server is ACTIVE or ERROR'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l delete-on-failure -d 'Delete the servers when they go to ERROR, time out, or the wait is interrupted'
 complete -c berth -n "__fish_berth_using_subcommand boot" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'

@@ -740,10 +740,11 @@ _os_compute_bootstrap() {
 }
 
 # The seed networks, router and security group (os_bootstrap.py network), written to $OS_STATE/network.json.
-# Again when its input changed or the private network it made is gone.
+# Again when its input changed or the private network it made is gone (v2: `public` external for admin and
+# demo only).
 _os_network_bootstrap() {
   local want
-  want=$( (echo "network-v1"; _os_bootstrap_json 0) | sha256sum | cut -c1-16)
+  want=$( (echo "network-v2"; _os_bootstrap_json 0) | sha256sum | cut -c1-16)
   if [ "$(cat "$OS_DONE/network" 2>/dev/null)" = "$want" ] && [ -s "$OS_STATE/network.json" ] &&
     _os_token && _os_curl_auth -fsS -o /dev/null --max-time 5 \
       "$OS_NETWORK_URL/v2.0/networks/$(_os_net networks.private.id)"; then

@@ -131,7 +131,7 @@ pub enum Command {
     Image(ImageCommand),
 
     /// Boot container instances through Nova, with preflight checks and clear faults
-    Boot(BootArgs),
+    Boot(Box<BootArgs>),
 
     /// Nova servers: list, show, delete, logs
     #[command(subcommand)]

@@ -23,7 +23,7 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Catalog(c) => catalog::run(c, ctx).await,
         Command::Config(c) => config::run(c, ctx),
         Command::Image(c) => image::run(c, ctx).await,
-        Command::Boot(args) => boot::run(args, ctx).await,
+        Command::Boot(args) => boot::run(*args, ctx).await,
         Command::Server(c) => server::run(c, ctx).await,
         Command::Registry(c) => registry::run(c, ctx).await,
         Command::Gaps(args) => gaps::run(args, ctx).await,

@@ -134,18 +134,64 @@ pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
         "networking.network",
         Area::Networking,
         "https://docs.openstack.org/neutron/latest/",
-        "Whether the cloud has a network service (Neutron). Nova needs one even for servers without ports. berth reads \
-      `GET /v2.0/extensions`: a Neutron lists its extensions (security-group, router, ...); an endpoint that lists none \
-      is a minimal stand-in that cannot give instances ports.",
+        "Whether the cloud has a network service (Neutron) and which extensions it lists (`GET /v2.0/extensions`). Nova \
+      needs one even for servers without ports; every other networking check reads Neutron.",
+    ),
+    (
+        "networking.extension",
+        Area::Networking,
+        "https://docs.openstack.org/api-ref/network/v2/#extensions",
+        "One finding per Neutron extension that changes what container instances get \
+      (`networking.extension.<alias>`): security-group (rules on the port; applied to a container instance as to a \
+      VM when its host plugs the port with a firewall driver; nova-docker had none), port-security (ports without \
+      security groups or anti-spoofing), allowed-address-pairs (extra addresses on a port), router (routers and \
+      floating IPs), dns-integration (a port's dns_name), qos (bandwidth policies on the port) and trunk (VLAN \
+      subports). A missing security-group or router extension is a warning; the others are information.",
+    ),
+    (
+        "networking.external-network",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/admin/config-rbac.html#allowing-a-network-to-be-used-as-an-external-network",
+        "Whether the project sees an external network (`router:external`): floating IPs come from one. Neutron offers an \
+      external network to every project, or only to some (`access_as_external` RBAC policies); a project that sees \
+      none cannot reach its instances from outside the cloud's networks. Servers are not attached to external \
+      networks directly (Nova allows that to admins only).",
+    ),
+    (
+        "networking.floating-ip",
+        Area::Networking,
+        "https://docs.openstack.org/api-ref/network/v2/#quotas-details-extension-quota-details",
+        "Whether the project can get a floating IP: an external network, the `router` extension, and room in its \
+      `floatingip` quota (`GET /v2.0/quotas/{project}/details`: limit, used, reserved; -1 is no limit). A floating IP \
+      associated with a container instance's port reaches the container directly: there is no port mapping.",
+    ),
+    (
+        "networking.project-networks",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/admin/intro-os-networking.html",
+        "The networks the project can boot on: its own and the shared ones (external networks are for floating IPs). \
+      Each container instance gets a port on them and that port's IP, as a VM does. A project without any boots only \
+      with `--no-network` or on a port someone else made.",
+    ),
+    (
+        "networking.mtu",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/admin/config-mtu.html",
+        "The MTU of the project's networks (the net-mtu extension's `mtu`). Tunnel networks (VXLAN, GRE) carry less than \
+      1500 bytes per packet (1450 on a 1500 underlay). A container instance's interface gets its port's MTU, but \
+      software that assumes 1500 does not: Docker's own bridge networks in a VM default to 1500, so large packets are \
+      dropped and TCP transfers stall. Set Docker's `mtu` to the network's, or raise the network's MTU where the \
+      underlay allows it.",
     ),
     (
         "networking.container-differences",
         Area::Networking,
         "https://github.com/openstack-archive/nova-docker",
-        "What differs for containers on Neutron (nova-docker): each container gets a Neutron port plugged into its network \
-      namespace and its own IP, like a VM; Docker's port publishing (`-p`) does not apply; security groups were not \
-      enforced (noop firewall driver), so filter elsewhere; on tunnel networks (VXLAN/GRE) the MTU is lower (1400 or \
-      1450) and images that assume 1500 can stall on large packets.",
+        "What differs for containers on Neutron: a container instance gets a Neutron port plugged into its network \
+      namespace and that port's IP, like a VM; Docker's port publishing (`-p`) does not apply, so every port the \
+      container listens on is on that IP, as far as security groups allow. Security groups apply as for VMs when the \
+      compute host plugs the port with a firewall driver; nova-docker had no security-group firewall driver (its \
+      rules were not enforced), so filter elsewhere there. The container shares the port's MTU.",
     ),
     (
         "orchestration.service",

@@ -1,10 +1,8 @@
-//! Finding things by name or ID as commands take them, with "did you mean" when nothing matches: flavors,
-//! networks, servers. (Images, which can also be docker references, are the image domain's: `image::find`.)
-
-use serde_json::Value;
+//! Finding things by name or ID as commands take them, with "did you mean" when nothing matches: flavors and
+//! servers. (Images, which can also be docker references, are the image domain's: `image::find`; networks, ports
+//! and security groups are boot's network plan: `boot::network`.)
 
 use super::nova::{Compute, Flavor, Server};
-use super::{Session, check};
 use crate::error::Failure;
 
 pub fn is_uuid(s: &str) -> bool {
@@ -47,31 +45,6 @@ pub fn flavor<'f>(flavors: &'f [Flavor], wanted: &str) -> anyhow::Result<&'f Fla
             ))
             .into()
     })
-}
-
-/// A network's ID: the ID given, or the one network of that name.
-pub async fn network(session: &Session, wanted: &str) -> anyhow::Result<String> {
-    if is_uuid(wanted) {
-        return Ok(wanted.to_string());
-    }
-    let resp = session.request(reqwest::Method::GET, "network", "/v2.0/networks", |r| r).await?;
-    let doc: Value = crate::net::body::json(check(resp, "listing networks").await?, crate::net::body::DOCUMENT).await?;
-    let nets = doc["networks"].as_array().cloned().unwrap_or_default();
-    let matching: Vec<&Value> = nets.iter().filter(|n| n["name"] == wanted).collect();
-    match matching.len() {
-        1 => Ok(matching[0]["id"].as_str().unwrap_or_default().to_string()),
-        0 => {
-            let names: Vec<&str> = nets.iter().filter_map(|n| n["name"].as_str()).collect();
-            Err(Failure::usage(format!("no network is called `{wanted}`"))
-                .hint(format!(
-                    "{}networks here: {}; or boot with `--no-network`",
-                    did_you_mean(&suggestions(wanted, names.iter().copied())),
-                    if names.is_empty() { "none".to_string() } else { names.join(", ") }
-                ))
-                .into())
-        }
-        n => Err(Failure::usage(format!("{n} networks are called `{wanted}`")).hint("give the network's ID").into()),
-    }
 }
 
 /// A server by ID, else by exact name (exactly one).

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod catalog;
 pub mod glance;
 pub mod lookup;
+pub mod neutron;
 pub mod nova;
 
 use std::sync::{Arc, Mutex};
@@ -304,8 +305,9 @@ pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
     let message = auth::api_message(resp).await;
     let (code, hint) = match status.as_u16() {
         401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials".to_string())),
-        // Nova answers a quota overrun with 403 ("Quota exceeded for ram: ..."): a limit, not a missing role.
-        403 | 413 if message.to_ascii_lowercase().contains("quota exceeded") => (
+        // Nova answers a quota overrun with 403 ("Quota exceeded for ram: ..."), Neutron with 409 ("Quota exceeded
+        // for resources: ['floatingip']"): a limit, not a missing role.
+        403 | 409 | 413 if message.to_ascii_lowercase().contains("quota exceeded") => (
             ExitCode::Failure,
             Some(
                 "the project's quota does not allow this: `openstack quota show` shows its limits and usage; free resources or ask an admin to raise the quota"

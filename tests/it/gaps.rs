@@ -73,9 +73,27 @@ fn assert_dev_cloud(f: &[Value]) {
     assert_eq!(status(f, "image.docker-format"), "ok");
     assert!(find(f, "image.docker-format")["evidence"].as_str().unwrap().contains("docker"));
     assert!(find(f, "image.import-methods")["summary"].as_str().unwrap().contains("glance-direct"));
-    // The network stand-in: present, but no Neutron extensions.
-    assert_eq!(status(f, "networking.network"), "warn");
-    assert!(find(f, "networking.network")["summary"].as_str().unwrap().contains("stand-in"));
+    // The real Neutron: its extensions, the external network `public`, room for floating IPs, and the tenant
+    // networks' MTU (VXLAN: 1450).
+    assert_eq!(status(f, "networking.network"), "ok");
+    assert!(find(f, "networking.network")["summary"].as_str().unwrap().starts_with("Neutron with "));
+    for ext in ["security-group", "port-security", "router"] {
+        assert_eq!(status(f, &format!("networking.extension.{ext}")), "ok", "{ext}");
+    }
+    for ext in ["dns-integration", "qos", "trunk", "allowed-address-pairs"] {
+        let x = find(f, &format!("networking.extension.{ext}"));
+        assert_eq!(x["status"], "info", "{x}");
+        assert!(x["summary"].as_str().unwrap().starts_with("Neutron offers"), "{x}");
+    }
+    assert_eq!(find(f, "networking.external-network")["summary"], "external networks: `public`");
+    assert_eq!(status(f, "networking.floating-ip"), "ok");
+    assert!(find(f, "networking.floating-ip")["evidence"].as_str().unwrap().contains("floatingip limit 500"));
+    assert_eq!(status(f, "networking.project-networks"), "ok");
+    assert!(find(f, "networking.project-networks")["evidence"].as_str().unwrap().contains("`shared`"));
+    let mtu = find(f, "networking.mtu");
+    assert_eq!(mtu["status"], "warn", "{mtu}");
+    assert!(mtu["evidence"].as_str().unwrap().contains("`shared` 1450"), "{mtu}");
+    assert!(f.iter().all(|x| !x["summary"].as_str().unwrap().contains("stand-in")));
     assert_eq!(status(f, "networking.container-differences"), "info");
     assert_eq!(status(f, "compute.microversion"), "ok");
     assert!(find(f, "compute.microversion")["summary"].as_str().unwrap().contains("2.1 to 2.104"));
@@ -253,7 +271,8 @@ fn glance_without_docker_in_its_container_formats_fails() {
 #[test]
 fn fail_on_levels_formats_and_explain() {
     let admin = cloud("berth-admin");
-    // The dev cloud has a fail (no container hypervisor) for admins, a warn (the network stand-in) for everyone.
+    // The dev cloud has a fail (no container hypervisor) for admins, and a warn for everyone: its tenant networks are
+    // VXLAN, with an MTU of 1450.
     admin
         .run(&["gaps", "--probe-timeout", "20", "--fail-on", "fail", "-o", "json"])
         .code(3)
@@ -262,7 +281,8 @@ fn fail_on_levels_formats_and_explain() {
     demo.run(&["gaps", "--probe-timeout", "20", "--only", "compute", "--fail-on", "fail"]).ok();
     demo.run(&["gaps", "--probe-timeout", "20", "--only", "networking", "--fail-on", "warn"])
         .code(3)
-        .stderr_has("networking.network");
+        .stderr_has("1 finding(s) at or above `warn`: networking.mtu");
+    demo.run(&["gaps", "--probe-timeout", "20", "--only", "networking", "--fail-on", "fail"]).ok();
     demo.run(&["gaps", "--probe-timeout", "20", "--only", "volumes", "--fail-on", "warn"]).ok();
 
     // The default table groups by area, with the summary on stderr; yaml and value work too.

@@ -1,9 +1,12 @@
 //! The checks of `berth gaps`: each a pure function of the [`Facts`], returning findings. The long text of each
 //! check id (`berth gaps --explain ID`) is in [`super::explain`].
 
+mod networking;
+
 pub use super::explain::{EXPLAIN, explain};
 use crate::gaps::facts::{DockerImage, Fact, Facts, ServiceFact};
 use crate::gaps::{CONTAINER_HYPERVISORS, Finding, Status};
+pub use networking::networking;
 
 /// A finding with the area and reference of its id.
 fn finding(id: &str, status: Status, summary: impl Into<String>) -> Finding {
@@ -391,42 +394,6 @@ pub fn telemetry(f: &Facts) -> Vec<Finding> {
         .consequence("alarms and autoscaling on instance metrics do nothing for containers")
         .remedy("monitor containers on the compute hosts (docker stats, cAdvisor)")
     });
-    out
-}
-
-pub fn networking(f: &Facts) -> Vec<Finding> {
-    let Some(net) = f.service("network") else {
-        return vec![
-            finding("networking.network", Status::Fail, "no network service in the catalog")
-                .consequence("Nova cannot show or delete servers without a network endpoint")
-                .remedy("deploy Neutron"),
-        ];
-    };
-    let mut out = vec![match &f.network_extensions {
-        Fact::Known(ext) if ext.is_empty() => finding(
-            "networking.network",
-            Status::Warn,
-            "the network endpoint lists no extensions: a minimal stand-in, not a full Neutron",
-        )
-        .evidence(format!(
-            "GET {}/v2.0/extensions: no extensions",
-            net.url.known().map(String::as_str).unwrap_or("network")
-        ))
-        .consequence("instances, containers included, can be booted only without ports (`--no-network`)")
-        .remedy("deploy Neutron"),
-        Fact::Known(ext) => finding("networking.network", Status::Ok, format!("Neutron with {} extensions", ext.len()))
-            .evidence(first(ext, 12)),
-        Fact::Unknown(r) => {
-            finding("networking.network", Status::Unknown, "the network service's extensions are unknown")
-                .evidence(r.clone())
-        }
-    }];
-    out.push(
-        finding("networking.container-differences", Status::Info, "container instances network differently from VMs")
-            .evidence(format!("network service `{}` present", net.registered))
-            .consequence("each container gets its own Neutron port and IP; Docker port publishing (-p) does not apply; security groups are not enforced by the docker driver; tunnel networks need a lower MTU (1400/1450)")
-            .remedy("filter traffic outside the instance (router, firewall), and set the MTU in images that assume 1500"),
-    );
     out
 }
 

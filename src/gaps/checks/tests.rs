@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::gaps::Area;
+use crate::gaps::facts::network::{NetworkFacts, Quota};
 use crate::gaps::facts::{ClusterTemplate, Hypervisor, Probe};
+use crate::openstack::neutron::Network;
 use serde_json::json;
 
 fn svc(kind: &str, registered: &str) -> ServiceFact {
@@ -47,9 +49,36 @@ fn dev() -> Facts {
         import_methods: Fact::Known(vec!["glance-direct".into()]),
         stores: Fact::Known(vec!["fs".into()]),
         docker_images: Fact::Known(vec![]),
-        network_extensions: Fact::Known(vec![]),
+        network: dev_network(),
         heat_resource_types: Fact::Known(vec!["OS::Nova::Server".into(), "OS::Heat::None".into()]),
         cluster_templates: Fact::Unknown("no `container-infrastructure-management` service in the catalog".into()),
+    }
+}
+
+fn net(name: &str, project: &str, shared: bool, external: bool, mtu: u32) -> Network {
+    Network {
+        id: format!("{name}-id"),
+        name: name.into(),
+        project_id: project.into(),
+        shared,
+        external,
+        mtu: Some(mtu),
+        subnets: vec![],
+        port_security_enabled: Some(true),
+    }
+}
+
+/// The dev cloud's Neutron as project `p` sees it.
+fn dev_network() -> NetworkFacts {
+    let ext = ["security-group", "port-security", "router", "external-net", "net-mtu", "qos", "trunk", "quotas"];
+    NetworkFacts {
+        extensions: Fact::Known(ext.iter().map(|e| e.to_string()).collect()),
+        networks: Fact::Known(vec![
+            net("private", "p", false, false, 1450),
+            net("shared", "admin", true, false, 1450),
+            net("public", "admin", false, true, 1500),
+        ]),
+        floating_quota: Fact::Known(Quota { limit: 50, used: 2, reserved: 0 }),
     }
 }
 
@@ -224,12 +253,56 @@ fn telemetry_either_way() {
 fn network() {
     let mut f = dev();
     let fs = networking(&f);
-    assert_eq!(get(&fs, "networking.network").status, Status::Warn);
-    assert_eq!(get(&fs, "networking.container-differences").status, Status::Info);
+    assert_eq!(get(&fs, "networking.network").status, Status::Ok);
+    assert!(get(&fs, "networking.network").summary.contains("8 extensions"));
+    assert!(fs.iter().all(|x| !x.summary.contains("stand-in")));
+    assert_eq!(get(&fs, "networking.extension.security-group").status, Status::Ok);
+    assert_eq!(get(&fs, "networking.extension.router").status, Status::Ok);
+    assert_eq!(get(&fs, "networking.extension.qos").status, Status::Info);
+    assert!(get(&fs, "networking.extension.qos").summary.contains("offers"));
+    let dns = get(&fs, "networking.extension.dns-integration");
+    assert_eq!((dns.status, dns.evidence.as_str()), (Status::Info, "GET /v2.0/extensions: no `dns-integration`"));
+    let ext = get(&fs, "networking.external-network");
+    assert_eq!((ext.status, ext.summary.as_str()), (Status::Ok, "external networks: `public`"));
+    let fip = get(&fs, "networking.floating-ip");
+    assert_eq!((fip.status, fip.summary.as_str()), (Status::Ok, "the project can get 48 more floating IPs (2 in use)"));
+    let nets = get(&fs, "networking.project-networks");
+    assert_eq!((nets.status, nets.evidence.as_str()), (Status::Ok, "own: `private`; shared: `shared`"));
+    let mtu = get(&fs, "networking.mtu");
+    assert_eq!((mtu.status, mtu.evidence.as_str()), (Status::Warn, "MTU: `private` 1450, `shared` 1450"));
     assert!(get(&fs, "networking.container-differences").consequence.contains("security groups"));
-    f.network_extensions = Fact::Known(vec!["security-group".into(), "router".into()]);
-    assert_eq!(get(&networking(&f), "networking.network").status, Status::Ok);
+    assert!(get(&fs, "networking.container-differences").consequence.contains("-p"));
+
+    // Quota used up, then no limit.
+    f.network.floating_quota = Fact::Known(Quota { limit: 2, used: 2, reserved: 0 });
+    assert_eq!(get(&networking(&f), "networking.floating-ip").status, Status::Warn);
+    f.network.floating_quota = Fact::Known(Quota { limit: -1, used: 2, reserved: 0 });
+    assert!(get(&networking(&f), "networking.floating-ip").summary.contains("no quota limit"));
+    // No external network: no floating IP whatever the quota.
+    let Fact::Known(nets) = &mut f.network.networks else { unreachable!() };
+    nets.retain(|n| !n.external);
+    nets.iter_mut().for_each(|n| n.mtu = Some(1500));
+    let fs = networking(&f);
+    assert_eq!(get(&fs, "networking.external-network").status, Status::Warn);
+    assert!(get(&fs, "networking.floating-ip").summary.contains("no external network"));
+    assert_eq!(get(&fs, "networking.mtu").status, Status::Ok);
+    // No network of its own or shared.
+    let Fact::Known(nets) = &mut f.network.networks else { unreachable!() };
+    nets.clear();
+    assert_eq!(get(&networking(&f), "networking.project-networks").status, Status::Warn);
+    assert_eq!(get(&networking(&f), "networking.mtu").status, Status::Info);
+    // No router and no security groups: warnings.
+    f.network.extensions = Fact::Known(vec!["external-net".into()]);
+    let fs = networking(&f);
+    for id in ["networking.extension.router", "networking.extension.security-group", "networking.floating-ip"] {
+        assert_eq!(get(&fs, id).status, Status::Warn, "{id}");
+    }
+    // What berth cannot see is unknown.
+    f.network = NetworkFacts::unknown("no answer within 3 s");
+    let fs = networking(&f);
+    assert!(fs.iter().filter(|x| x.id != "networking.container-differences").all(|x| x.status == Status::Unknown));
     f.services.retain(|s| s.kind != "network");
+    assert_eq!(networking(&f).len(), 1);
     assert_eq!(get(&networking(&f), "networking.network").status, Status::Fail);
 }
 

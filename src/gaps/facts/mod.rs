@@ -1,6 +1,8 @@
 //! The facts `berth gaps` (and `boot`'s preflight) judge: asked once, concurrently, each request cut off after
 //! a probe timeout (3 s by default) so that a service that does not answer makes the report `unknown` there, not slow.
 
+pub mod network;
+
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -108,7 +110,7 @@ pub struct Facts {
     pub import_methods: Fact<Vec<String>>,
     pub stores: Fact<Vec<String>>,
     pub docker_images: Fact<Vec<DockerImage>>,
-    pub network_extensions: Fact<Vec<String>>,
+    pub network: network::NetworkFacts,
     /// Those of the types in [`HEAT_TYPES_FILTER`] Heat offers.
     pub heat_resource_types: Fact<Vec<String>>,
     pub cluster_templates: Fact<Vec<ClusterTemplate>>,
@@ -408,7 +410,7 @@ struct Answers {
     import: Fact<Value>,
     stores: Fact<Value>,
     docker: Fact<Vec<glance::Image>>,
-    extensions: Fact<Value>,
+    network: network::NetworkFacts,
     resource_types: Fact<Value>,
     templates: Fact<Value>,
 }
@@ -439,14 +441,7 @@ async fn gather_once(p: &Prober<'_>) -> Facts {
             v["stores"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str().map(str::to_string)).collect()
         }),
         docker_images: docker_images(answers.docker),
-        network_extensions: map(answers.extensions, |v| {
-            v["extensions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e["alias"].as_str().map(str::to_string))
-                .collect()
-        }),
+        network: answers.network,
         heat_resource_types: map(answers.resource_types, |v| strings(&v["resource_types"])),
         cluster_templates: cluster_templates(answers.templates),
         services,
@@ -465,7 +460,7 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
         }
     }));
     let url = |kind: &str| url_of(services, kind);
-    let (compute, image, network) = (url("compute"), url("image"), url("network"));
+    let (compute, image, neutron) = (url("compute"), url("image"), url("network"));
     let at = |base: &Result<String, String>, path: &str| base.clone().map(|u| format!("{u}{path}"));
     let hypervisors = async {
         match &compute {
@@ -479,18 +474,18 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
             Err(r) => Fact::Unknown(r.clone()),
         }
     };
-    let (probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates) = tokio::join!(
+    let (probes, hypervisors, schema, import, stores, docker, network, resource_types, templates) = tokio::join!(
         probes,
         hypervisors,
         p.fact(at(&image, "/v2/schemas/image"), "reading Glance's image schema", &[]),
         p.fact(at(&image, "/v2/info/import"), "reading Glance's import methods", &[]),
         p.fact(at(&image, "/v2/info/stores"), "reading Glance's stores", &[]),
         docker,
-        p.fact(at(&network, "/v2.0/extensions"), "listing network extensions", &[]),
+        network::gather(p, &neutron, project_id),
         resource_types(p, url("orchestration"), project_id),
         cluster_templates_of(p, url("container-infrastructure-management")),
     );
-    Answers { probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates }
+    Answers { probes, hypervisors, schema, import, stores, docker, network, resource_types, templates }
 }
 
 /// Heat's resource types of interest. Heat checks every type's service in the catalog for a full list (1-2 s); a
