@@ -458,6 +458,19 @@ fn floating(ask: &Ask, f: &NetFacts, out: &mut Vec<Refusal>) -> Option<Floating>
 /// The boot's network plan, and every reason not to boot it.
 pub fn plan(ask: &Ask, f: &NetFacts) -> (Plan, Vec<Refusal>) {
     let mut out = Vec::new();
+    // No network named: Nova takes the one network the project can boot on, and refuses (409) when there are more.
+    let choices = bootable(f);
+    if ask.networks.is_empty() && ask.ports.is_empty() && ask.fixed_ips.is_empty() && choices.len() > 1 {
+        out.push(fixed(
+            Failure::usage(format!(
+                "project `{}` can boot on {} networks ({}) and none was named: Nova would refuse to choose",
+                f.project,
+                choices.len(),
+                names(&choices)
+            ))
+            .hint("name one with `--network NAME` (repeatable), or boot without a network: `--no-network`"),
+        ));
+    }
     let mut nics = network_nics(ask, f, &mut out);
     nics.extend(port_nics(ask, f, &mut out));
     if ask.count > 1 && nics.iter().any(|n| matches!(n, Nic::Port { .. } | Nic::Network { fixed_ip: Some(_), .. })) {

@@ -63,8 +63,11 @@ async fn preflight(
     let project = session.token().body.project.unwrap_or_default();
     let neutron = Neutron::new(session);
     let net_facts = async {
-        if ask.is_empty() {
+        if args.no_network {
             Ok(None)
+        } else if ask.is_empty() {
+            // Only to see whether Nova can choose a network itself; a cloud without Neutron lets Nova say.
+            Ok(network::gather(&neutron, &ask, &project.id, &project.name).await.ok())
         } else {
             network::gather(&neutron, &ask, &project.id, &project.name).await.map(Some)
         }

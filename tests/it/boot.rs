@@ -204,6 +204,14 @@ fn preflight_refusals_create_nothing() {
         assert!(servers_named(&b, &name).is_empty(), "{args:?} created a server");
     }
 
+    // No network named where demo sees two it may boot on (private, shared): Nova would answer 409.
+    let name = unique("b");
+    boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny"])
+        .code(2)
+        .stderr_has("none was named")
+        .stderr_has("--no-network");
+    assert!(servers_named(&b, &name).is_empty());
+
     // An unknown image, with a suggestion from the docker images.
     let name = unique("b");
     let typo = image.replace("busybox", "busybx");

@@ -230,3 +230,15 @@ fn floating_ips() {
     f.floating = vec![fip];
     assert!(refusals(&Ask { count: 3, ..address }, &f)[0].0.contains("cannot go to 3 servers"));
 }
+
+#[test]
+fn no_network_named_where_nova_cannot_choose() {
+    // Two networks demo can boot on (private, shared): Nova would answer 409.
+    let r = refusals(&ask(), &facts());
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].0.contains("can boot on 2 networks (`private`, `shared`)") && !r[0].1, "{r:?}");
+    // One: Nova takes it.
+    let mut one = facts();
+    one.networks.retain(|n| n.name != "shared");
+    assert!(refusals(&ask(), &one).is_empty());
+}
