@@ -4,6 +4,7 @@
 //! long sync whose token runs out or is revoked mid-way goes on with a new one. Idempotent requests (GET, HEAD,
 //! DELETE) are also retried on transient failures by [`Http::send`] (`--retries`); uploads never are.
 
+pub mod appcred;
 pub mod auth;
 pub mod cache;
 pub mod catalog;
