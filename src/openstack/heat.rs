@@ -234,10 +234,14 @@ impl<'a> Heat<'a> {
     ) -> anyhow::Result<Value> {
         let resp = self.send(method, path, body).await?;
         let resp = Self::refused_or_checked(resp, what).await?;
-        if resp.status() == reqwest::StatusCode::NO_CONTENT {
-            return Ok(Value::Null);
-        }
         body::json(resp, body::DOCUMENT).await
+    }
+
+    /// A request whose answer has nothing berth reads (an update's 202 is a line of text).
+    async fn accepted(&self, method: reqwest::Method, path: &str, body: &Value, what: &str) -> anyhow::Result<()> {
+        let resp = self.send(method, path, Some(body)).await?;
+        Self::refused_or_checked(resp, what).await?;
+        Ok(())
     }
 
     /// `POST /validate`: Heat's shallow validation (parameters, resource types, structure).
@@ -271,14 +275,13 @@ impl<'a> Heat<'a> {
         match template {
             Some(t) => {
                 let body = json!({"template": t, "parameters": parameters, "disable_rollback": true});
-                self.json(reqwest::Method::PUT, &stack.path(), Some(&body), &what).await?;
+                self.accepted(reqwest::Method::PUT, &stack.path(), &body, &what).await
             }
             None => {
                 let body = json!({"parameters": parameters, "existing": true, "disable_rollback": true});
-                self.json(reqwest::Method::PATCH, &stack.path(), Some(&body), &what).await?;
+                self.accepted(reqwest::Method::PATCH, &stack.path(), &body, &what).await
             }
         }
-        Ok(())
     }
 
     /// `DELETE` a stack; one already gone counts as deleted.

@@ -82,11 +82,10 @@ pub async fn follow(
                 Some(now) => ended = settled(&now.stack_status, action),
             }
         }
-        match ended {
-            Some(true) if action == "DELETE" => return Ok(End::Complete(None)),
-            Some(true) => return Ok(End::Complete(heat.get(stack).await?)),
-            Some(false) => return failed(heat, stack).await,
-            None => {}
+        if let Some(ok) = ended
+            && let Some(end) = confirm(heat, stack, action, ok).await?
+        {
+            return Ok(end);
         }
         let waited = start.elapsed();
         if waited >= limit {
@@ -108,10 +107,25 @@ fn gone(stack: &Stack) -> anyhow::Error {
     .into()
 }
 
-async fn failed(heat: &Heat<'_>, stack: &Stack) -> anyhow::Result<End> {
-    let now = heat.get(stack).await?.unwrap_or_else(|| stack.clone());
-    let failed = heat.resources(stack).await?.into_iter().filter(|r| r.resource_status.ends_with("_FAILED")).collect();
-    Ok(End::Failed { stack: now, failed })
+/// The end an event (or the stack's status) announced, as the stack is now. A failed event is confirmed by the
+/// stack's own status: it may be an earlier action's end (a delete cancelled by this one); `None` then.
+async fn confirm(heat: &Heat<'_>, stack: &Stack, action: &str, ok: bool) -> anyhow::Result<Option<End>> {
+    let now = match heat.get(stack).await? {
+        None if action == "DELETE" => return Ok(Some(End::Complete(None))),
+        None => return Err(gone(stack)),
+        Some(now) => now,
+    };
+    let ok = if ok { Some(true) } else { settled(&now.stack_status, action) };
+    Ok(match ok {
+        Some(true) if action == "DELETE" => Some(End::Complete(None)),
+        Some(true) => Some(End::Complete(Some(now))),
+        Some(false) => {
+            let failed =
+                heat.resources(&now).await?.into_iter().filter(|r| r.resource_status.ends_with("_FAILED")).collect();
+            Some(End::Failed { stack: now, failed })
+        }
+        None => None,
+    })
 }
 
 /// A failed action as an error: the failing resources, their types and Heat's reasons (else the stack's reason).

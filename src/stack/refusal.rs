@@ -44,6 +44,9 @@ pub fn explain(
 /// Why Heat lacks `t`, and what to do: the service it needs (in the catalog or not), or similar types Heat has.
 pub fn type_hint(t: &str, catalog: &[String], offered: &[String]) -> String {
     let close = did_you_mean(&suggestions(t, offered.iter().map(String::as_str)));
+    if !close.is_empty() {
+        return format!("{close}(`{t}` is no type this cloud's Heat offers)");
+    }
     if let Some((service, what)) = service_of(t) {
         let present = catalog.iter().any(|c| catalog::aliases(service).contains(&c.as_str()));
         if !present {
@@ -53,18 +56,18 @@ pub fn type_hint(t: &str, catalog: &[String], offered: &[String]) -> String {
             );
         }
         return format!(
-            "{close}the `{service}` service ({what}) is in the catalog, but Heat does not offer `{t}`: ask the \
-             cloud's operator (Heat's engine may lack the plugin or the service's client)"
+            "the `{service}` service ({what}) is in the catalog, but Heat does not offer `{t}`: ask the cloud's \
+             operator (Heat's engine may lack the plugin or the service's client)"
         );
     }
     if t.starts_with("DockerInc::Docker::") {
         return format!(
-            "{close}`{t}` is Heat's contrib Docker plugin (contrib/heat_docker), which this cloud's Heat does not \
+            "`{t}` is Heat's contrib Docker plugin (contrib/heat_docker), which this cloud's Heat does not \
              load: it needs the plugin in heat.conf's `plugin_dirs` and the `docker` Python library; \
              `berth gaps --only orchestration` shows which container paths this cloud supports"
         );
     }
-    format!("{close}`openstack orchestration resource type list` shows the types this cloud's Heat offers")
+    "`openstack orchestration resource type list` shows the types this cloud's Heat offers".to_string()
 }
 
 /// The preflight's refusal of a resource type Heat does not offer (exit 2: nothing was created).
@@ -120,7 +123,10 @@ mod tests {
             &["OS::Nova::Server".into()],
         );
         assert!(f.message.contains("at line 3 of `t.yaml`"), "{}", f.message);
-        assert!(f.hint.unwrap().starts_with("did you mean `OS::Nova::Server`?"));
+        assert_eq!(
+            f.hint.unwrap(),
+            "did you mean `OS::Nova::Server`? (`OS::Nova::Sever` is no type this cloud's Heat offers)"
+        );
         let r = refused("Property error: : resources.c.properties.image: : Error validating value 'x'");
         let f = explain(&r, T, "`t.yaml`", ExitCode::Failure, &[], &[]);
         assert!(f.message.contains("at line 6 of `t.yaml` (resources.c.properties.image)"), "{}", f.message);
