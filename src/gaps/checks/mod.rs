@@ -1,9 +1,12 @@
 //! The checks of `berth gaps`: each a pure function of the [`Facts`], returning findings. The long text of each
 //! check id (`berth gaps --explain ID`) is in [`super::explain`].
 
+mod orchestration;
+
 pub use super::explain::{EXPLAIN, explain};
 use crate::gaps::facts::{DockerImage, Fact, Facts, ServiceFact};
 use crate::gaps::{CONTAINER_HYPERVISORS, Finding, Status};
+pub use orchestration::orchestration;
 
 /// A finding with the area and reference of its id.
 fn finding(id: &str, status: Status, summary: impl Into<String>) -> Finding {
@@ -427,69 +430,6 @@ pub fn networking(f: &Facts) -> Vec<Finding> {
             .consequence("each container gets its own Neutron port and IP; Docker port publishing (-p) does not apply; security groups are not enforced by the docker driver; tunnel networks need a lower MTU (1400/1450)")
             .remedy("filter traffic outside the instance (router, firewall), and set the MTU in images that assume 1500"),
     );
-    out
-}
-
-pub fn orchestration(f: &Facts) -> Vec<Finding> {
-    let Some(heat) = f.service("orchestration") else {
-        return vec![
-            finding("orchestration.service", Status::Info, "no orchestration (Heat) in the catalog")
-                .consequence("no stacks: container instances are booted one by one (`berth boot`)"),
-        ];
-    };
-    let mut out = vec![
-        finding("orchestration.service", Status::Ok, format!("Heat is present as `{}`", heat.registered)).evidence(
-            format!(
-                "endpoint: {}",
-                heat.url.known().cloned().unwrap_or_else(|| heat.url.reason().unwrap_or_default().to_string())
-            ),
-        ),
-    ];
-    let types = match &f.heat_resource_types {
-        Fact::Unknown(r) => {
-            for id in ["orchestration.nova-server", "orchestration.zun-container", "orchestration.docker-container"] {
-                out.push(finding(id, Status::Unknown, "Heat's resource types are unknown").evidence(r.clone()));
-            }
-            return out;
-        }
-        Fact::Known(t) => t,
-    };
-    let has = |t: &str| types.iter().any(|x| x == t);
-    let evidence =
-        format!("GET /v1/{{project}}/resource_types?name={}: {}", crate::gaps::facts::HEAT_TYPES_FILTER, list(types));
-    out.push(if has("OS::Nova::Server") {
-        finding("orchestration.nova-server", Status::Ok, "Heat offers OS::Nova::Server")
-            .evidence(evidence.clone())
-            .consequence("stacks can boot container instances from Glance docker images, or VMs that run Docker")
-    } else {
-        finding("orchestration.nova-server", Status::Warn, "Heat does not offer OS::Nova::Server")
-            .evidence(evidence.clone())
-            .consequence("stacks cannot boot servers")
-            .remedy("check Heat's plugin configuration and the compute service in the catalog")
-    });
-    out.push(if has("OS::Zun::Container") {
-        finding("orchestration.zun-container", Status::Ok, "Heat offers OS::Zun::Container")
-            .evidence(evidence.clone())
-            .consequence("stacks can run Zun containers, with Cinder mounts")
-    } else {
-        finding("orchestration.zun-container", Status::Info, "Heat does not offer OS::Zun::Container")
-            .evidence(format!("{evidence}; Heat lists it only with a `container` (Zun) service"))
-            .consequence("stacks cannot create Zun containers")
-    });
-    out.push(if has("DockerInc::Docker::Container") {
-        finding(
-            "orchestration.docker-container",
-            Status::Warn,
-            "Heat offers DockerInc::Docker::Container (unsupported contrib plugin)",
-        )
-        .evidence(evidence)
-        .consequence("templates talk to Docker daemons directly, bypassing Nova, Glance and Keystone")
-        .remedy("move such templates to OS::Zun::Container or OS::Nova::Server")
-    } else {
-        finding("orchestration.docker-container", Status::Info, "Heat does not offer DockerInc::Docker::Container")
-            .evidence(evidence)
-            .consequence("legacy templates with the docker plugin will not validate")
-    });
     out
 }
 
