@@ -317,14 +317,19 @@ impl<'a> Heat<'a> {
         Ok(Some(one.stack).filter(|s| s.stack_status != "DELETE_COMPLETE"))
     }
 
-    /// The project's stacks.
+    /// The project's stacks (not those deleted).
     pub async fn list(&self) -> anyhow::Result<Vec<Stack>> {
         #[derive(Deserialize)]
         struct Page {
             stacks: Vec<Stack>,
         }
         let v = self.json(reqwest::Method::GET, "/stacks", None, "listing stacks").await?;
-        Ok(serde_json::from_value::<Page>(v)?.stacks)
+        // A stack just deleted is listed for a moment as DELETE_COMPLETE: it is gone.
+        Ok(serde_json::from_value::<Page>(v)?
+            .stacks
+            .into_iter()
+            .filter(|s| s.stack_status != "DELETE_COMPLETE")
+            .collect())
     }
 
     /// Events after `marker` (all when None), oldest first; `None` when the stack is gone.

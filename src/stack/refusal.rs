@@ -44,9 +44,6 @@ pub fn explain(
 /// Why Heat lacks `t`, and what to do: the service it needs (in the catalog or not), or similar types Heat has.
 pub fn type_hint(t: &str, catalog: &[String], offered: &[String]) -> String {
     let close = did_you_mean(&suggestions(t, offered.iter().map(String::as_str)));
-    if !close.is_empty() {
-        return format!("{close}(`{t}` is no type this cloud's Heat offers)");
-    }
     if let Some((service, what)) = service_of(t) {
         let present = catalog.iter().any(|c| catalog::aliases(service).contains(&c.as_str()));
         if !present {
@@ -55,16 +52,21 @@ pub fn type_hint(t: &str, catalog: &[String], offered: &[String]) -> String {
                  `berth gaps --only orchestration` shows which container paths this cloud supports"
             );
         }
-        return format!(
-            "the `{service}` service ({what}) is in the catalog, but Heat does not offer `{t}`: ask the cloud's \
-             operator (Heat's engine may lack the plugin or the service's client)"
-        );
+        if close.is_empty() {
+            return format!(
+                "the `{service}` service ({what}) is in the catalog, but Heat does not offer `{t}`: ask the cloud's \
+                 operator (Heat's engine may lack the plugin or the service's client)"
+            );
+        }
+    }
+    if !close.is_empty() {
+        return format!("{close}(`{t}` is no type this cloud's Heat offers)");
     }
     if t.starts_with("DockerInc::Docker::") {
         return format!(
-            "`{t}` is Heat's contrib Docker plugin (contrib/heat_docker), which this cloud's Heat does not \
-             load: it needs the plugin in heat.conf's `plugin_dirs` and the `docker` Python library; \
-             `berth gaps --only orchestration` shows which container paths this cloud supports"
+            "`{t}` is Heat's contrib Docker plugin (contrib/heat_docker), which this cloud's Heat does not load: it \
+             needs the plugin in heat.conf's `plugin_dirs` and the `docker` Python library; `berth gaps --only \
+             orchestration` shows which container paths this cloud supports"
         );
     }
     "`openstack orchestration resource type list` shows the types this cloud's Heat offers".to_string()
@@ -100,7 +102,8 @@ mod tests {
         let r = refused(
             "HEAT-E99001 Service zun is not available for resource type OS::Zun::Container, reason: zun container endpoint is not in service catalog.",
         );
-        let f = explain(&r, T, "`t.yaml`", ExitCode::Negative, &["compute".into(), "orchestration".into()], &[]);
+        let close = ["OS::Heat::None".to_string(), "OS::Neutron::Net".to_string()];
+        let f = explain(&r, T, "`t.yaml`", ExitCode::Negative, &["compute".into(), "orchestration".into()], &close);
         assert_eq!(f.code, ExitCode::Negative);
         assert!(
             f.message.starts_with("Heat refused the template at line 4 of `t.yaml` (OS::Zun::Container): HEAT-E99001"),
