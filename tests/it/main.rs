@@ -17,6 +17,7 @@ mod layout;
 mod promises;
 mod registry;
 mod resilience;
+mod stack;
 mod sync;
 mod untrusted;
 mod versions;
