@@ -324,7 +324,7 @@ flavor = keystone
 lock_path = $OS_STATE/lock
 $(_os_authtoken glance)
 # keystonemiddleware enforces application credentials' access rules only when it knows its own service type;
-# without it, every token of a credential with access rules is refused (berth's `stack --for vm --source glance`).
+# without it, every token of a credential with access rules is refused (berth's stack --for vm --source glance).
 service_type = image
 EOF
 
