@@ -121,7 +121,12 @@ pub async fn create(args: CreateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Some(signals) => {
             let waited =
                 Waited { action: "CREATE", marker: None, timeout: args.timeout, delete: args.delete_on_failure };
-            wait(&heat, &created, waited, signals, ctx).await
+            let done = wait(&heat, &created, waited, signals, ctx).await;
+            if done.is_err() && args.delete_on_failure && made_credential {
+                // The stack is going: its image credential goes with it (it would expire anyway).
+                let _ = appcred::delete_named(&session, &stack::credential_name(&args.stack)).await;
+            }
+            done
         }
         None => ctx.out.record(&record(&heat.get(&created).await?.unwrap_or(created))),
     }
