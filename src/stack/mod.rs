@@ -22,9 +22,9 @@ use crate::openstack::Session;
 use crate::openstack::appcred::{self, Rule};
 use template::{Container, Template};
 
-/// A generated template: the options `kind` cannot honour refused first (before any request), then what it
-/// needs looked up and checked ([`preflight::resolve`]), then the template written. Also the warnings of the
-/// lookup (e.g. no container hypervisor for nova-docker).
+/// A generated template: what it needs looked up and checked ([`preflight::resolve`]), then the template
+/// written; with what was resolved and the lookup's warnings (e.g. no container hypervisor for nova-docker).
+/// Callers refuse the options `kind` cannot honour first, with [`check`], before any request.
 pub async fn generate(
     session: &Session,
     kind: Kind,
