@@ -364,6 +364,9 @@ flavor = keystone
 [oslo_concurrency]
 lock_path = $OS_STATE/lock
 $(_os_authtoken glance)
+# keystonemiddleware enforces application credentials' access rules only when it knows its own service type;
+# without it, every token of a credential with access rules is refused (berth's stack --for vm --source glance).
+service_type = image
 EOF
 
   _os_write_glance2_config
@@ -506,6 +509,9 @@ heat_waitcondition_server_url = http://$BERTH_DEV_HOST:8000/v1/waitcondition
 environment_dir = $v/etc/heat/environment.d
 template_dir = $v/etc/heat/templates
 plugin_dirs = $HEAT_DOCKER_PLUGIN_DIR
+# A resource that fails is not created again (Heat's default: 5 more times, with growing pauses): a failing test
+# stack fails in seconds, not minutes.
+action_retry_limit = 0
 [database]
 connection = $(_os_sqlite_url heat)
 [paste_deploy]

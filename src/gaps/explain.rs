@@ -197,8 +197,9 @@ pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
         "orchestration.service",
         Area::Orchestration,
         "https://docs.openstack.org/heat/latest/",
-        "Whether the cloud has Heat (orchestration). With Heat, stacks can boot container instances (OS::Nova::Server \
-      from a docker image) or the \"secure containers\" pattern: a VM whose cloud-init starts Docker.",
+        "Whether the cloud has Heat (orchestration). With Heat a stack can run a container four ways (`berth stack \
+      template IMAGE --for KIND`): nova-docker, zun, docker-engine and vm; the orchestration.path.* findings say \
+      which this cloud supports and what each needs.",
     ),
     (
         "orchestration.nova-server",
@@ -217,10 +218,57 @@ pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
     (
         "orchestration.docker-container",
         Area::Orchestration,
-        "https://github.com/openstack/heat/tree/stable/pike/contrib/heat_docker",
-        "Whether Heat offers DockerInc::Docker::Container, the contrib plugin (later UNSUPPORTED, gone from current Heat) \
-      that talks to a Docker daemon directly, bypassing Nova, Glance and Keystone. Present only where an operator \
-      installed it; treat templates that need it as legacy.",
+        "https://opendev.org/openstack/heat/src/branch/master/contrib/heat_docker",
+        "Whether Heat offers DockerInc::Docker::Container, the Docker plugin that talks to a Docker engine directly, \
+      bypassing Nova, Glance, Keystone and Neutron. It is not gone: it lives in Heat's source tree as \
+      contrib/heat_docker (support status UNSUPPORTED), ships in the openstack-heat source distribution (not the \
+      wheel), and registers when its directory is in heat.conf's `plugin_dirs` and the `docker` Python library \
+      imports. Upstream's plugin fails every create with the docker SDK it requires (>= 2.4.2): it passes \
+      mem_limit, dns, cpu_shares and cpuset to create_container() and the host options to start(), which the SDK \
+      moved into `host_config` in 2.0 (`create_container() got an unexpected keyword argument 'mem_limit'`). Its \
+      API looks the same patched or not; see orchestration.path.docker-engine.",
+    ),
+    (
+        "orchestration.path.nova-docker",
+        Area::Orchestration,
+        "https://github.com/openstack-archive/nova-docker",
+        "`berth stack template IMAGE --for nova-docker`: an OS::Nova::Server from a Glance docker image. It needs \
+      OS::Nova::Server, a compute host whose driver runs containers (nova-docker: hypervisor_type docker; see \
+      compute.container-hypervisor) and Glance accepting container_format docker. On a VM hypervisor the server \
+      goes ACTIVE but boots the image's data as a disk: `fail` then. Admin-only hypervisor facts make it `unknown` \
+      for members.",
+    ),
+    (
+        "orchestration.path.zun",
+        Area::Orchestration,
+        "https://docs.openstack.org/heat/latest/template_guide/openstack.html#OS::Zun::Container",
+        "`--for zun`: an OS::Zun::Container. Heat offers the type only when the catalog has a `container` (Zun) \
+      service (elsewhere validating such a template fails with HEAT-E99001 `Service zun is not available`). Zun \
+      mounts Cinder volumes (`mounts`: a new volume of a size, or an existing one), which makes it the path by which \
+      a container gets a volume; with the glance image driver it loads Glance images named as `berth image sync \
+      --for zun` names them.",
+    ),
+    (
+        "orchestration.path.docker-engine",
+        Area::Orchestration,
+        "https://opendev.org/openstack/heat/src/branch/master/contrib/heat_docker",
+        "`--for docker-engine`: a DockerInc::Docker::Container on a Docker engine that heat-engine reaches (its \
+      `docker_endpoint`). It needs the contrib plugin loaded (orchestration.docker-container) and, with any docker \
+      SDK from 2.0 on, a plugin patched to pass host options in `host_config` (berth's dev environment patches its \
+      copy: devenv/heat_docker/docker_container.patch). The resource-type API cannot tell a working plugin from a \
+      broken one, so this is `warn` wherever the type is offered: create a test stack to know. The plugin pulls the \
+      image before every create, from the engine's point of view.",
+    ),
+    (
+        "orchestration.path.vm",
+        Area::Orchestration,
+        "https://docs.openstack.org/keystone/latest/user/application_credentials.html#access-rules",
+        "`--for vm` (a secure container): an OS::Nova::Server from a VM image with cloud-init and Docker whose user \
+      data starts the container, pinned by digest, from its registry or (`--source glance`) from Glance with an \
+      application credential restricted by access rules to `GET /v2/images/{id}/file` of that image and expiring \
+      soon. It needs OS::Nova::Server and a VM hypervisor; `--source glance` also needs identity API 3.13 (access \
+      rules) and `service_type = image` in Glance's [keystone_authtoken] (keystonemiddleware refuses every token of \
+      a credential with access rules otherwise), which no API shows.",
     ),
     (
         "magnum.service",

@@ -1,7 +1,10 @@
 //! Finding things by name or ID as commands take them, with "did you mean" when nothing matches: flavors and
-//! servers. (Images, which can also be docker references, are the image domain's: `image::find`; networks, ports
-//! and security groups are boot's network plan: `boot::network`.)
+//! servers, and a network by name or ID where only its existence matters (stacks). (Images, which can also be
+//! docker references, are the image domain's: `image::find`; the networks, ports and security groups a boot may use
+//! are boot's network plan: `boot::network`.)
 
+use super::Session;
+use super::neutron::{Network, Neutron};
 use super::nova::{Compute, Flavor, Server};
 use crate::error::Failure;
 
@@ -45,6 +48,34 @@ pub fn flavor<'f>(flavors: &'f [Flavor], wanted: &str) -> anyhow::Result<&'f Fla
             ))
             .into()
     })
+}
+
+/// A network by ID, else by its one name, among those the project sees.
+pub async fn network(session: &Session, wanted: &str) -> anyhow::Result<Network> {
+    let nets = Neutron::new(session).networks(&[]).await?;
+    if let Some(n) = nets.iter().find(|n| n.id == wanted) {
+        return Ok(n.clone());
+    }
+    let named: Vec<&Network> = nets.iter().filter(|n| n.name == wanted).collect();
+    match named.len() {
+        1 => Ok(named[0].clone()),
+        0 => {
+            let names: Vec<&str> = nets.iter().filter(|n| !n.external).map(|n| n.name.as_str()).collect();
+            Err(Failure::usage(format!("no network is called `{wanted}` or has that ID"))
+                .hint(format!(
+                    "{}networks here: {}; or use `--no-network`",
+                    did_you_mean(&suggestions(wanted, nets.iter().map(|n| n.name.as_str()))),
+                    if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                ))
+                .into())
+        }
+        n => Err(Failure::usage(format!("{n} networks are called `{wanted}`"))
+            .hint(format!(
+                "give the network's ID: {}",
+                named.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+            .into()),
+    }
 }
 
 /// A server by ID, else by exact name (exactly one).

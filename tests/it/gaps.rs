@@ -101,8 +101,17 @@ fn assert_dev_cloud(f: &[Value]) {
         assert_eq!(status(f, "orchestration.service"), "ok");
         assert_eq!(status(f, "catalog.endpoint.orchestration"), "ok");
         assert_eq!(status(f, "orchestration.nova-server"), "ok");
-        // The dev cloud's Heat loads the Docker plugin (devenv/lib/heat_docker.sh).
+        // The dev cloud's Heat loads the Docker plugin (devenv/lib/heat_docker.sh): offered, and whether it works
+        // only a create tells (it does here: the stack tests run a container through it).
         assert_eq!(status(f, "orchestration.docker-container"), "warn");
+        let engine = find(f, "orchestration.path.docker-engine");
+        assert_eq!(engine["status"], "warn", "{engine}");
+        assert!(
+            engine["consequence"].as_str().unwrap().contains("unexpected keyword argument 'mem_limit'"),
+            "{engine}"
+        );
+        let vm = find(f, "orchestration.path.vm");
+        assert!(vm["evidence"].as_str().unwrap().contains("identity API v3."), "{vm}");
     } else {
         assert_eq!(status(f, "orchestration.service"), "info");
         assert!(f.iter().all(|x| x["id"] != "orchestration.nova-server"));
@@ -194,12 +203,25 @@ fn catalog_truth_and_a_zun_service() {
         assert_eq!(status(f, "zun.service"), "info");
         if heat() {
             assert_eq!(status(f, "orchestration.zun-container"), "info");
+            assert_eq!(status(f, "orchestration.path.zun"), "info");
+        }
+    }
+    // The container paths: the admin sees the fake hypervisor (a VM one), a member cannot list hypervisors.
+    if heat() {
+        let nova = find(&admin, "orchestration.path.nova-docker");
+        assert_eq!(nova["status"], "fail", "{nova}");
+        assert!(nova["evidence"].as_str().unwrap().contains("others: fake"), "{nova}");
+        assert_eq!(status(&admin, "orchestration.path.vm"), "ok");
+        for path in ["orchestration.path.nova-docker", "orchestration.path.vm"] {
+            assert_eq!(status(&demo, path), "unknown", "{path}");
         }
     }
 
     // A `container` service in the catalog (its endpoint does not answer): Zun is there, unreachable, and Heat
     // now offers OS::Zun::Container.
     let url = format!("http://127.0.0.1:{}/v1", closed_port());
+    // Tests that count on the catalog as it is (the stack tests' Zun refusals) wait while it is changed.
+    let changed = crate::common::catalog_changed();
     let zun = ZunService::register(&url);
     let (f, _) = gaps(&cloud("berth-demo"), &[]);
     assert!(find(&f, "catalog.services")["evidence"].as_str().unwrap().contains("application-container (container)"));
@@ -212,8 +234,13 @@ fn catalog_truth_and_a_zun_service() {
         let z = find(&f, "orchestration.zun-container");
         assert_eq!(z["status"], "ok", "{z}");
         assert!(z["evidence"].as_str().unwrap().contains("OS::Zun::Container"));
+        // Heat offers the zun path now, but Zun does not answer.
+        let p = find(&f, "orchestration.path.zun");
+        assert_eq!(p["status"], "warn", "{p}");
+        assert!(p["summary"].as_str().unwrap().contains("Zun does not answer"), "{p}");
     }
     drop(zun);
+    drop(changed);
     let (f, _) = gaps(&cloud("berth-demo"), &["--only", "zun"]);
     assert_eq!(f.len(), 1);
     assert_eq!(status(&f, "zun.service"), "info", "the test's container service is still there");

@@ -20,6 +20,7 @@ mod networking;
 mod promises;
 mod registry;
 mod resilience;
+mod stack;
 mod sync;
 mod untrusted;
 mod versions;

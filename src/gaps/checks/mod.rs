@@ -2,11 +2,13 @@
 //! check id (`berth gaps --explain ID`) is in [`super::explain`].
 
 mod networking;
+mod orchestration;
 
 pub use super::explain::{EXPLAIN, explain};
 use crate::gaps::facts::{DockerImage, Fact, Facts, ServiceFact};
 use crate::gaps::{CONTAINER_HYPERVISORS, Finding, Status};
 pub use networking::networking;
+pub use orchestration::orchestration;
 
 /// A finding with the area and reference of its id.
 fn finding(id: &str, status: Status, summary: impl Into<String>) -> Finding {
@@ -393,69 +395,6 @@ pub fn telemetry(f: &Facts) -> Vec<Finding> {
         .evidence(format!("telemetry: {}; Ceilometer's compute agent does not poll docker hosts", present.join(", ")))
         .consequence("alarms and autoscaling on instance metrics do nothing for containers")
         .remedy("monitor containers on the compute hosts (docker stats, cAdvisor)")
-    });
-    out
-}
-
-pub fn orchestration(f: &Facts) -> Vec<Finding> {
-    let Some(heat) = f.service("orchestration") else {
-        return vec![
-            finding("orchestration.service", Status::Info, "no orchestration (Heat) in the catalog")
-                .consequence("no stacks: container instances are booted one by one (`berth boot`)"),
-        ];
-    };
-    let mut out = vec![
-        finding("orchestration.service", Status::Ok, format!("Heat is present as `{}`", heat.registered)).evidence(
-            format!(
-                "endpoint: {}",
-                heat.url.known().cloned().unwrap_or_else(|| heat.url.reason().unwrap_or_default().to_string())
-            ),
-        ),
-    ];
-    let types = match &f.heat_resource_types {
-        Fact::Unknown(r) => {
-            for id in ["orchestration.nova-server", "orchestration.zun-container", "orchestration.docker-container"] {
-                out.push(finding(id, Status::Unknown, "Heat's resource types are unknown").evidence(r.clone()));
-            }
-            return out;
-        }
-        Fact::Known(t) => t,
-    };
-    let has = |t: &str| types.iter().any(|x| x == t);
-    let evidence =
-        format!("GET /v1/{{project}}/resource_types?name={}: {}", crate::gaps::facts::HEAT_TYPES_FILTER, list(types));
-    out.push(if has("OS::Nova::Server") {
-        finding("orchestration.nova-server", Status::Ok, "Heat offers OS::Nova::Server")
-            .evidence(evidence.clone())
-            .consequence("stacks can boot container instances from Glance docker images, or VMs that run Docker")
-    } else {
-        finding("orchestration.nova-server", Status::Warn, "Heat does not offer OS::Nova::Server")
-            .evidence(evidence.clone())
-            .consequence("stacks cannot boot servers")
-            .remedy("check Heat's plugin configuration and the compute service in the catalog")
-    });
-    out.push(if has("OS::Zun::Container") {
-        finding("orchestration.zun-container", Status::Ok, "Heat offers OS::Zun::Container")
-            .evidence(evidence.clone())
-            .consequence("stacks can run Zun containers, with Cinder mounts")
-    } else {
-        finding("orchestration.zun-container", Status::Info, "Heat does not offer OS::Zun::Container")
-            .evidence(format!("{evidence}; Heat lists it only with a `container` (Zun) service"))
-            .consequence("stacks cannot create Zun containers")
-    });
-    out.push(if has("DockerInc::Docker::Container") {
-        finding(
-            "orchestration.docker-container",
-            Status::Warn,
-            "Heat offers DockerInc::Docker::Container (unsupported contrib plugin)",
-        )
-        .evidence(evidence)
-        .consequence("templates talk to Docker daemons directly, bypassing Nova, Glance and Keystone")
-        .remedy("move such templates to OS::Zun::Container or OS::Nova::Server")
-    } else {
-        finding("orchestration.docker-container", Status::Info, "Heat does not offer DockerInc::Docker::Container")
-            .evidence(evidence)
-            .consequence("legacy templates with the docker plugin will not validate")
     });
     out
 }

@@ -317,13 +317,67 @@ fn heat() {
     let fs = orchestration(&f);
     assert_eq!(get(&fs, "orchestration.nova-server").status, Status::Warn);
     assert_eq!(get(&fs, "orchestration.zun-container").status, Status::Ok);
-    assert_eq!(get(&fs, "orchestration.docker-container").status, Status::Warn);
+    let docker = get(&fs, "orchestration.docker-container");
+    assert_eq!(docker.status, Status::Warn);
+    assert!(docker.consequence.contains("unless patched"), "{docker:?}");
     f.heat_resource_types = Fact::Unknown("cannot connect".into());
-    assert!(orchestration(&f).iter().filter(|x| x.id != "orchestration.service").all(|x| x.status == Status::Unknown));
+    let fs = orchestration(&f);
+    assert_eq!(fs.len(), 8);
+    assert!(fs.iter().filter(|x| x.id != "orchestration.service").all(|x| x.status == Status::Unknown));
     f.services.retain(|s| s.kind != "orchestration");
     let fs = orchestration(&f);
     assert_eq!(fs.len(), 1);
     assert_eq!(fs[0].status, Status::Info);
+}
+
+#[test]
+fn the_four_container_paths() {
+    let mut f = dev();
+    f.heat_resource_types = Fact::Known(vec!["OS::Nova::Server".into(), "DockerInc::Docker::Container".into()]);
+    f.services.iter_mut().find(|s| s.kind == "identity").unwrap().probe =
+        Fact::Known(Probe { url: "http://k".into(), status: 200, versions: vec!["v3.14".into()], body: json!({}) });
+    // The dev cloud as an admin sees it: a fake (VM) hypervisor, the Docker plugin, no Zun.
+    let fs = orchestration(&f);
+    let nova = get(&fs, "orchestration.path.nova-docker");
+    assert_eq!(
+        (nova.status, nova.summary.as_str()),
+        (Status::Fail, "nova-docker stacks: not here (no container hypervisor)")
+    );
+    assert!(nova.evidence.contains("container hypervisors: none; others: fake"), "{nova:?}");
+    let zun = get(&fs, "orchestration.path.zun");
+    assert_eq!(zun.status, Status::Info);
+    assert!(zun.consequence.contains("`container` (Zun) service"), "{zun:?}");
+    let engine = get(&fs, "orchestration.path.docker-engine");
+    assert_eq!(engine.status, Status::Warn);
+    assert!(engine.consequence.contains("unexpected keyword argument 'mem_limit'"), "{engine:?}");
+    let vm = get(&fs, "orchestration.path.vm");
+    assert_eq!(vm.status, Status::Ok, "{vm:?}");
+    assert!(vm.evidence.contains("identity API v3.14"), "{vm:?}");
+    assert!(vm.consequence.contains("service_type = image"), "{vm:?}");
+
+    // A container hypervisor, Zun with an answer; no VM host, an identity API before access rules.
+    f.hypervisors = Fact::Known(vec![Hypervisor { kind: "docker".into(), count: 2 }]);
+    f.heat_resource_types = Fact::Known(vec!["OS::Nova::Server".into(), "OS::Zun::Container".into()]);
+    f.services.push(svc("application-container", "container"));
+    let fs = orchestration(&f);
+    assert_eq!(get(&fs, "orchestration.path.nova-docker").status, Status::Ok);
+    assert_eq!(get(&fs, "orchestration.path.zun").status, Status::Ok);
+    assert_eq!(get(&fs, "orchestration.path.docker-engine").status, Status::Info);
+    assert_eq!(get(&fs, "orchestration.path.vm").summary, "vm stacks: not here (no VM hypervisor)");
+    f.hypervisors = Fact::Known(vec![Hypervisor { kind: "QEMU".into(), count: 1 }]);
+    f.services.iter_mut().find(|s| s.kind == "identity").unwrap().probe =
+        Fact::Known(Probe { url: "http://k".into(), status: 200, versions: vec!["v3.10".into()], body: json!({}) });
+    assert_eq!(get(&orchestration(&f), "orchestration.path.vm").status, Status::Warn);
+
+    // A member: the hypervisors are admin-only.
+    f.hypervisors = Fact::Unknown("admin only: HTTP 403".into());
+    let fs = orchestration(&f);
+    assert_eq!(get(&fs, "orchestration.path.nova-docker").status, Status::Unknown);
+    assert_eq!(get(&fs, "orchestration.path.vm").status, Status::Unknown);
+    // Glance without docker.
+    f.hypervisors = Fact::Known(vec![Hypervisor { kind: "docker".into(), count: 1 }]);
+    f.container_formats = Fact::Known(vec!["bare".into()]);
+    assert_eq!(get(&orchestration(&f), "orchestration.path.nova-docker").status, Status::Fail);
 }
 
 #[test]

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use crate::image::provenance::Recorded;
 use crate::net::body;
+use crate::openstack::heat::heat_base;
 use crate::openstack::{Session, catalog, check, glance};
 
 /// How long one gaps request may take by default (`gaps --probe-timeout`): a report about a half-broken cloud must
@@ -270,21 +271,6 @@ pub fn version_root(url: &str, project_id: Option<&str>) -> String {
         }
         None => url.to_string(),
     }
-}
-
-/// Heat's base URL with the project in it: the catalog's has it already; an override may carry the
-/// `%(project_id)s` placeholder, or nothing after the host.
-pub fn heat_base(url: &str, project_id: &str) -> String {
-    let url = url
-        .trim_end_matches('/')
-        .replace("%(project_id)s", project_id)
-        .replace("$(project_id)s", project_id)
-        .replace("%(tenant_id)s", project_id);
-    if url.contains(project_id) {
-        return url;
-    }
-    let path = url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..])).unwrap_or("");
-    if path.is_empty() { format!("{url}/v1/{project_id}") } else { format!("{url}/{project_id}") }
 }
 
 /// A service's endpoint as berth uses it: `<type>_endpoint_override` (any alias), else the catalog's for the
@@ -571,15 +557,11 @@ mod tests {
     }
 
     #[test]
-    fn roots_and_heat_urls() {
+    fn version_roots() {
         let p = "0123456789abcdef0123456789abcdef";
         assert_eq!(version_root(&format!("http://h:8004/v1/{p}"), Some(p)), "http://h:8004");
         assert_eq!(version_root("http://h:8004/v1/%(project_id)s", None), "http://h:8004");
         assert_eq!(version_root("http://h:8774/v2.1/", Some(p)), "http://h:8774/v2.1");
         assert_eq!(version_root("http://h:9292", Some(p)), "http://h:9292");
-        assert_eq!(heat_base(&format!("http://h:8004/v1/{p}"), p), format!("http://h:8004/v1/{p}"));
-        assert_eq!(heat_base("http://h:8004/v1/%(project_id)s", p), format!("http://h:8004/v1/{p}"));
-        assert_eq!(heat_base("http://h:8004", p), format!("http://h:8004/v1/{p}"));
-        assert_eq!(heat_base("http://h:8004/v1", p), format!("http://h:8004/v1/{p}"));
     }
 }
