@@ -93,6 +93,15 @@ impl Output {
         Ok(())
     }
 
+    /// Rows as they come (`stack events --follow`), flushed at once: one line per row in `table` and `value` (the
+    /// values, two spaces apart in `table`), one JSON object per line in `json` (JSON Lines), one YAML document
+    /// per row in `yaml`.
+    pub fn rows(&mut self, list: &List) -> anyhow::Result<()> {
+        let text = render_rows(list, self.settings.format, &self.settings.columns)?;
+        self.stdout.write_all(text.as_bytes())?;
+        self.flush()
+    }
+
     pub fn flush(&mut self) -> anyhow::Result<()> {
         self.stdout.flush()?;
         Ok(())
@@ -224,6 +233,27 @@ pub fn render_list(list: &List, format: Format, columns: &[String], width: Optio
     })
 }
 
+/// See [`Output::rows`].
+pub fn render_rows(list: &List, format: Format, columns: &[String]) -> anyhow::Result<String> {
+    let picked = select(&list.columns, columns)?;
+    let keys: Vec<&String> = picked.iter().map(|&i| &list.columns[i]).collect();
+    let mut out = String::new();
+    for row in &list.rows {
+        let values: Vec<&Value> = picked.iter().map(|&i| &row[i]).collect();
+        match format {
+            Format::Json => out.push_str(&format!("{}\n", serde_json::to_string(&to_object(&keys, &values))?)),
+            Format::Yaml => out.push_str(&format!("---\n{}", serde_yaml_ng::to_string(&to_object(&keys, &values))?)),
+            Format::Value => {
+                out.push_str(&format!("{}\n", values.iter().map(|v| cell(v)).collect::<Vec<_>>().join(" ")))
+            }
+            Format::Table => {
+                out.push_str(&format!("{}\n", values.iter().map(|v| cell(v)).collect::<Vec<_>>().join("  ")))
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +327,23 @@ mod tests {
         assert_eq!(y, "- name: keystone\n- name: glance\n");
         let t = render_list(&l, Format::Table, &[], None).unwrap();
         assert!(t.contains("| identity | keystone | public: http://a |"), "{t}");
+    }
+
+    #[test]
+    fn rows_as_they_come() {
+        let l = catalog();
+        assert_eq!(
+            render_rows(&l, Format::Json, &["type".into()]).unwrap(),
+            "{\"type\":\"identity\"}\n{\"type\":\"image\"}\n"
+        );
+        assert_eq!(
+            render_rows(&l, Format::Table, &[]).unwrap().lines().next(),
+            Some("identity  keystone  public: http://a")
+        );
+        assert_eq!(
+            render_rows(&l, Format::Yaml, &["name".into()]).unwrap(),
+            "---\nname: keystone\n---\nname: glance\n"
+        );
     }
 
     #[test]

@@ -382,6 +382,19 @@ pub fn signal_once_the_record_exists(b: &Berth, args: &[&str], signal: &str) -> 
     (child.wait().unwrap().code(), log)
 }
 
+/// The catalog as the dev environment has it. A test that adds a service for a while (a `container` (Zun)
+/// service) holds [`catalog_changed`]; a test whose assertions depend on that service's absence holds
+/// [`catalog_as_is`], so that the two never run at once (the tests of the binary share one process).
+static CATALOG: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+pub fn catalog_as_is() -> std::sync::RwLockReadGuard<'static, ()> {
+    CATALOG.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+pub fn catalog_changed() -> std::sync::RwLockWriteGuard<'static, ()> {
+    CATALOG.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// A token of the dev cloud's admin.
 pub fn admin_token() -> String {
     Berth::new()

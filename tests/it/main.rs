@@ -2,6 +2,7 @@
 //! real `berth` binary, against the dev environment's real services on 127.0.0.1 where an area needs them.
 
 mod common;
+mod neutron;
 mod stub;
 
 mod auth;
@@ -15,9 +16,11 @@ mod gaps;
 mod generated;
 mod hostile;
 mod layout;
+mod networking;
 mod promises;
 mod registry;
 mod resilience;
+mod stack;
 mod sync;
 mod untrusted;
 mod versions;
