@@ -3,7 +3,7 @@
 # (API only, ML2 with the agentless binding driver of py/berth_neutron.py, MariaDB), RabbitMQ and, with --heat,
 # Heat, all on 127.0.0.1. Sourced by devenv/berth-dev after common.sh and mariadb.sh. Everything generated lives
 # in $BERTH_DEV_STATE/openstack (configs, SQLite databases, the Glance store, fernet keys, clouds.yaml/openrc
-# files) and $BERTH_DEV_STATE/mariadb (Neutron's database); logs are $LOG_DIR/openstack-*.log.
+# files) and $BERTH_DEV_STATE/mariadb (Neutron's database, and Heat's in 2024.1); logs are $LOG_DIR/openstack-*.log.
 #
 # A second region, RegionTwo, has only an image service: a second Glance (openstack-glance2, its own database
 # and stores under $OS_STATE/glance2) that refuses the classic upload (`PUT /v2/images/{id}/file`) by policy and
@@ -108,6 +108,15 @@ _os_opt() {
   esac
 }
 
+# Heat's database: SQLite, but MariaDB in 2024.1. Heat 22's engine runs a stack's resources in greenthreads that
+# each hold a transaction; on SQLite (every transaction BEGIN IMMEDIATE, py/sqlite_immediate.py) one greenthread
+# waits for the write lock in C, which blocks the whole process and with it the greenthread holding the lock:
+# after the 60 s busy timeout the stack fails with "database is locked" (and heat-api's RPC call times out).
+_os_heat_on_mariadb() { [ "$BERTH_DEV_RELEASE" = 2024.1 ]; }
+_os_heat_db_url() {
+  if _os_heat_on_mariadb; then mariadb_url heat heat os-heat-db; else _os_sqlite_url heat; fi
+}
+
 # gunicorn's options that not every release's gunicorn has: 2024.1's (21.2, its upper-constraints pin) has no
 # control socket, so no --no-control-socket (which gunicorn 27 needs, or it opens ~/.gunicorn/gunicorn.ctl).
 _os_gunicorn_opts() {
@@ -189,6 +198,7 @@ openstack_up() {
   _os_start_rabbitmq
   # A new MariaDB datadir holds no database yet: what was set up in an earlier one is to be done again.
   [ -f "$MARIADB_DIR/initialized" ] || rm -f "$OS_DONE/neutron-db" "$OS_DONE/network"
+  if _os_heat_on_mariadb && [ ! -f "$MARIADB_DIR/initialized" ]; then rm -f "$OS_DONE/heat-db"; fi
   mariadb_start openstack-mariadb
 
   # Databases: keystone in the foreground, the others in parallel in the background.
@@ -570,7 +580,7 @@ plugin_dirs = $HEAT_DOCKER_PLUGIN_DIR
 # stack fails in seconds, not minutes.
 action_retry_limit = 0
 [database]
-connection = $(_os_sqlite_url heat)
+connection = $(_os_heat_db_url)
 [paste_deploy]
 api_paste_config = $v/etc/heat/api-paste.ini
 [heat_api]
@@ -745,8 +755,12 @@ _os_setup_neutron_db() {
 }
 
 _os_setup_heat_db() {
+  if _os_heat_on_mariadb; then
+    mariadb_wait openstack-mariadb
+    mariadb_ensure_db heat heat os-heat-db
+  fi
   "$OS_BIN/heat-manage" --config-file "$OS_ETC/heat/heat.conf" db_sync
-  _os_wal heat
+  _os_heat_on_mariadb || _os_wal heat
 }
 
 # ---------------------------------------------------------------------------------------------------- bootstrap
