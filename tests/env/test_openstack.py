@@ -32,7 +32,8 @@ def test_appcred_belongs_to_demo(env, demo, admin, project_ids):
     demo_user = admin.json("user", "show", env["BERTH_DEV_DEMO_USER"])
     assert token["user_id"] == demo_user["id"]
     cred = demo.json("application", "credential", "show", env["BERTH_DEV_APPCRED_ID"])
-    assert cred["Name"] == env["BERTH_DEV_APPCRED_NAME"]
+    # python-openstackclient 10 titles the keys ("Name"), 6.6 (2024.1's) does not
+    assert cred.get("Name", cred.get("name")) == env["BERTH_DEV_APPCRED_NAME"]
     assert cred["Project ID"] == project_ids[env["BERTH_DEV_DEMO_PROJECT"]]
     assert "admin" not in {r["name"] for r in cred["Roles"]}
     assert env["BERTH_DEV_AUTH_URL"].endswith("/v3")
