@@ -22,6 +22,21 @@ pub fn dev(name: &str) -> String {
     }
 }
 
+/// The OpenStack release the dev environment runs (`devenv/berth-dev up --release`): where a test's expectation is
+/// the release's own (Nova's newest microversion), it asks this.
+pub fn release() -> String {
+    dev("BERTH_DEV_RELEASE")
+}
+
+/// Nova's newest microversion in the dev environment's release.
+pub fn nova_max_microversion() -> &'static str {
+    match release().as_str() {
+        "2024.1" => "2.96",
+        "2026.2" => "2.104",
+        r => panic!("no Nova microversion known for release `{r}`: add it here"),
+    }
+}
+
 /// `export K=V` lines of an openrc file (quotes removed).
 pub fn openrc(which: &str) -> Vec<(String, String)> {
     let path = Path::new(&dev("BERTH_DEV_OPENRC_DIR")).join(format!("openrc-{which}"));

@@ -38,6 +38,8 @@ fn zun_templates_fit_heats_schema_and_heat_names_the_missing_service() {
     // Without a `container` service in the catalog (the gaps test adds one for a while).
     let _catalog = crate::common::catalog_as_is();
     let dir = tempfile::tempdir().unwrap();
+    // A network the project sees: `stack template` looks it up in Neutron.
+    let network = dev("BERTH_DEV_NET_PRIVATE_ID");
     let out = stack(
         &b,
         &[
@@ -60,7 +62,7 @@ fn zun_templates_fit_heats_schema_and_heat_names_the_missing_service() {
             "--restart",
             "on-failure:3",
             "--network",
-            "0b1c3e5a-0000-4000-8000-00000000000a",
+            &network,
             "--volume",
             "10:/data",
             "--volume",
