@@ -87,6 +87,7 @@ pub async fn create(args: CreateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let p = prepare(&source, &session, ctx)
         .await?
         .ok_or_else(|| Failure::usage("`stack create` needs IMAGE with `--for KIND`, or `--template FILE`"))?;
+    preflight::check_version(&heat, &p.text, &p.shown).await?;
     preflight::check_types(&heat, &stack::resource_types(&p.text), &p.text, &p.shown).await?;
     let mut params = parameters(&args.parameters);
     if args.dry_run {
@@ -139,6 +140,7 @@ pub async fn update(args: UpdateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let s = find(&heat, &args.stack).await?;
     let p = prepare(&source, &session, ctx).await?;
     if let Some(p) = &p {
+        preflight::check_version(&heat, &p.text, &p.shown).await?;
         preflight::check_types(&heat, &stack::resource_types(&p.text), &p.text, &p.shown).await?;
     }
     let mut params = parameters(&args.parameters);

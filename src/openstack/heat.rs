@@ -372,6 +372,18 @@ impl<'a> Heat<'a> {
         Ok(serde_json::from_value::<Page>(v)?.resources)
     }
 
+    /// `GET /template_versions`: the template versions this Heat reads, each with its aliases
+    /// (`heat_template_version.2021-04-16`, `heat_template_version.wallaby`, `AWSTemplateFormatVersion.2010-09-09`).
+    pub async fn template_versions(&self) -> anyhow::Result<Vec<String>> {
+        let v = self.json(reqwest::Method::GET, "/template_versions", None, "listing template versions").await?;
+        let mut out = Vec::new();
+        for t in v["template_versions"].as_array().into_iter().flatten() {
+            out.extend(t["version"].as_str().map(str::to_string));
+            out.extend(t["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string));
+        }
+        Ok(out)
+    }
+
     /// The resource types this cloud offers, those matching `name` (a regular expression) when given. Heat leaves
     /// out the types whose service is not in the catalog.
     pub async fn resource_types(&self, name: Option<&str>) -> anyhow::Result<Vec<String>> {

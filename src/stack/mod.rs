@@ -89,6 +89,17 @@ pub fn resource_types(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The version a template declares, as Heat lists it (`GET /template_versions`): `heat_template_version.V`,
+/// `AWSTemplateFormatVersion.V` or `HeatTemplateFormatVersion.V`; `None` when it declares none (Heat says so).
+pub fn template_version(text: &str) -> Option<String> {
+    let doc = serde_yaml_ng::from_str::<serde_json::Value>(text).ok()?;
+    ["heat_template_version", "AWSTemplateFormatVersion", "HeatTemplateFormatVersion"].iter().find_map(|key| {
+        let v = doc.get(*key)?;
+        let v = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+        Some(format!("{key}.{v}"))
+    })
+}
+
 /// Whether a stack status is final for `action` (`CREATE`, `UPDATE`, `DELETE`): `Some(true)` complete,
 /// `Some(false)` failed, `None` still going (or another action's).
 pub fn settled(status: &str, action: &str) -> Option<bool> {
@@ -119,6 +130,24 @@ mod tests {
             "AWS::EC2::Instance"
         );
         assert!(resource_types("not: [yaml").is_empty());
+    }
+
+    #[test]
+    fn version_of_a_template() {
+        assert_eq!(
+            template_version("heat_template_version: 2021-04-16\nresources: {}\n").as_deref(),
+            Some("heat_template_version.2021-04-16")
+        );
+        assert_eq!(
+            template_version("heat_template_version: wallaby\n").as_deref(),
+            Some("heat_template_version.wallaby")
+        );
+        assert_eq!(
+            template_version("{\"AWSTemplateFormatVersion\": \"2010-09-09\"}").as_deref(),
+            Some("AWSTemplateFormatVersion.2010-09-09")
+        );
+        assert_eq!(template_version("resources: {}\n"), None);
+        assert_eq!(template_version("not: [yaml"), None);
     }
 
     #[test]

@@ -173,3 +173,58 @@ pub async fn check_types(heat: &Heat<'_>, types: &[(String, String)], text: &str
     let catalog: Vec<String> = heat.session.token().body.catalog.iter().map(|s| s.kind.clone()).collect();
     Err(missing_type(t, resource, text, source, &catalog, &all).into())
 }
+
+/// The template's version, if this cloud's Heat does not read it, refused with the versions it reads (berth's
+/// own templates are [`super::template::HOT_VERSION`]: Heat 16, Wallaby, and later). A template that declares no
+/// version, or a Heat that does not list its versions, is left to Heat's own answer.
+pub async fn check_version(heat: &Heat<'_>, text: &str, source: &str) -> anyhow::Result<()> {
+    let Some(version) = super::template_version(text) else { return Ok(()) };
+    let Ok(offered) = heat.template_versions().await else { return Ok(()) };
+    match version_refusal(&version, &offered, source) {
+        None => Ok(()),
+        Some(f) => Err(f.into()),
+    }
+}
+
+/// Why `version` (as Heat lists it) is refused when Heat reads `offered`, or nothing.
+pub fn version_refusal(version: &str, offered: &[String], source: &str) -> Option<Failure> {
+    if offered.is_empty() || offered.iter().any(|o| o == version) {
+        return None;
+    }
+    let (key, value) = version.split_once('.').unwrap_or((version, ""));
+    let mut same: Vec<&str> =
+        offered.iter().filter_map(|o| o.strip_prefix(key)?.strip_prefix('.')).filter(|v| v.starts_with("20")).collect();
+    same.sort_unstable();
+    let reads = if same.is_empty() { "none".to_string() } else { same.join(", ") };
+    Some(
+        Failure::usage(format!("this cloud's Heat does not read `{key}: {value}` ({source})"))
+            .hint(format!("the `{key}` versions it reads: {reads}; write the template for one of them")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_versions_heat_does_not_read() {
+        let offered: Vec<String> = ["AWSTemplateFormatVersion.2010-09-09", "heat_template_version.2018-08-31"]
+            .iter()
+            .chain(&["heat_template_version.2021-04-16", "heat_template_version.wallaby"])
+            .map(|s| s.to_string())
+            .collect();
+        assert!(version_refusal("heat_template_version.2021-04-16", &offered, "t.yaml").is_none());
+        assert!(version_refusal("heat_template_version.wallaby", &offered, "t.yaml").is_none());
+        assert!(version_refusal("heat_template_version.2099-01-01", &[], "t.yaml").is_none());
+        let f = version_refusal("heat_template_version.2099-01-01", &offered, "`t.yaml`").unwrap();
+        assert_eq!(f.message, "this cloud's Heat does not read `heat_template_version: 2099-01-01` (`t.yaml`)");
+        assert_eq!(
+            f.hint.as_deref(),
+            Some(
+                "the `heat_template_version` versions it reads: 2018-08-31, 2021-04-16; write the template for one of them"
+            )
+        );
+        let f = version_refusal("HeatTemplateFormatVersion.2012-12-12", &offered, "x").unwrap();
+        assert!(f.hint.unwrap().contains("reads: none;"));
+    }
+}

@@ -134,6 +134,14 @@ fn resource_types_the_cloud_lacks_and_names_in_use_are_refused() {
         "{}",
         out.stderr
     );
+    // A template version this release's Heat does not read (2024.1's and 2026.2's read the same: up to
+    // 2021-04-16, which berth writes): refused with the versions the cloud lists, before anything is created.
+    let future = file("future.yaml", "heat_template_version: 2099-01-01\nresources:\n  s:\n    type: OS::Heat::None\n");
+    refused(&b, &["--template", &future], "this cloud's Heat does not read `heat_template_version: 2099-01-01`");
+    let out = stack(&b, &["create", &unique("st"), "--template", &future]).code(2);
+    assert!(out.stderr.contains("2018-08-31, 2021-04-16;"), "{}", out.stderr);
+    let alias = file("wallaby.yaml", "heat_template_version: wallaby\nresources:\n  s:\n    type: OS::Heat::Nonne\n");
+    refused(&b, &["--template", &alias], "did you mean `OS::Heat::None`");
     let typo = file("typo.yaml", "heat_template_version: 2021-04-16\nresources:\n  s:\n    type: OS::Heat::Nonne\n");
     refused(&b, &["--template", &typo], "did you mean `OS::Heat::None`");
     // A name in use.
