@@ -98,7 +98,8 @@ fn assert_dev_cloud(f: &[Value]) {
     assert_eq!(status(f, "compute.microversion"), "ok");
     let max = crate::common::nova_max_microversion();
     let mv = find(f, "compute.microversion")["summary"].as_str().unwrap().to_string();
-    assert!(mv.contains(&format!("2.1 to {max}; berth uses {max}")), "{mv}");
+    // berth's own newest is 2.96 (src/openstack/nova.rs): what it uses on both releases.
+    assert!(mv.contains(&format!("2.1 to {max}; berth uses 2.96")), "{mv}");
     if heat() {
         assert_eq!(status(f, "orchestration.service"), "ok");
         assert_eq!(status(f, "catalog.endpoint.orchestration"), "ok");
