@@ -127,8 +127,9 @@ fn slow_template(dir: &std::path::Path, secs: u32) -> String {
     std::fs::write(
         &path,
         format!(
-            "heat_template_version: 2021-04-16\nparameters:\n  wait: {{type: number, default: {secs}}}\n\
-             resources:\n  slow:\n    type: OS::Heat::TestResource\n    properties:\n      value: done\n      \
+            "heat_template_version: 2021-04-16\nparameters:\n  wait: {{type: number, default: {secs}}}\n  \
+             value: {{type: string, default: done}}\n\
+             resources:\n  slow:\n    type: OS::Heat::TestResource\n    properties:\n      value: {{get_param: value}}\n      \
              action_wait_secs: {{create: {{get_param: wait}}, update: {{get_param: wait}}}}\n\
              outputs:\n  value:\n    value: {{get_attr: [slow, output]}}\n"
         ),
