@@ -148,7 +148,7 @@ pub enum Command {
 
     /// Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs
     #[command(subcommand)]
-    Stack(StackCommand),
+    Stack(Box<StackCommand>),
 
     /// Print a shell completion script to stdout
     #[command(long_about = "Print a shell completion script to stdout.\n\n\

@@ -29,12 +29,12 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Server(c) => server::run(c, ctx).await,
         Command::Registry(c) => registry::run(c, ctx).await,
         Command::Gaps(args) => gaps::run(args, ctx).await,
-        Command::Stack(StackCommand::Create(args)) => stack_create::create(args, ctx).await,
-        Command::Stack(StackCommand::Update(args)) => stack_create::update(args, ctx).await,
-        Command::Stack(StackCommand::Delete { stacks, wait, timeout }) => {
-            stack_create::delete(&stacks, wait, timeout, ctx).await
-        }
-        Command::Stack(c) => stack::run(c, ctx).await,
+        Command::Stack(c) => match *c {
+            StackCommand::Create(args) => stack_create::create(args, ctx).await,
+            StackCommand::Update(args) => stack_create::update(args, ctx).await,
+            StackCommand::Delete { stacks, wait, timeout } => stack_create::delete(&stacks, wait, timeout, ctx).await,
+            c => stack::run(c, ctx).await,
+        },
         Command::Completions { shell } => completions::run(shell, ctx.out),
     }
 }
