@@ -1,0 +1,98 @@
+//! A cluster created for real and followed to its end: on this fake-driver cloud the Heat stack makes the
+//! networks, security groups and load balancer resources, then waits for the masters' software deployments,
+//! which never signal; at the create timeout (1 minute here) the stack fails. Then its kubeconfig, with a CSR
+//! signed by the real conductor, and its deletion.
+
+use std::process::Command;
+
+use super::{good, keypair, node_image};
+use crate::common::{demo, unique};
+
+#[test]
+fn cluster_create_is_followed_to_create_failed_with_the_reason_then_config_and_delete() {
+    let b = demo();
+    let (image, _) = node_image(&b, "fedora-coreos");
+    let k = keypair(&b);
+    let template = unique("ct");
+    let mut args: Vec<String> = ["coe", "template", "create", &template].iter().map(|s| s.to_string()).collect();
+    args.extend(good(&image, &k));
+    b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+
+    // The preflight of the cluster: a keypair that does not exist is refused before Magnum sees it.
+    let name = unique("cl");
+    let refused =
+        b.run(&["coe", "cluster", "create", &name, "--template", &template, "--keypair", "no-such-keypair"]).code(2);
+    assert!(refused.stderr.contains("magnum.keypair"), "{}", refused.stderr);
+    b.run(&["coe", "cluster", "create", &name, "--template", "no-such-template"]).code(2);
+
+    let start = std::time::Instant::now();
+    let out =
+        b.run(&["coe", "cluster", "create", &name, "--template", &template, "--timeout", "1", "--wait", "-o", "json"]);
+    let took = start.elapsed();
+    assert_eq!(out.code, 1, "stdout {}\nstderr {}", out.stdout, out.stderr);
+    // Followed: the cluster's status and its stack's events as they happened.
+    assert!(out.stderr.contains("CREATE_IN_PROGRESS"), "{}", out.stderr);
+    assert!(out.stderr.contains("Stack CREATE started"), "{}", out.stderr);
+    assert!(out.stderr.contains("kube_masters"), "{}", out.stderr);
+    // The end, with the reason: the stack's timeout and the failing resources.
+    assert!(out.stderr.contains(&format!("error: cluster `{name}`")), "{}", out.stderr);
+    assert!(out.stderr.contains("CREATE_FAILED"), "{}", out.stderr);
+    assert!(out.stderr.contains("Timed out"), "{}", out.stderr);
+    assert!(out.stderr.contains("resource `"), "{}", out.stderr);
+    assert!(out.stderr.contains(&format!("berth coe cluster delete {name}")), "{}", out.stderr);
+    eprintln!("cluster create --timeout 1 --wait ended after {:.0} s", took.as_secs_f64());
+    let shown = b.run(&["coe", "cluster", "show", &name, "-o", "json"]).ok().json();
+    assert_eq!(shown["name"], name.as_str());
+    assert!(shown["stack_id"].is_string(), "{shown}");
+    let listed = b.run(&["coe", "cluster", "list", "-o", "json"]).ok().json();
+    assert!(listed.as_array().unwrap().iter().any(|c| c["name"] == name.as_str()));
+
+    // Its kubeconfig: refused while the cluster is not complete; with --any-status, the real CA and a
+    // certificate the conductor signed.
+    let dir = b.home().join("kube");
+    let refused = b.run(&["coe", "config", &name, "--dir", dir.to_str().unwrap()]).code(1);
+    assert!(refused.stderr.contains("--any-status"), "{}", refused.stderr);
+    assert!(!dir.join("config").exists());
+    let out = b.run(&["coe", "config", &name, "--dir", dir.to_str().unwrap(), "--any-status"]).ok();
+    let path = dir.join("config");
+    assert_eq!(out.stdout.trim(), format!("export KUBECONFIG={}", std::fs::canonicalize(&path).unwrap().display()));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let field = |key: &str| -> Vec<u8> {
+        let line = text.lines().find(|l| l.trim_start().starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
+        let b64 = line.split_once(": ").unwrap().1.trim();
+        let out = Command::new("base64")
+            .arg("-d")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                use std::io::Write;
+                c.stdin.take().unwrap().write_all(b64.as_bytes())?;
+                c.wait_with_output()
+            });
+        out.unwrap().stdout
+    };
+    let ca = b.home().join("ca.pem");
+    let cert = b.home().join("cert.pem");
+    std::fs::write(&ca, field("certificate-authority-data")).unwrap();
+    std::fs::write(&cert, field("client-certificate-data")).unwrap();
+    let verify = Command::new("openssl").args(["verify", "-CAfile"]).arg(&ca).arg(&cert).output().unwrap();
+    assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+    let subject = Command::new("openssl").args(["x509", "-noout", "-subject", "-in"]).arg(&cert).output().unwrap();
+    let subject = String::from_utf8_lossy(&subject.stdout).to_string();
+    assert!(subject.contains("admin") && subject.contains("system:masters"), "{subject}");
+    // Never clobbered without --force; replaced with it.
+    let again = b.run(&["coe", "config", &name, "--dir", dir.to_str().unwrap(), "--any-status"]).code(2);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    b.run(&["coe", "config", &name, "--dir", dir.to_str().unwrap(), "--any-status", "--force"]).ok();
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), text);
+
+    let deleted = b.run(&["coe", "cluster", "delete", &name, "--wait", "--timeout", "300", "-o", "json"]);
+    eprintln!("cluster delete: {} {}", deleted.code, deleted.stderr);
+    assert_eq!(deleted.code, 0, "{}", deleted.stderr);
+    b.run(&["coe", "cluster", "show", &name]).code(2);
+    b.run(&["coe", "template", "delete", &template]).ok();
+}
