@@ -120,11 +120,17 @@ fn is_stack(r: &Resource) -> bool {
     t == "OS::Heat::ResourceGroup" || t == "OS::Heat::Stack" || t.ends_with(".yaml") || t.contains("://")
 }
 
-/// The failed resources that are not nested stacks (those say only "resources.x: ..." of their members).
+/// The failed resources that are not nested stacks (those say only "resources.x: ..." of their members); when
+/// only stacks failed (a timeout cancels their members), they and the members still in progress when it struck
+/// (what the stack was waiting for, e.g. a software deployment whose server never signalled).
 pub fn failed_leaves(all: Vec<Resource>) -> Vec<Resource> {
-    let failed: Vec<Resource> = all.into_iter().filter(|r| r.resource_status.ends_with("_FAILED")).collect();
+    let failed: Vec<Resource> = all.iter().filter(|r| r.resource_status.ends_with("_FAILED")).cloned().collect();
     let leaves: Vec<Resource> = failed.iter().filter(|r| !is_stack(r)).cloned().collect();
-    if leaves.is_empty() { failed } else { leaves }
+    if !leaves.is_empty() {
+        return leaves;
+    }
+    let waiting = all.into_iter().filter(|r| r.resource_status.ends_with("_IN_PROGRESS") && !is_stack(r));
+    failed.into_iter().chain(waiting).collect()
 }
 
 /// A failed action as an error: Magnum's reason, then each failing Heat resource with its type and reason.
@@ -185,6 +191,15 @@ mod tests {
             "cluster `k` went to CREATE_FAILED: default-master failed\n  resource `master_config_deployment` (OS::Heat::SoftwareDeployment) CREATE_FAILED: master_config_deployment failed"
         );
         assert_eq!(failed_leaves(vec![res("g", "OS::Heat::ResourceGroup", "CREATE_FAILED")]).len(), 1);
+        let cancelled = failed_leaves(vec![
+            res("kube_masters", "OS::Heat::ResourceGroup", "CREATE_FAILED"),
+            res("master_config_deployment", "OS::Heat::SoftwareDeployment", "CREATE_IN_PROGRESS"),
+            res("kube-master", "OS::Nova::Server", "CREATE_COMPLETE"),
+        ]);
+        assert_eq!(
+            cancelled.iter().map(|r| r.resource_name.as_str()).collect::<Vec<_>>(),
+            ["kube_masters", "master_config_deployment"]
+        );
         let stuck = failure(&c, &[], Some("stack `k-1` CREATE_FAILED: Timed out"));
         assert!(
             stuck
