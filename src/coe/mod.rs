@@ -152,11 +152,9 @@ pub fn settled(status: &str, action: &str) -> Option<bool> {
         Some(true)
     } else if status == format!("{action}_FAILED") {
         Some(false)
-    } else if status.ends_with("_IN_PROGRESS") {
-        None
     } else {
-        // Another action's end (e.g. a create that completed before the delete was seen).
-        Some(status.ends_with("_COMPLETE"))
+        // In progress, or another action's end: a delete Magnum has not started yet shows the create's.
+        None
     }
 }
 
@@ -188,5 +186,6 @@ mod tests {
         assert_eq!(settled("CREATE_FAILED", "CREATE"), Some(false));
         assert_eq!(settled("CREATE_COMPLETE", "CREATE"), Some(true));
         assert_eq!(settled("DELETE_FAILED", "DELETE"), Some(false));
+        assert_eq!(settled("CREATE_FAILED", "DELETE"), None);
     }
 }
