@@ -62,7 +62,7 @@ connection = $(mariadb_url magnum magnum os-magnum-db)
 [certificates]
 cert_manager_type = x509keypair
 [cluster]
-# Never discovery.etcd.io: the stand-in on 127.0.0.1 (py/etcd_discovery.py).
+# Never the public discovery service: the stand-in on 127.0.0.1 (py/etcd_discovery.py).
 etcd_discovery_service_endpoint_format = http://$BERTH_DEV_HOST:$OS_PORT_ETCD_DISCOVERY/new?size=%(size)d
 [drivers]
 send_cluster_metrics = false
