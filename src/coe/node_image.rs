@@ -42,6 +42,7 @@ pub fn properties(os_distro: &str, extra: &[(String, String)]) -> anyhow::Result
 /// `work` on the new image `id`, which is deleted when `work` fails or a signal comes first.
 async fn or_delete<T>(
     session: &Session,
+    name: &str,
     id: &str,
     work: impl std::future::Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
@@ -53,9 +54,9 @@ async fn or_delete<T>(
     match result {
         Ok(t) => Ok(t),
         Err(e) => Err(match glance::delete(session, id).await {
-            Ok(()) => e.context(format!("the incomplete Glance image `{id}` was deleted")),
+            Ok(()) => e.context(format!("making the node image `{name}` failed; the incomplete Glance image `{id}` was deleted")),
             Err(d) => e.context(format!(
-                "the incomplete Glance image `{id}` could not be deleted ({d:#}): `openstack image delete {id}`"
+                "making the node image `{name}` failed, and the incomplete Glance image `{id}` could not be deleted ({d:#}): `openstack image delete {id}`"
             )),
         }),
     }
@@ -110,7 +111,7 @@ pub async fn from_file(
         upload::check_stored(session, &id, &hashes).await?;
         glance::get(session, &id).await
     };
-    or_delete(session, &created.id, work).await
+    or_delete(session, name, &created.id, work).await
 }
 
 /// A new image `name` whose data Glance fetches from `url` (`web-download`); refused (exit 2) when this Glance does
@@ -162,7 +163,7 @@ pub async fn from_url(
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
     };
-    or_delete(session, &created.id, work).await
+    or_delete(session, name, &created.id, work).await
 }
 
 #[cfg(test)]

@@ -82,3 +82,18 @@ fn os_distro_is_compared_exactly() {
     assert_eq!(status(&fs, "magnum.image-os-distro"), Status::Fail);
     assert_eq!(status(&fs, "magnum.driver"), Status::Fail);
 }
+
+#[test]
+fn every_finding_has_its_explanation_and_a_one_line_summary() {
+    let f = facts();
+    for s in [spec(), Spec { master_count: 3, network: Some("private".into()), subnet: Some("x".into()), ..spec() }] {
+        for finding in all(&s, &f) {
+            let (_, area, _, text) =
+                crate::gaps::checks::explain(&finding.id).unwrap_or_else(|| panic!("{}", finding.id));
+            assert_eq!(*area, Area::Magnum);
+            assert!(text.len() > 40 && !finding.summary.contains('\n'), "{}", finding.id);
+        }
+    }
+    assert!(crate::gaps::checks::explain("magnum.template.k8s").is_some());
+    assert!(crate::gaps::checks::explain("magnum.node-image").is_some());
+}

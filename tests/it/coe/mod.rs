@@ -131,6 +131,18 @@ fn coe_image_streams_verifies_and_sets_os_distro() {
     assert!(missing.stderr.contains("is not a file"), "{}", missing.stderr);
     let p = b.run(&["coe", "image", q.to_str().unwrap(), "--name", "x", "--property", "os_distro=ubuntu"]).code(2);
     assert!(p.stderr.contains("--os-distro"), "{}", p.stderr);
+    // A URL: RegionTwo's Glance offers no `web-download` (exit 2, before anything is made); RegionOne's does, and
+    // refuses a loopback URL by its import filter: the record berth made is deleted again.
+    let url = "http://127.0.0.1:1/fcos.qcow2";
+    let none = b.run(&["--os-region-name", &dev("BERTH_DEV_REGION2"), "coe", "image", url, "--name", "x"]).code(2);
+    assert!(none.stderr.contains("does not offer the `web-download` import"), "{}", none.stderr);
+    let web = unique("web");
+    let filtered = b.run(&["coe", "image", url, "--name", &web]).code(1);
+    assert!(filtered.stderr.contains("was deleted"), "{}", filtered.stderr);
+    assert!(filtered.stderr.contains("does not pass filtering"), "{}", filtered.stderr);
+    let token = b.run(&["auth", "token", "-o", "value", "-c", "id"]).ok().stdout.trim().to_string();
+    let left = api(&token, "GET", &format!("{}/v2/images?name={web}", dev("BERTH_DEV_IMAGE_URL")), None);
+    assert_eq!(left["images"].as_array().unwrap().len(), 0, "{left}");
 }
 
 #[test]
