@@ -5,7 +5,7 @@
 # - Its own venv ($BERTH_DEV_CACHE/venv-magnum, devenv/magnum/requirements.txt): PyPI's magnum 22.0.0, the last
 #   release with the in-tree Heat driver k8s_fedora_coreos_v1 (upstream master removed it). It installs with the
 #   main venv's constraints; a venv of its own keeps the main one's hash (and its cache) unchanged.
-# - magnum-api (werkzeug, one process, [api] host/port) and magnum-conductor; database `magnum` in the MariaDB of
+# - magnum-api (magnum.wsgi.api under gunicorn, two workers) and magnum-conductor; database `magnum` in the MariaDB of
 #   Neutron; the RabbitMQ of Nova; a `magnum` service user (service project, admin + service roles); the trustee
 #   domain `magnum` with its admin `magnum_domain_admin`; the `container-infra` endpoint http://127.0.0.1:9511/v1.
 # - `[certificates] cert_manager_type = x509keypair`: cluster CAs live in Magnum's database (no Barbican).
@@ -117,7 +117,13 @@ magnum_up() {
   [ -x "$MAGNUM_BIN/magnum-api" ] || die "Magnum's venv is missing: run \`devenv/berth-dev install openstack\`"
   svc_start openstack-etcd-discovery "$OS_PY" "$DEVENV_DIR/py/etcd_discovery.py" \
     "$BERTH_DEV_HOST:$OS_PORT_ETCD_DISCOVERY"
-  svc_start openstack-magnum-api "$MAGNUM_BIN/magnum-api" --config-file "$OS_ETC/magnum/magnum.conf"
+  # gunicorn, not `magnum-api`: that one is werkzeug forking a process per request, so keystonemiddleware's token
+  # cache dies with each and every request validates its token at Keystone again (1-2 s per request here).
+  svc_start openstack-magnum-api env BERTH_WSGI_MODULE=magnum.wsgi.api \
+    BERTH_WSGI_ARGV="magnum-api --config-file $OS_ETC/magnum/magnum.conf" \
+    "$MAGNUM_BIN/gunicorn" --no-control-socket --workers 2 --timeout 300 --graceful-timeout 3 \
+    --bind "$BERTH_DEV_HOST:$OS_PORT_MAGNUM" --pythonpath "$DEVENV_DIR/py" --name openstack-magnum-api \
+    berth_wsgi:application
   svc_start openstack-magnum-conductor "$MAGNUM_BIN/magnum-conductor" --config-file "$OS_ETC/magnum/magnum.conf"
   svc_wait openstack-etcd-discovery 20 http_ok "http://$BERTH_DEV_HOST:$OS_PORT_ETCD_DISCOVERY/"
   svc_wait openstack-magnum-api 90 http_ok "$MAGNUM_URL"

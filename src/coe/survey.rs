@@ -84,11 +84,14 @@ fn external(f: &Facts) -> Finding {
 async fn templates(session: &Session) -> Vec<Finding> {
     let Ok(magnum) = Magnum::connect(session) else { return Vec::new() };
     let Ok(list) = magnum.templates().await else { return Vec::new() };
-    let mut out = Vec::new();
-    for t in list.iter().take(TEMPLATES) {
+    let judged = futures_util::future::join_all(list.iter().take(TEMPLATES).map(|t| async move {
         let spec = Spec::of_template(t);
         let f = facts::gather(session, &spec).await;
-        let found = checks::all(&spec, &f);
+        (t, checks::all(&spec, &f))
+    }))
+    .await;
+    let mut out = Vec::new();
+    for (t, found) in judged {
         let worst = found.iter().map(|f| f.status).filter(|s| *s != Status::Unknown).max().unwrap_or(Status::Ok);
         let bad: Vec<String> =
             found.iter().filter(|f| f.status >= Status::Warn).map(|f| format!("{}: {}", f.id, f.summary)).collect();

@@ -51,7 +51,20 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     // Magnum's cloud-wide checks are the preflight's (`coe preflight`), on what the cloud offers.
     let magnum = args.only.is_empty() || args.only.contains(&gaps::Area::Magnum);
     if magnum && facts.service("container-infrastructure-management").is_some() {
-        findings.extend(crate::coe::survey::survey(&session).await);
+        // Bounded like every fact of the report: a Magnum that does not answer makes this unknown, not slow.
+        let limit = args.probe_timeout * 3;
+        match gaps::facts::timed(limit, async { Ok(crate::coe::survey::survey(&session).await) }).await {
+            gaps::Fact::Known(found) => findings.extend(found),
+            gaps::Fact::Unknown(r) => findings.push(
+                Finding::new(
+                    "magnum.services",
+                    gaps::Area::Magnum,
+                    Status::Unknown,
+                    "the Magnum checks did not finish",
+                )
+                .evidence(r),
+            ),
+        }
         findings.sort_by_key(|f| f.area);
     }
     if !args.only.is_empty() {
