@@ -169,3 +169,25 @@ fn gaps_only_magnum_uses_the_preflight() {
     b.run(&["gaps", "--only", "magnum", "--fail-on", "fail", "-o", "json"]).code(3);
     b.run(&["coe", "template", "delete", &name]).ok();
 }
+
+#[test]
+fn bad_inputs_are_usage_errors_before_any_request() {
+    let b = demo();
+    for (args, needle) in [
+        (vec!["coe", "cluster", "create", "x", "--template", "t", "--timeout", "0"], "--timeout"),
+        (vec!["coe", "cluster", "create", "x"], "--template"),
+        (vec!["coe", "preflight", "--template", "t", "--image", "i"], "cannot be used with"),
+        (vec!["coe", "template", "create", "t", "--label", "novalue"], "KEY=VALUE"),
+        (vec!["coe", "image", "f.qcow2"], "--name"),
+        (vec!["coe", "preflight", "-c", "nope"], "nope"),
+    ] {
+        let out = b.run(&args).code(2);
+        assert!(out.stderr.contains(needle), "{args:?}: {}", out.stderr);
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let missing = b.run(&["coe", "config", "no-such-cluster", "--dir", b.home().to_str().unwrap()]).code(2);
+    assert!(missing.stderr.contains("no cluster is called `no-such-cluster`"), "{}", missing.stderr);
+    assert!(!b.home().join("config").exists());
+    b.run(&["coe", "cluster", "show", "no-such-cluster"]).code(2);
+    b.run(&["coe", "cluster", "delete", "no-such-cluster"]).code(2);
+}
