@@ -2046,6 +2046,7 @@ complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcomm
 complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l force -d 'Replace an existing `DIR/config`'
 complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l any-status -d 'Write it even when the cluster is not CREATE_COMPLETE or UPDATE_COMPLETE'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l use-keystone -d 'For a Keystone-authenticated cluster: no client certificate; kubectl gets a token from `berth auth token`'
 complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'

@@ -39,7 +39,10 @@ pub enum CoeCommand {
         `openstack coe cluster config` does: the cluster's CA from Magnum's certificates API, and a new key whose \
         CSR (CN=admin, O=system:masters) Magnum's conductor signs with the cluster's CA. The file is created mode \
         0600; an existing one is replaced only with `--force` (else exit 2). stdout: the `export KUBECONFIG=...` \
-        line. A cluster that is not CREATE_COMPLETE or UPDATE_COMPLETE is refused (exit 1) unless `--any-status`.")]
+        line. A cluster that is not CREATE_COMPLETE or UPDATE_COMPLETE is refused (exit 1) unless `--any-status`.\n\n\
+        `--use-keystone` (clusters with Keystone authentication): no key and no certificate; the user runs \
+        `/bin/sh -c` with `berth auth token` for a token (from berth's cache while it lasts), in the environment \
+        kubectl runs in (`OS_CLOUD`...).")]
     Config(ConfigArgs),
 
     /// Upload a COE node image (qcow2 or raw) into Glance with the properties Magnum's drivers need
@@ -227,6 +230,9 @@ pub struct ConfigArgs {
     /// Write it even when the cluster is not CREATE_COMPLETE or UPDATE_COMPLETE
     #[arg(long)]
     pub any_status: bool,
+    /// For a Keystone-authenticated cluster: no client certificate; kubectl gets a token from `berth auth token`
+    #[arg(long)]
+    pub use_keystone: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -48,6 +48,24 @@ pub fn render(cluster: &str, server: &str, ca_pem: &str, cert_pem: &str, key_pem
     )
 }
 
+/// The kubeconfig of a Keystone-authenticated cluster (`--use-keystone`): no client certificate; kubectl runs
+/// berth for a token (from berth's token cache while it lasts, with the cloud of the environment it runs in) and
+/// hands it to the cluster's Keystone webhook, as the openstack client's `$OS_TOKEN` exec does.
+pub fn render_keystone(cluster: &str, server: &str, ca_pem: &str) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(ca_pem.as_bytes());
+    let name = serde_json::to_string(cluster).unwrap_or_else(|_| "\"cluster\"".into());
+    let server = serde_json::to_string(server).unwrap_or_else(|_| "\"\"".into());
+    // One shell word for `sh -c`, as a YAML single-quoted scalar ('' is a quote).
+    let script = r#"printf '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"%s"}}' "$(berth auth token -o value -c id)""#;
+    format!(
+        "apiVersion: v1\nkind: Config\npreferences: {{}}\nclusters:\n- name: {name}\n  cluster:\n    server: {server}\n    \
+         certificate-authority-data: {b64}\ncontexts:\n- name: default\n  context:\n    cluster: {name}\n    user: openstackuser\n\
+         current-context: default\nusers:\n- name: openstackuser\n  user:\n    exec:\n      \
+         apiVersion: client.authentication.k8s.io/v1beta1\n      command: /bin/sh\n      args:\n      - -c\n      - '{}'\n",
+        script.replace('\'', "''")
+    )
+}
+
 /// Write `text` to `dir/config`: created 0600; an existing file is replaced only with `force` (in one step, by a
 /// rename of a 0600 file beside it), else a usage error names it.
 pub fn write(dir: &Path, text: &str, force: bool) -> anyhow::Result<PathBuf> {
@@ -96,6 +114,12 @@ mod tests {
         let text = render("k8s", "https://192.0.2.5:6443", "CA", "CERT", "KEY");
         assert!(text.contains("server: \"https://192.0.2.5:6443\""));
         assert!(text.contains("certificate-authority-data: Q0E="));
+        let ks: serde_yaml_ng::Value =
+            serde_yaml_ng::from_str(&render_keystone("k8s", "https://a:6443", "CA")).unwrap();
+        let args = &ks["users"][0]["user"]["exec"]["args"];
+        assert_eq!(args[0].as_str(), Some("-c"));
+        assert!(args[1].as_str().unwrap().starts_with("printf '{\"apiVersion\""), "{args:?}");
+        assert!(ks["users"][0]["user"].get("client-certificate-data").is_none());
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), &text, false).unwrap();
         #[cfg(unix)]

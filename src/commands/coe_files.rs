@@ -43,10 +43,14 @@ pub async fn config(args: ConfigArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         ctx.feedback
             .warn(&format!("cluster `{}` has no API address yet: the kubeconfig's `server` is empty", c.shown()), None);
     }
-    let request = kubeconfig::request()?;
     let ca = magnum.ca(&c.uuid).await?;
-    let cert = magnum.sign(&c.uuid, &request.csr_pem).await?;
-    let text = kubeconfig::render(c.shown(), &server, &ca, &cert, &request.key_pem);
+    let text = if args.use_keystone {
+        kubeconfig::render_keystone(c.shown(), &server, &ca)
+    } else {
+        let request = kubeconfig::request()?;
+        let cert = magnum.sign(&c.uuid, &request.csr_pem).await?;
+        kubeconfig::render(c.shown(), &server, &ca, &cert, &request.key_pem)
+    };
     let written = kubeconfig::write(&args.dir, &text, args.force)?;
     let abs = std::fs::canonicalize(&written).unwrap_or(written);
     let export = format!("export KUBECONFIG={}", shell_quote(&abs.to_string_lossy()));

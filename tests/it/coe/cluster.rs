@@ -95,6 +95,33 @@ fn cluster_create_is_followed_to_create_failed_with_the_reason_then_config_and_d
     b.run(&["coe", "config", &name, "--dir", dir.to_str().unwrap(), "--any-status", "--force"]).ok();
     assert_ne!(std::fs::read_to_string(&path).unwrap(), text);
 
+    // --use-keystone: no certificate; the exec kubectl would run gives a token Keystone accepts.
+    let kdir = b.home().join("kube-keystone");
+    b.run(&["coe", "config", &name, "--dir", kdir.to_str().unwrap(), "--any-status", "--use-keystone"]).ok();
+    let ks = std::fs::read_to_string(kdir.join("config")).unwrap();
+    assert!(!ks.contains("client-certificate-data") && !ks.contains("client-key-data"), "{ks}");
+    let doc: serde_json::Value = serde_yaml_ng::from_str(&ks).unwrap();
+    let exec = &doc["users"][0]["user"]["exec"];
+    assert_eq!(exec["command"], "/bin/sh");
+    let berth = b.command(&[]);
+    let bin_dir = std::path::Path::new(berth.get_program()).parent().unwrap().to_path_buf();
+    let mut sh = Command::new("/bin/sh");
+    sh.env_clear().current_dir(b.home());
+    for (k, v) in berth.get_envs() {
+        if let Some(v) = v {
+            sh.env(k, v);
+        }
+    }
+    let path = format!("{}:/usr/bin:/bin", bin_dir.display());
+    let cred = sh.env("PATH", path).arg("-c").arg(exec["args"][1].as_str().unwrap()).output().unwrap();
+    assert!(cred.status.success(), "{}", String::from_utf8_lossy(&cred.stderr));
+    let cred: serde_json::Value = serde_json::from_slice(&cred.stdout).unwrap();
+    assert_eq!(cred["kind"], "ExecCredential");
+    let token = cred["status"]["token"].as_str().unwrap();
+    let user =
+        crate::common::api(token, "GET", &format!("{}/auth/projects", crate::common::dev("BERTH_DEV_AUTH_URL")), None);
+    assert!(user["projects"].is_array(), "{user}");
+
     let deleted = b.run(&["coe", "cluster", "delete", &name, "--wait", "--timeout", "300", "-o", "json"]);
     eprintln!("cluster delete: {} {}", deleted.code, deleted.stderr);
     assert_eq!(deleted.code, 0, "{}", deleted.stderr);
