@@ -309,7 +309,10 @@ async fn wait(
     let followed = follow::follow(magnum, heat.as_ref(), uuid, action, limit, &mut lines);
     let outcome = tokio::select! {
         r = followed => r,
-        stop = signals.recv() => Err(stop.failure(&format!("while waiting for cluster `{uuid}`")).into()),
+        stop = signals.recv() => Err(stop
+            .failure(&format!("berth stopped waiting for cluster `{uuid}`; Magnum goes on with it"))
+            .hint(format!("`berth coe cluster show {uuid}` tells how it goes on; `berth coe cluster delete {uuid}` removes it"))
+            .into()),
     };
     match outcome? {
         End::Complete(c) => Ok(c),

@@ -128,3 +128,44 @@ fn cluster_create_is_followed_to_create_failed_with_the_reason_then_config_and_d
     b.run(&["coe", "cluster", "show", &name]).code(2);
     b.run(&["coe", "template", "delete", &template]).ok();
 }
+
+#[test]
+fn ctrl_c_stops_the_wait_and_leaves_the_cluster() {
+    use std::io::BufRead;
+    let b = demo();
+    let (image, _) = node_image(&b, "fedora-coreos");
+    let k = keypair(&b);
+    let template = unique("ct");
+    let mut args: Vec<String> = ["coe", "template", "create", &template].iter().map(|s| s.to_string()).collect();
+    args.extend(good(&image, &k));
+    b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+    let name = unique("cl");
+    let mut child = b
+        .command(&["coe", "cluster", "create", &name, "--template", &template, "--timeout", "2", "--wait"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut log = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(lines.read_line(&mut line).unwrap() > 0, "berth ended before the create was accepted:\n{log}");
+        log.push_str(&line);
+        if line.contains("create accepted") {
+            break;
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut lines, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{log}{rest}");
+    assert!(rest.contains("Magnum goes on with it"), "{rest}");
+    assert!(rest.contains("berth coe cluster delete"), "{rest}");
+    // The cluster is left, as said: still there, and deletable.
+    b.run(&["coe", "cluster", "show", &name]).ok();
+    b.run(&["coe", "cluster", "delete", &name, "--wait", "--timeout", "300"]).ok();
+    b.run(&["coe", "template", "delete", &template]).ok();
+}
