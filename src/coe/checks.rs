@@ -6,6 +6,7 @@
 
 use super::facts::Facts;
 use super::{COES, DRIVERS, Spec};
+use crate::error::{Failure, printable};
 use crate::gaps::{Area, Fact, Finding, Status};
 use crate::openstack::glance::Image;
 use crate::openstack::neutron::Network;
@@ -43,6 +44,41 @@ pub fn all(spec: &Spec, f: &Facts) -> Vec<Finding> {
     out.push(server_quota(spec, f));
     out.push(floating_ip_quota(spec, f));
     out
+}
+
+/// What a create does with the preflight's findings: refused (a usage error listing each failing check, what
+/// Magnum would do and the fix) when one fails, unless `force`; else the warnings to show, with their remedies
+/// (with `force`, the failures among them).
+pub fn decide(found: &[Finding], force: bool, what: &str) -> Result<Vec<(String, Option<String>)>, Failure> {
+    let mut warnings: Vec<(String, Option<String>)> = found
+        .iter()
+        .filter(|f| f.status == Status::Warn)
+        .map(|w| (format!("{}: {}", w.id, w.summary), (!w.remedy.is_empty()).then(|| w.remedy.clone())))
+        .collect();
+    let lines: Vec<String> = found
+        .iter()
+        .filter(|f| f.status == Status::Fail)
+        .map(|f| {
+            let mut l = format!("{}: {}", f.id, f.summary);
+            if !f.consequence.is_empty() {
+                l.push_str(&format!(" ({})", f.consequence));
+            }
+            if !f.remedy.is_empty() {
+                l.push_str(&format!("; fix: {}", f.remedy));
+            }
+            l
+        })
+        .collect();
+    if lines.is_empty() {
+        return Ok(warnings);
+    }
+    if force {
+        warnings.extend(lines.into_iter().map(|l| (format!("--force: {l}"), None)));
+        return Ok(warnings);
+    }
+    let listed: String = lines.iter().map(|l| format!("\n  {l}")).collect();
+    Err(Failure::usage(printable(&format!("the preflight refuses {what}: {} check(s) fail:{listed}", lines.len())))
+        .hint("fix them and try again, or pass `--force` to send it to Magnum anyway (`berth coe preflight` shows every check)"))
 }
 
 fn coe(spec: &Spec) -> Finding {

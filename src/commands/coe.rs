@@ -155,35 +155,10 @@ async fn preflight(args: PreflightArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()>
 /// the failures warnings.
 async fn gate(session: &Session, spec: &Spec, force: bool, what: &str, ctx: &Ctx<'_>) -> anyhow::Result<()> {
     let found = checks::all(spec, &facts::gather(session, spec).await);
-    let failed: Vec<&Finding> = found.iter().filter(|f| f.status == Status::Fail).collect();
-    for w in found.iter().filter(|f| f.status == Status::Warn) {
-        ctx.feedback.warn(&format!("{}: {}", w.id, w.summary), (!w.remedy.is_empty()).then_some(w.remedy.as_str()));
+    for (warning, remedy) in checks::decide(&found, force, what)? {
+        ctx.feedback.warn(&warning, remedy.as_deref());
     }
-    if failed.is_empty() {
-        return Ok(());
-    }
-    let lines: Vec<String> = failed
-        .iter()
-        .map(|f| {
-            let mut l = format!("\n  {}: {}", f.id, f.summary);
-            if !f.consequence.is_empty() {
-                l.push_str(&format!(" ({})", f.consequence));
-            }
-            if !f.remedy.is_empty() {
-                l.push_str(&format!("; fix: {}", f.remedy));
-            }
-            l
-        })
-        .collect();
-    if force {
-        for l in &lines {
-            ctx.feedback.warn(&format!("--force: {}", l.trim_start()), None);
-        }
-        return Ok(());
-    }
-    Err(Failure::usage(printable(&format!("the preflight refuses {what}: {} check(s) fail:{}", failed.len(), lines.concat())))
-        .hint("fix them and try again, or pass `--force` to send it to Magnum anyway (`berth coe preflight` shows every check)")
-        .into())
+    Ok(())
 }
 
 /// The values of `columns` in a record.

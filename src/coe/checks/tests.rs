@@ -97,3 +97,18 @@ fn every_finding_has_its_explanation_and_a_one_line_summary() {
     assert!(crate::gaps::checks::explain("magnum.template.k8s").is_some());
     assert!(crate::gaps::checks::explain("magnum.node-image").is_some());
 }
+
+#[test]
+fn a_failure_refuses_unless_forced() {
+    let f = facts();
+    let found = all(&Spec { keypair: Some("nope".into()), external_network: None, ..spec() }, &f);
+    let refused = decide(&found, false, "cluster template `t`").unwrap_err();
+    assert_eq!(refused.code, crate::error::ExitCode::Usage);
+    assert!(
+        refused.message.starts_with("the preflight refuses cluster template `t`: 1 check(s) fail:\n  magnum.keypair")
+    );
+    let forced = decide(&found, true, "t").unwrap();
+    assert!(forced.iter().any(|(w, _)| w.starts_with("--force: magnum.keypair")));
+    assert!(forced.iter().any(|(w, r)| w.starts_with("magnum.external-network") && r.is_some()));
+    assert_eq!(decide(&all(&spec(), &f), false, "t").unwrap().len(), 0);
+}
