@@ -52,7 +52,8 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let magnum = args.only.is_empty() || args.only.contains(&gaps::Area::Magnum);
     if magnum && facts.service("container-infrastructure-management").is_some() {
         // Bounded like every fact of the report: a Magnum that does not answer makes this unknown, not slow.
-        let limit = args.probe_timeout * 3;
+        // (A few rounds of requests: the catalog's facts, then each template's, concurrently.)
+        let limit = args.probe_timeout * 5;
         match gaps::facts::timed(limit, async { Ok(crate::coe::survey::survey(&session).await) }).await {
             gaps::Fact::Known(found) => findings.extend(found),
             gaps::Fact::Unknown(r) => findings.push(

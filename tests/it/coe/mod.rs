@@ -153,7 +153,8 @@ fn gaps_only_magnum_uses_the_preflight() {
     let mut args = vec!["coe".to_string(), "template".into(), "create".into(), name.clone(), "--force".into()];
     args.extend(good(&image, "no-such-keypair"));
     b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
-    let out = b.run(&["gaps", "--only", "magnum", "-o", "json"]).ok();
+    // A generous probe timeout: this report's facts are under test, not its speed (the other tests load Magnum).
+    let out = b.run(&["gaps", "--only", "magnum", "--probe-timeout", "20", "-o", "json"]).ok();
     let doc = out.json();
     let find = |id: &str| doc.as_array().unwrap().iter().find(|f| f["id"] == id).cloned().unwrap_or(Value::Null);
     assert_eq!(find("magnum.service")["status"], "ok");
@@ -166,7 +167,7 @@ fn gaps_only_magnum_uses_the_preflight() {
     assert!(t["evidence"].as_str().unwrap().contains("magnum.keypair"), "{t}");
     assert!(doc.as_array().unwrap().iter().all(|f| f["area"] == "magnum"));
     // --fail-on sees it.
-    b.run(&["gaps", "--only", "magnum", "--fail-on", "fail", "-o", "json"]).code(3);
+    b.run(&["gaps", "--only", "magnum", "--probe-timeout", "20", "--fail-on", "fail", "-o", "json"]).code(3);
     b.run(&["coe", "template", "delete", &name]).ok();
 }
 
