@@ -74,6 +74,7 @@ complete -c berth -n "__fish_berth_needs_command" -f -a "server" -d 'Nova server
 complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
 complete -c berth -n "__fish_berth_needs_command" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
 complete -c berth -n "__fish_berth_needs_command" -f -a "stack" -d 'Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs'
+complete -c berth -n "__fish_berth_needs_command" -f -a "coe" -d 'Magnum clusters: a preflight of what Magnum would reject, templates, clusters followed to the end, kubeconfig'
 complete -c berth -n "__fish_berth_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -1809,6 +1810,303 @@ complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "events" -d 'A stack\'s events, oldest first (`--follow`: until the action under way ends)'
 complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "outputs" -d 'A stack\'s outputs'
 complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -f -a "preflight" -d 'Check a cluster template (or its values) against this cloud before Magnum sees it'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -f -a "template" -d 'Cluster templates: create (after the preflight), list, show, delete'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -f -a "cluster" -d 'Clusters: create (and follow), list, show, delete'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -f -a "config" -d 'Write a cluster\'s kubeconfig (0600; an existing file only with --force)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -f -a "image" -d 'Upload a COE node image (qcow2 or raw) into Glance with the properties Magnum\'s drivers need'
+complete -c berth -n "__fish_berth_using_subcommand coe; and not __fish_seen_subcommand_from preflight template cluster config image help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l template -d 'Check an existing cluster template (name or ID) instead of the values given as flags' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l image -d 'Node image (name or ID): a Fedora CoreOS image with `os_distro=fedora-coreos`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l flavor -d 'Flavor of the worker nodes' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l master-flavor -d 'Flavor of the masters' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l keypair -d 'Nova keypair for the nodes' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l external-network -d 'External network (router:external) for floating IPs and the API\'s address' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l network -d 'Existing network for the nodes (default: the driver makes one)' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l subnet -d 'Existing subnet of `--network` for the nodes' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l docker-volume-size -d 'Size of each node\'s Docker volume in GiB (needs Cinder)' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l label -d 'A label of the template (repeatable), e.g. `boot_volume_size=10`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l network-driver -d 'Network driver: flannel or calico' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l volume-driver -d 'Volume driver: cinder' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l coe -d 'Container orchestration engine' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l server-type -d 'Server type: vm or bm' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l master-count -d 'Number of masters' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l node-count -d 'Number of worker nodes' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l fail-on -d 'Exit 3 when any finding is at or above this level' -r -f -a "warn\t''
+fail\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l master-lb -d 'A load balancer (Octavia) in front of the masters'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l no-floating-ip -d 'No floating IP for each node'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from preflight" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -f -a "create" -d 'Create a cluster template; the preflight runs first and refuses it when a check fails (exit 2)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -f -a "list" -d 'List cluster templates'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -f -a "show" -d 'Show a cluster template'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -f -a "delete" -d 'Delete cluster templates (Magnum refuses one that a cluster uses: exit 2)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from template" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -f -a "create" -d 'Create a cluster from a template; `--wait` follows it and its Heat stack to the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List clusters'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -f -a "show" -d 'Show a cluster'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -f -a "delete" -d 'Delete clusters; `--wait` until they are gone'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from cluster" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l dir -d 'Directory of the kubeconfig (`DIR/config`)' -r -F
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l force -d 'Replace an existing `DIR/config`'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l any-status -d 'Write it even when the cluster is not CREATE_COMPLETE or UPDATE_COMPLETE'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l use-keystone -d 'For a Keystone-authenticated cluster: no client certificate; kubectl gets a token from `berth auth token`'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l name -d 'Name of the Glance image' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-distro -d '`os_distro` property: what Magnum picks the cluster driver by' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l disk-format -d 'Disk format (default: qcow2 when the file starts with the qcow2 magic, else raw)' -r -f -a "qcow2\t''
+raw\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l property -d 'An extra image property (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from image" -s V -l version -d 'Print version'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from help" -f -a "preflight" -d 'Check a cluster template (or its values) against this cloud before Magnum sees it'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from help" -f -a "template" -d 'Cluster templates: create (after the preflight), list, show, delete'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Clusters: create (and follow), list, show, delete'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from help" -f -a "config" -d 'Write a cluster\'s kubeconfig (0600; an existing file only with --force)'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from help" -f -a "image" -d 'Upload a COE node image (qcow2 or raw) into Glance with the properties Magnum\'s drivers need'
+complete -c berth -n "__fish_berth_using_subcommand coe; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -1850,17 +2148,18 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l no-cache -d 
 complete -c berth -n "__fish_berth_using_subcommand completions" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "catalog" -d 'The service catalog of the current token'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "image" -d 'Container images in Glance'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "stack" -d 'Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "catalog" -d 'The service catalog of the current token'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "stack" -d 'Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "coe" -d 'Magnum clusters: a preflight of what Magnum would reject, templates, clusters followed to the end, kubeconfig'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack coe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'Every service with its endpoints'
@@ -1888,3 +2187,8 @@ complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "show" -d 'One stack, with its parameters and outputs'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "events" -d 'A stack\'s events, oldest first (`--follow`: until the action under way ends)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "outputs" -d 'A stack\'s outputs'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from coe" -f -a "preflight" -d 'Check a cluster template (or its values) against this cloud before Magnum sees it'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from coe" -f -a "template" -d 'Cluster templates: create (after the preflight), list, show, delete'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from coe" -f -a "cluster" -d 'Clusters: create (and follow), list, show, delete'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from coe" -f -a "config" -d 'Write a cluster\'s kubeconfig (0600; an existing file only with --force)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from coe" -f -a "image" -d 'Upload a COE node image (qcow2 or raw) into Glance with the properties Magnum\'s drivers need'

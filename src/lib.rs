@@ -8,6 +8,7 @@
 //! app                   settings resolved once from the flags; Ctx (output, feedback, session, --timing sink)
 //! cli                   the clap definition (help, man pages and completions come from it)
 //! output                the only code that writes to stdout: table | json | yaml | value
+//! coe                   domain: Magnum clusters (preflight, following a cluster and its stack, kubeconfig)
 //! stack                 domain: containers as Heat stacks (templates per path, preflight, following events)
 //! boot, image, gaps     domains: a boot through Nova; a docker image as Glance images; what a cloud can do
 //! openstack, registry,  clients: typed data and typed errors
@@ -23,6 +24,7 @@
 pub mod app;
 pub mod boot;
 pub mod cli;
+pub mod coe;
 pub mod commands;
 pub mod config;
 pub mod docker;

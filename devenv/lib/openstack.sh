@@ -54,7 +54,7 @@ OS_WORKERS_neutron=2
 # API answering (image show, polling) while another streams a stage.
 OS_WORKERS_glance2=2
 
-OS_SERVICE_USERS=(glance placement nova neutron heat)
+OS_SERVICE_USERS=(glance placement nova neutron heat magnum)
 
 # Neutron: what an API without agents can offer (router: L3 in the database only, no traffic).
 OS_NEUTRON_SERVICE_PLUGINS=router,qos,trunk
@@ -136,6 +136,7 @@ openstack_install() {
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
   apt_install gcc libc6-dev curl procps python3-venv openssl
   venv_install
+  magnum_install        # lib/magnum.sh: Magnum's own venv
   heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
 }
 
@@ -164,7 +165,13 @@ openstack_up() {
   # Heat stays as the last `up` left it unless --heat / --no-heat (BERTH_DEV_HEAT) says otherwise: a plain `up`
   # (a demo, a benchmark) must not take Heat away from a running environment.
   local heat=${BERTH_DEV_HEAT:-$(cat "$OS_STATE/heat-enabled" 2>/dev/null || echo 0)}
-  export BERTH_DEV_HEAT=$heat
+  # Magnum likewise (--magnum / --no-magnum, BERTH_DEV_MAGNUM); its clusters are Heat stacks, so it brings Heat.
+  local magnum=${BERTH_DEV_MAGNUM:-$(cat "$OS_STATE/magnum-enabled" 2>/dev/null || echo 0)}
+  [ "$magnum" = 1 ] && heat=1
+  # Magnum's venv is made for the newest release's services (lib/magnum.sh); 2024.1 runs without it.
+  [ "$magnum" = 0 ] || [ "$BERTH_DEV_RELEASE" = "${BERTH_DEV_RELEASES[0]}" ] ||
+    die "Magnum is not part of release $BERTH_DEV_RELEASE's dev cloud; hint: \`--no-magnum\` (or BERTH_DEV_MAGNUM=0)"
+  export BERTH_DEV_HEAT=$heat BERTH_DEV_MAGNUM=$magnum
   [ -x "$OS_PY" ] || die "the venv is missing: run \`devenv/berth-dev install openstack\`"
   mkdir -p "$OS_STATE" "$OS_DONE" "$OS_STATE/db" "$OS_STATE/rabbitmq/home" "$OS_STATE/nova/instances" \
     "$OS_STATE/lock" "$OS_STATE/glance/images" "$OS_STATE/glance/staging" "$OS_STATE/glance/tasks" \
@@ -173,6 +180,7 @@ openstack_up() {
   for st in "${OS_GLANCE2_STORES[@]}"; do mkdir -p "$OS_STATE/glance2/$st"; done
   chmod 700 "$OS_STATE"
   echo "$heat" >"$OS_STATE/heat-enabled"
+  echo "$magnum" >"$OS_STATE/magnum-enabled"
   ensure_dirs
 
   # Processes that are not running must find their ports free (else a stranger would answer our checks).
@@ -187,6 +195,10 @@ openstack_up() {
   _os_stop_netstub
   _os_check_port openstack-neutron "$OS_PORT_NETWORK" NETWORK
   [ "$heat" = 1 ] && _os_check_port openstack-heat-api "$OS_PORT_HEAT" HEAT
+  if [ "$magnum" = 1 ]; then
+    _os_check_port openstack-magnum-api "$OS_PORT_MAGNUM" MAGNUM
+    _os_check_port openstack-etcd-discovery "$OS_PORT_ETCD_DISCOVERY" ETCD_DISCOVERY
+  fi
 
   _os_write_configs
   _os_install_sqlite_pth
@@ -197,7 +209,7 @@ openstack_up() {
   svc_wait openstack-epmd 20 port_open "$OS_PORT_EPMD"
   _os_start_rabbitmq
   # A new MariaDB datadir holds no database yet: what was set up in an earlier one is to be done again.
-  [ -f "$MARIADB_DIR/initialized" ] || rm -f "$OS_DONE/neutron-db" "$OS_DONE/network"
+  [ -f "$MARIADB_DIR/initialized" ] || rm -f "$OS_DONE/neutron-db" "$OS_DONE/network" "$OS_DONE/magnum-db"
   if _os_heat_on_mariadb && [ ! -f "$MARIADB_DIR/initialized" ]; then rm -f "$OS_DONE/heat-db"; fi
   mariadb_start openstack-mariadb
 
@@ -209,6 +221,7 @@ openstack_up() {
   _os_once nova-db _os_bg jobs nova-db _os_setup_nova_db
   _os_once neutron-db _os_bg jobs neutron-db _os_setup_neutron_db
   if [ "$heat" = 1 ]; then _os_once heat-db _os_bg jobs heat-db _os_setup_heat_db; fi
+  if [ "$magnum" = 1 ]; then _os_once magnum-db _os_bg jobs magnum-db magnum_setup_db; fi
   _os_once keystone-db _os_setup_keystone
 
   _os_gunicorn keystone "$OS_PORT_KEYSTONE" "$(_os_wsgi keystone)" keystone OS_KEYSTONE_CONFIG_DIR="$OS_ETC/keystone"
@@ -217,7 +230,7 @@ openstack_up() {
   svc_start openstack-keystone-tls "$OS_PY" "$DEVENV_DIR/py/tlsproxy.py" "$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS" \
     "$BERTH_DEV_HOST:$OS_PORT_KEYSTONE" "$DEV_PKI/tls.pem" "$DEV_PKI/tls.key"
   svc_wait openstack-keystone-tls 20 http_ok --cacert "$DEV_PKI/ca.pem" "https://$BERTH_DEV_HOST:$OS_PORT_KEYSTONE_TLS/v3"
-  _os_identity "$heat"
+  _os_identity "$heat" "$magnum"
   _os_bg_wait ${jobs[@]+"${jobs[@]}"}
 
   mariadb_wait openstack-mariadb
@@ -264,6 +277,7 @@ openstack_up() {
     touch "$OS_DONE/hosts-discovered"
   fi
   [ "$heat" = 1 ] && svc_wait openstack-heat-engine 120 _os_heat_engine_up
+  if [ "$magnum" = 1 ]; then magnum_up; else magnum_stop; fi
 
   _os_write_client_files "$heat"
 }
@@ -389,7 +403,7 @@ _os_sqlite_url() { echo "sqlite:///$OS_STATE/db/$1.sqlite"; }
 
 _os_write_configs() {
   local v=$BERTH_DEV_VENV
-  mkdir -p "$OS_ETC"/{keystone,glance,glance2,placement,nova,neutron,heat}
+  mkdir -p "$OS_ETC"/{keystone,glance,glance2,placement,nova,neutron,heat,magnum}
   (umask 077
   # --- keystone
   cat >"$OS_ETC/keystone/keystone.conf" <<EOF
@@ -600,6 +614,9 @@ lock_path = $OS_STATE/lock
 $(_os_authtoken heat)
 EOF
 
+  # --- magnum (lib/magnum.sh; written always, used with --magnum)
+  magnum_write_config
+
   # --- rabbitmq
   local r=$OS_STATE/rabbitmq
   : >"$r/rabbitmq-env.conf"
@@ -767,7 +784,7 @@ _os_setup_heat_db() {
 
 # The input of py/os_bootstrap.py (ports, passwords, heat on/off) as JSON.
 _os_bootstrap_json() {
-  local heat=$1 h=$BERTH_DEV_HOST
+  local heat=$1 magnum=${2:-0} h=$BERTH_DEV_HOST
   cat <<EOF
 {"auth_url": "$OS_AUTH_URL", "region": "$OS_REGION",
  "admin_password": "$(secret os-admin)", "service_password": "$(secret os-service)",
@@ -776,6 +793,9 @@ _os_bootstrap_json() {
  "other_user": "other", "other_project": "other", "other_password": "$(secret os-other)",
  "appcred_name": "berth-dev", "appcred_file": "$OS_STATE/appcred.json",
  "heat": $([ "$heat" = 1 ] && echo true || echo false),
+ "magnum": $([ "$magnum" = 1 ] && echo true || echo false),
+ "magnum_domain_admin_password": "$(secret os-magnum-domain-admin)",
+ "magnum_catalog": {"type": "container-infra", "name": "magnum", "url": "$MAGNUM_URL"},
  "heat_domain_admin_password": "$(secret os-heat-domain-admin)",
  "nova_url": "$OS_NOVA_URL", "network_url": "$OS_NETWORK_URL",
  "network_file": "$OS_STATE/network.json", "physnet": "$OS_NEUTRON_PHYSNET",
@@ -792,8 +812,8 @@ EOF
 # Identities, catalog and the demo application credential; re-run only when its input changed (ports,
 # passwords, heat on/off) or the app credential file is gone.
 _os_identity() {
-  local heat=$1 json want
-  json=$(_os_bootstrap_json "$heat")
+  local heat=$1 magnum=$2 json want
+  json=$(_os_bootstrap_json "$heat" "$magnum")
   want=$(printf '%s' "$json" | sha256sum | cut -c1-16)
   if [ "$(cat "$OS_DONE/identity" 2>/dev/null)" = "$want" ] && [ -s "$OS_STATE/appcred.json" ]; then
     return 0
@@ -1027,6 +1047,7 @@ export BERTH_DEV_COMPUTE_URL='$OS_NOVA_URL'
 export BERTH_DEV_IMAGE_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE'
 export BERTH_DEV_NETWORK_URL='$OS_NETWORK_URL'
 $(_os_network_env)
+$(magnum_env)
 export BERTH_DEV_REGION2='$OS_REGION2'
 export BERTH_DEV_GLANCE2_URL='http://$BERTH_DEV_HOST:$OS_PORT_GLANCE2'
 export BERTH_DEV_GLANCE2_STORES='$(IFS=,; echo "${OS_GLANCE2_STORES[*]}")'
@@ -1065,6 +1086,7 @@ openstack_describe() {
   else
     echo "openstack: heat       off (use --heat)"
   fi
+  magnum_describe
   echo "openstack: rabbitmq   amqp://$h:$OS_PORT_RABBIT  (epmd $OS_PORT_EPMD)"
   echo "openstack: clouds     berth-admin berth-demo berth-appcred berth-other in $OS_STATE/clouds.yaml" \
     "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred,other}"

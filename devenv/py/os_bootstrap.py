@@ -184,6 +184,17 @@ def identity(cfg):
         ks.remove_service("orchestration")
         ks.remove_service("cloudformation")
 
+    if cfg.get("magnum"):
+        # Magnum's trustee domain: the conductor creates a trustee user per cluster there, as its admin.
+        magnum_domain = ks.ensure("domains", "domain", {"name": "magnum",
+                                                        "description": "Magnum cluster trustees"}, name="magnum")
+        mda = ks.user("magnum_domain_admin", magnum_domain["id"], cfg["magnum_domain_admin_password"])
+        ks.grant_domain(mda, magnum_domain, admin_role)
+        mc = cfg["magnum_catalog"]
+        ks.service(mc["type"], mc["name"], mc["url"], region)
+    else:
+        ks.remove_service("container-infra")
+
     ensure_appcred(cfg, demo, demo_project)
 
 

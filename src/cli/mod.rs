@@ -2,6 +2,7 @@
 //! all generated from here; values are typed at parse time (durations, platforms), and nothing here acts.
 
 mod cloud;
+mod coe;
 mod compute;
 mod gaps;
 mod image;
@@ -15,6 +16,10 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use cloud::CloudArgs;
+pub use coe::{
+    ClusterCommand, ClusterCreateArgs, CoeCommand, ConfigArgs, CountArgs, DiskFormat, ImageArgs, PreflightArgs,
+    SpecArgs, TemplateCommand,
+};
 pub use compute::{BootArgs, ServerCommand};
 pub use gaps::{FailOn, GapsArgs};
 pub use image::{ImageCommand, SyncArgs};
@@ -149,6 +154,10 @@ pub enum Command {
     /// Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs
     #[command(subcommand)]
     Stack(Box<StackCommand>),
+
+    /// Magnum clusters: a preflight of what Magnum would reject, templates, clusters followed to the end, kubeconfig
+    #[command(subcommand)]
+    Coe(CoeCommand),
 
     /// Print a shell completion script to stdout
     #[command(long_about = "Print a shell completion script to stdout.\n\n\

@@ -11,9 +11,9 @@ use crate::output::{Format, List, Record};
 pub const EXPLAIN_FIELDS: &[&str] = &["id", "area", "explanation", "reference"];
 
 /// The columns of the default table; `-c` and json/yaml get every key.
-const TABLE: &[&str] = &["area", "status", "id", "summary"];
+pub(super) const TABLE: &[&str] = &["area", "status", "id", "summary"];
 
-fn list(findings: &[Finding], columns: &[&str]) -> List {
+pub(super) fn list(findings: &[Finding], columns: &[&str]) -> List {
     let mut l = List::new(columns);
     for f in findings {
         let v = serde_json::to_value(f).unwrap_or_default();
@@ -48,6 +48,26 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     let session = ctx.session().await?;
     let facts = gaps::facts::gather(&session, args.probe_timeout).await;
     let mut findings = checks::all(&facts);
+    // Magnum's cloud-wide checks are the preflight's (`coe preflight`), on what the cloud offers.
+    let magnum = args.only.is_empty() || args.only.contains(&gaps::Area::Magnum);
+    if magnum && facts.service("container-infrastructure-management").is_some() {
+        // Bounded like every fact of the report: a Magnum that does not answer makes this unknown, not slow.
+        // (A few rounds of requests: the catalog's facts, then each template's, concurrently.)
+        let limit = args.probe_timeout * 5;
+        match gaps::facts::timed(limit, async { Ok(crate::coe::survey::survey(&session).await) }).await {
+            gaps::Fact::Known(found) => findings.extend(found),
+            gaps::Fact::Unknown(r) => findings.push(
+                Finding::new(
+                    "magnum.services",
+                    gaps::Area::Magnum,
+                    Status::Unknown,
+                    "the Magnum checks did not finish",
+                )
+                .evidence(r),
+            ),
+        }
+        findings.sort_by_key(|f| f.area);
+    }
     if !args.only.is_empty() {
         findings.retain(|f| args.only.contains(&f.area));
     }
@@ -68,20 +88,26 @@ pub async fn run(args: GapsArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             if short { "; `-o json` has evidence, consequence and remedy, `--explain ID` the background" } else { "" }
         ));
     }
-    if let Some(level) = args.fail_on {
-        let (level, name) = match level {
-            FailOn::Warn => (Status::Warn, "warn"),
-            FailOn::Fail => (Status::Fail, "fail"),
-        };
-        let hits: Vec<&str> = findings.iter().filter(|f| f.status.reaches(level)).map(|f| f.id.as_str()).collect();
-        if !hits.is_empty() {
-            return Err(Failure::new(
-                ExitCode::Negative,
-                format!("{} finding(s) at or above `{name}`: {}", hits.len(), hits.join(", ")),
-            )
-            .hint("`berth gaps --explain ID` tells what each means and how to fix it")
-            .into());
-        }
+    match args.fail_on {
+        Some(level) => fail_on(&findings, level, "`berth gaps --explain ID` tells what each means and how to fix it"),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// Exit 3 (negative) when a finding is at or above `level`, naming them.
+pub(super) fn fail_on(findings: &[Finding], level: FailOn, hint: &str) -> anyhow::Result<()> {
+    let (level, name) = match level {
+        FailOn::Warn => (Status::Warn, "warn"),
+        FailOn::Fail => (Status::Fail, "fail"),
+    };
+    let hits: Vec<&str> = findings.iter().filter(|f| f.status.reaches(level)).map(|f| f.id.as_str()).collect();
+    if hits.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::new(
+        ExitCode::Negative,
+        format!("{} finding(s) at or above `{name}`: {}", hits.len(), hits.join(", ")),
+    )
+    .hint(hint)
+    .into())
 }

@@ -4,6 +4,8 @@
 mod auth;
 mod boot;
 mod catalog;
+mod coe;
+mod coe_files;
 mod completions;
 mod config;
 mod gaps;
@@ -15,7 +17,10 @@ mod stack_create;
 mod sync;
 
 pub use crate::app::Ctx;
-use crate::cli::{AuthCommand, CatalogCommand, Command, ImageCommand, RegistryCommand, ServerCommand, StackCommand};
+use crate::cli::{
+    AuthCommand, CatalogCommand, ClusterCommand, CoeCommand, Command, ImageCommand, RegistryCommand, ServerCommand,
+    StackCommand, TemplateCommand,
+};
 
 pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     // `-c` is a usage check like any other: before the first request, not after the command has acted.
@@ -35,6 +40,9 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             StackCommand::Delete { stacks, wait, timeout } => stack_create::delete(&stacks, wait, timeout, ctx).await,
             c => stack::run(c, ctx).await,
         },
+        Command::Coe(CoeCommand::Config(args)) => coe_files::config(args, ctx).await,
+        Command::Coe(CoeCommand::Image(args)) => coe_files::image(args, ctx).await,
+        Command::Coe(c) => coe::run(c, ctx).await,
         Command::Completions { shell } => completions::run(shell, ctx.out),
     }
 }
@@ -64,6 +72,7 @@ fn columns(command: &Command) -> Vec<&'static str> {
         Command::Gaps(args) if args.explain.is_some() => gaps::EXPLAIN_FIELDS.to_vec(),
         Command::Gaps(_) => crate::gaps::COLUMNS.to_vec(),
         Command::Stack(c) => stack_columns(c),
+        Command::Coe(c) => coe_columns(c),
         Command::Completions { .. } => Vec::new(),
     }
 }
@@ -99,5 +108,23 @@ fn stack_columns(c: &StackCommand) -> Vec<&'static str> {
         StackCommand::List => stack::LIST_COLUMNS.to_vec(),
         StackCommand::Events { .. } => stack::EVENT_COLUMNS.to_vec(),
         StackCommand::Outputs { .. } => stack::OUTPUT_COLUMNS.to_vec(),
+    }
+}
+
+/// What each `coe` command prints.
+fn coe_columns(c: &CoeCommand) -> Vec<&'static str> {
+    match c {
+        CoeCommand::Preflight(_) => crate::gaps::COLUMNS.to_vec(),
+        CoeCommand::Template(TemplateCommand::Create { .. } | TemplateCommand::Show { .. }) => {
+            coe::TEMPLATE_FIELDS.to_vec()
+        }
+        CoeCommand::Template(TemplateCommand::List) => coe::TEMPLATE_COLUMNS.to_vec(),
+        CoeCommand::Template(TemplateCommand::Delete { .. }) | CoeCommand::Cluster(ClusterCommand::Delete { .. }) => {
+            coe::DELETE_COLUMNS.to_vec()
+        }
+        CoeCommand::Cluster(ClusterCommand::Create(_) | ClusterCommand::Show { .. }) => coe::CLUSTER_FIELDS.to_vec(),
+        CoeCommand::Cluster(ClusterCommand::List) => coe::CLUSTER_COLUMNS.to_vec(),
+        CoeCommand::Config(_) => coe_files::CONFIG_FIELDS.to_vec(),
+        CoeCommand::Image(_) => coe_files::IMAGE_FIELDS.to_vec(),
     }
 }

@@ -261,6 +261,34 @@ pub async fn import(session: &Session, id: &str, method: &str, stores: &[String]
     Ok(())
 }
 
+/// `POST /v2/images` of a disk image (a VM or COE node image): `bare` container, `disk_format` as given.
+pub async fn create_disk(
+    session: &Session,
+    name: &str,
+    disk_format: &str,
+    properties: &std::collections::BTreeMap<String, String>,
+) -> anyhow::Result<Image> {
+    let mut body = Map::new();
+    body.insert("name".into(), Value::from(name));
+    body.insert("container_format".into(), Value::from("bare"));
+    body.insert("disk_format".into(), Value::from(disk_format));
+    for (k, v) in properties {
+        body.insert(k.clone(), Value::from(v.clone()));
+    }
+    let body = Value::Object(body);
+    let resp = session.request(reqwest::Method::POST, "image", "/v2/images", |r| r.json(&body)).await?;
+    body::json(check(resp, &format!("creating the Glance image `{name}`")).await?, body::DOCUMENT).await
+}
+
+/// `web-download`: Glance fetches the image's data from `uri` itself.
+pub async fn import_uri(session: &Session, id: &str, uri: &str) -> anyhow::Result<()> {
+    let body = serde_json::json!({"method": {"name": "web-download", "uri": uri}});
+    let resp =
+        session.request(reqwest::Method::POST, "image", &format!("/v2/images/{id}/import"), |r| r.json(&body)).await?;
+    check(resp, &format!("importing Glance image `{id}` from `{uri}` (web-download)")).await?;
+    Ok(())
+}
+
 fn strings(v: &Value) -> Vec<String> {
     v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
 }

@@ -384,6 +384,19 @@ impl<'a> Heat<'a> {
         Ok(out)
     }
 
+    /// The stack's resources and those of its nested stacks down to `depth` levels (Magnum's clusters nest their
+    /// servers two levels down).
+    pub async fn resources_nested(&self, stack: &Stack, depth: u32) -> anyhow::Result<Vec<Resource>> {
+        #[derive(Deserialize)]
+        struct Page {
+            resources: Vec<Resource>,
+        }
+        let what = format!("listing the resources of stack `{}`", stack.stack_name);
+        let path = format!("{}/resources?nested_depth={depth}", stack.path());
+        let v = self.json(reqwest::Method::GET, &path, None, &what).await?;
+        Ok(serde_json::from_value::<Page>(v)?.resources)
+    }
+
     /// The resource types this cloud offers, those matching `name` (a regular expression) when given. Heat leaves
     /// out the types whose service is not in the catalog.
     pub async fn resource_types(&self, name: Option<&str>) -> anyhow::Result<Vec<String>> {

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod glance;
 pub mod heat;
 pub mod lookup;
+pub mod magnum;
 pub mod neutron;
 pub mod nova;
 

@@ -177,6 +177,16 @@ impl<'a> Neutron<'a> {
         self.list("security-groups", "security_groups", query, "listing security groups").await
     }
 
+    /// A project's quota of `resource` with its usage (`GET /v2.0/quotas/{project}/details`): (limit, used), the
+    /// limit -1 for unlimited.
+    pub async fn quota(&self, project_id: &str, resource: &str) -> anyhow::Result<(i64, i64)> {
+        let what = format!("reading the {resource} quota of the project");
+        let resp = self.call(reqwest::Method::GET, &format!("/quotas/{project_id}/details"), &[], None, &what).await?;
+        let doc: Value = body::json(resp, body::DOCUMENT).await?;
+        let q = &doc["quota"][resource];
+        Ok((q["limit"].as_i64().unwrap_or(-1), q["used"].as_i64().unwrap_or(0) + q["reserved"].as_i64().unwrap_or(0)))
+    }
+
     pub async fn floating_ips(&self, query: &[(&str, &str)]) -> anyhow::Result<Vec<FloatingIp>> {
         self.list("floatingips", "floatingips", query, "listing floating IPs").await
     }

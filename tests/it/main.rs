@@ -9,6 +9,7 @@ mod auth;
 mod boot;
 mod bulk;
 mod cli;
+mod coe;
 mod credentials;
 mod daemon;
 mod fanout;

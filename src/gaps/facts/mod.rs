@@ -241,6 +241,10 @@ pub fn versions(doc: &Value) -> Vec<String> {
     if let Some(v) = doc.get("version") {
         return one(v).into_iter().collect();
     }
+    // A version's own document (Magnum's `/v1`: `{"id": "v1", "media_types": ...}`).
+    if doc.get("versions").is_none() && doc.get("id").is_some_and(Value::is_string) {
+        return one(doc).into_iter().collect();
+    }
     let list = doc["versions"].get("values").unwrap_or(&doc["versions"]);
     list.as_array().map(|a| a.iter().filter_map(one).collect()).unwrap_or_default()
 }
@@ -554,6 +558,7 @@ mod tests {
         );
         assert_eq!(versions(&json!({"versions": {"values": [{"id": "v3.14"}]}})), vec!["v3.14"]);
         assert!(versions(&json!({"resources": []})).is_empty());
+        assert_eq!(versions(&json!({"id": "v1", "media_types": []})), vec!["v1"]);
     }
 
     #[test]
