@@ -45,13 +45,22 @@ use crate::output::Output;
 
 /// Parse `args`, run the command, render any error on stderr, and return the documented exit code.
 pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let mut cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are not errors; every other parse failure is a usage error (2).
             let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Ok };
             let _ = e.print();
             return code.into();
+        }
+    };
+    let command = match (cli.command.take(), cli.version) {
+        (_, true) => None,
+        (Some(c), false) => Some(c),
+        (None, false) => {
+            let e = cli::command().error(clap::error::ErrorKind::MissingSubcommand, "a command is required");
+            let _ = e.print();
+            return ExitCode::Usage.into();
         }
     };
     let settings = app::Settings::from_cli(&cli);
@@ -61,7 +70,10 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode
     let result = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => {
             let mut ctx = app::Ctx::new(&mut out, feedback.clone(), settings);
-            let r = rt.block_on(commands::run(cli.command, &mut ctx));
+            let r = match command {
+                Some(command) => rt.block_on(commands::run(command, &mut ctx)),
+                None => commands::version::run(&mut ctx),
+            };
             ctx.print_timing();
             r
         }

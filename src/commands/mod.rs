@@ -11,6 +11,7 @@ mod image;
 mod registry;
 mod server;
 mod sync;
+pub mod version;
 
 pub use crate::app::Ctx;
 use crate::cli::{AuthCommand, CatalogCommand, Command, ImageCommand, RegistryCommand, ServerCommand};

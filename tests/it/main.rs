@@ -3,6 +3,9 @@
 
 mod common;
 mod stub;
+// build.rs's git lookup, tested here without a build from a tarball.
+#[path = "../../build/git.rs"]
+mod build_git;
 
 mod auth;
 mod boot;
