@@ -33,9 +33,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The resolved cloud configuration (flags, `OS_*`, clouds.yaml, secure.yaml).
+    /// The resolved cloud configuration (flags, `OS_*`, clouds.yaml, secure.yaml, the cloud's profile); what was
+    /// worth a warning (an unknown or deprecated profile) is shown on stderr.
     pub fn config(&self) -> anyhow::Result<CloudConfig> {
-        crate::config::resolve(&self.settings.cloud)
+        let cfg = crate::config::resolve(&self.settings.cloud, &crate::config::Web { net: self.net() })?;
+        for w in &cfg.warnings {
+            self.feedback.warn(w, None);
+        }
+        Ok(cfg)
     }
 
     fn http_for(&mut self, cfg: &CloudConfig) -> anyhow::Result<Arc<Http>> {
