@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_berth_global_optspecs
-    string join \n o/output= c/column= q/quiet v/verbose color= no-progress os-cloud= os-auth-url= os-auth-type= os-username= os-user-id= os-password= os-user-domain-name= os-user-domain-id= os-project-name= os-project-id= os-project-domain-name= os-project-domain-id= os-domain-name= os-domain-id= os-application-credential-id= os-application-credential-name= os-application-credential-secret= os-token= os-region-name= os-interface= os-cacert= os-cert= os-key= insecure no-cache http-timeout= retries= timing h/help V/version
+    string join \n V/version o/output= c/column= q/quiet v/verbose color= no-progress wide os-cloud= os-auth-url= os-auth-type= os-username= os-user-id= os-password= os-user-domain-name= os-user-domain-id= os-project-name= os-project-id= os-project-domain-name= os-project-domain-id= os-domain-name= os-domain-id= os-application-credential-id= os-application-credential-name= os-application-credential-secret= os-token= os-passcode= os-auth-methods= os-identity-provider= os-protocol= os-client-id= os-client-secret= os-discovery-endpoint= os-access-token-endpoint= os-access-token-type= os-openid-scope= os-access-token= os-region-name= os-interface= os-cacert= os-cert= os-key= insecure no-cache http-timeout= retries= timing h/help
 end
 
 function __fish_berth_needs_command
@@ -34,7 +34,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_needs_command" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_needs_command" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -50,6 +50,17 @@ complete -c berth -n "__fish_berth_needs_command" -l os-application-credential-i
 complete -c berth -n "__fish_berth_needs_command" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_needs_command" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_needs_command" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -57,14 +68,15 @@ complete -c berth -n "__fish_berth_needs_command" -l os-cert -d 'Client certific
 complete -c berth -n "__fish_berth_needs_command" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
 complete -c berth -n "__fish_berth_needs_command" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
 complete -c berth -n "__fish_berth_needs_command" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_needs_command" -s V -l version -d 'Print the version; with -v also the build (git commit, target, features, compiler) for bug reports'
 complete -c berth -n "__fish_berth_needs_command" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_needs_command" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_needs_command" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_needs_command" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_needs_command" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_needs_command" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_needs_command" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_needs_command" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_needs_command" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
 complete -c berth -n "__fish_berth_needs_command" -f -a "catalog" -d 'The service catalog of the current token'
 complete -c berth -n "__fish_berth_needs_command" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
@@ -85,7 +97,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -101,6 +113,17 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -111,11 +134,11 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -129,7 +152,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -145,6 +168,17 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -155,11 +189,11 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -170,7 +204,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -186,6 +220,17 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -196,11 +241,11 @@ complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -214,7 +259,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -230,6 +275,17 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -240,11 +296,11 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Every service with its endpoints'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One service by type or alias (block-storage = volumev3, container-infra, ...), and the endpoint berth uses'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -258,7 +314,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -274,6 +330,17 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_sub
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -284,11 +351,11 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_sub
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -299,7 +366,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -315,6 +382,17 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_sub
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -325,11 +403,11 @@ complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_sub
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every service with its endpoints'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "show" -d 'One service by type or alias (block-storage = volumev3, container-infra, ...), and the endpoint berth uses'
 complete -c berth -n "__fish_berth_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -343,7 +421,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -359,6 +437,17 @@ complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -369,11 +458,11 @@ complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
 complete -c berth -n "__fish_berth_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -386,7 +475,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -402,6 +491,17 @@ complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -412,11 +512,11 @@ complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every resolved setting with its source (flag, env, file, default); secrets are masked'
 complete -c berth -n "__fish_berth_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -429,7 +529,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -445,6 +545,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_s
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -455,11 +566,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_s
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
 complete -c berth -n "__fish_berth_using_subcommand image; and not __fish_seen_subcommand_from list show sync history rollback prune help" -f -a "sync" -d 'Copy images from a registry (or a local Docker engine) into Glance, streamed and verified, bootable by nova-docker and Zun'
@@ -477,7 +588,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -493,6 +604,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -505,11 +627,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -520,7 +642,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -536,6 +658,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -546,11 +679,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s f -l file -d 'Sync the images a YAML file lists: skopeo sync\'s format (registry -> images -> tags, tag regex, semver range) plus per-repository options; see the long help' -r -F
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l exclude -d 'Leave out the tags this regex matches (unanchored; repeatable), of `--all-tags` and the sync file\'s lists' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l newest -d 'Keep only the N highest versions (by semver) of each tag list; tags that are no version are left out' -r
@@ -585,7 +718,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -601,6 +734,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -624,11 +768,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l platform -d 'Only the versions of this platform: `os/arch[/variant]`' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
@@ -640,7 +784,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -656,6 +800,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -666,11 +821,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l to -d 'The version with this manifest digest (or a unique prefix of its hex); the image ID for `--from-daemon` ones' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l steps -d 'This many versions older than the current one' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l platform -d 'Only the versions of this platform: `os/arch[/variant]`' -r
@@ -684,7 +839,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -700,6 +855,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -711,11 +877,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from rollback" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l keep -d 'How many versions to keep, the current one included' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l platform -d 'Only the versions of this platform: `os/arch[/variant]`' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -728,7 +894,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -744,6 +910,17 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -757,11 +934,11 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "list" -d 'Glance images with `container_format=docker`: name, tags, digest, platform, size, status'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "show" -d 'One Glance image with the provenance berth recorded (source, digests, platform, command line)'
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy images from a registry (or a local Docker engine) into Glance, streamed and verified, bootable by nova-docker and Zun'
@@ -792,7 +969,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -808,6 +985,17 @@ complete -c berth -n "__fish_berth_using_subcommand boot" -l os-application-cred
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -823,11 +1011,11 @@ complete -c berth -n "__fish_berth_using_subcommand boot" -l delete-on-failure -
 complete -c berth -n "__fish_berth_using_subcommand boot" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand boot" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand boot" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand boot" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -838,7 +1026,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -854,6 +1042,17 @@ complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -864,11 +1063,11 @@ complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "list" -d 'Servers, optionally filtered'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "show" -d 'One server, with its fault if it has one'
 complete -c berth -n "__fish_berth_using_subcommand server; and not __fish_seen_subcommand_from list show delete logs help" -f -a "delete" -d 'Delete servers'
@@ -887,7 +1086,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -903,6 +1102,17 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -913,11 +1123,11 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -928,7 +1138,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -944,6 +1154,17 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -954,11 +1175,11 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds `--wait` waits before giving up (exit 5)' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
@@ -970,7 +1191,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -986,6 +1207,17 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -997,11 +1229,11 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l lines -d 'Only the last N lines' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
@@ -1013,7 +1245,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1029,6 +1261,17 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1039,11 +1282,11 @@ complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subc
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "list" -d 'Servers, optionally filtered'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'One server, with its fault if it has one'
 complete -c berth -n "__fish_berth_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete servers'
@@ -1059,7 +1302,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1075,6 +1318,17 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_see
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1085,11 +1339,11 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_see
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
 complete -c berth -n "__fish_berth_using_subcommand registry; and not __fish_seen_subcommand_from inspect quota tags help" -f -a "tags" -d 'Every tag of a repository'
@@ -1108,7 +1362,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1124,6 +1378,17 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1137,11 +1402,11 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
@@ -1155,7 +1420,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1171,6 +1436,17 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1183,11 +1459,11 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from quota" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-host -d 'The registry the other `--registry-*` flags are for (`host[:port]`, `docker.io`); needed when the command reaches several registries: the others never get these credentials or TLS settings' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-user -d 'Registry user name; the password is read from stdin (`--registry-password-stdin`)' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l registry-cacert -d 'CA bundle (PEM) to verify the registry\'s TLS certificate with, in addition to the system\'s' -r -F
@@ -1201,7 +1477,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1217,6 +1493,17 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1229,11 +1516,11 @@ complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_su
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from tags" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
 complete -c berth -n "__fish_berth_using_subcommand registry; and __fish_seen_subcommand_from help" -f -a "tags" -d 'Every tag of a repository'
@@ -1262,7 +1549,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1278,6 +1565,17 @@ complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-application-cred
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1288,11 +1586,11 @@ complete -c berth -n "__fish_berth_using_subcommand gaps" -l retries -d 'Retries
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand gaps" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s h -l help -d 'Print help'
-complete -c berth -n "__fish_berth_using_subcommand gaps" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -1303,7 +1601,7 @@ always\t''
 never\t''"
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
-complete -c berth -n "__fish_berth_using_subcommand completions" -l os-auth-type -d 'password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-username -d 'User name [env: OS_USERNAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
@@ -1319,6 +1617,17 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l os-applicati
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand completions" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
 complete -c berth -n "__fish_berth_using_subcommand completions" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
@@ -1329,11 +1638,11 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l retries -d '
 complete -c berth -n "__fish_berth_using_subcommand completions" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
 complete -c berth -n "__fish_berth_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand completions" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
 complete -c berth -n "__fish_berth_using_subcommand completions" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
 complete -c berth -n "__fish_berth_using_subcommand completions" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand completions" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "catalog" -d 'The service catalog of the current token'
 complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'

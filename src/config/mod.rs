@@ -249,13 +249,13 @@ pub fn resolve_with(args: &Flags, env: &dyn Env, files: &Files, remote: &dyn Rem
     for (name, flag, value) in &args.settings {
         cfg.values.insert((*name).into(), Setting { value: value.clone(), source: Source::Flag((*flag).into()) });
     }
-    if !cfg.values.contains_key("region_name") {
-        if let Some(first) = cfg.values.get("regions").and_then(|r| {
+    if !cfg.values.contains_key("region_name")
+        && let Some(first) = cfg.values.get("regions").and_then(|r| {
             let name = r.value.split(',').next()?.trim().to_string();
             (!name.is_empty()).then(|| Setting { value: name, source: Source::FirstRegion(Box::new(r.source.clone())) })
-        }) {
-            cfg.values.insert("region_name".into(), first);
-        }
+        })
+    {
+        cfg.values.insert("region_name".into(), first);
     }
     if !cfg.values.contains_key("interface") {
         cfg.values.insert("interface".into(), Setting { value: "public".into(), source: Source::Default });
@@ -281,10 +281,10 @@ fn apply_cloud(cfg: &mut CloudConfig, name: &str, files: &Files, remote: &dyn Re
             "cloud `{name}` names its vendor profile with `cloud:`, which openstacksdk deprecated: say `profile:`"
         ));
     }
-    if let Some(profile) = profile_name {
-        if let Some(p) = profile::find(&profile, name, &files.public, remote, &mut cfg.warnings)? {
-            apply_settings(cfg, &Source::Profile(p.name.clone(), p.origin.clone()), &p.settings)?;
-        }
+    if let Some(profile) = profile_name
+        && let Some(p) = profile::find(&profile, name, &files.public, remote, &mut cfg.warnings)?
+    {
+        apply_settings(cfg, &Source::Profile(p.name.clone(), p.origin.clone()), &p.settings)?;
     }
     for (file, settings) in [(&files.clouds, in_clouds), (&files.secure, in_secure)] {
         if let (Some(path), Some(settings)) = (&file.path, settings) {

@@ -72,10 +72,10 @@ pub fn find(
         return Ok(None);
     };
     // A profile naming another stands for that one.
-    if let Some(nested) = settings.remove("profile").and_then(|v| v.as_str().map(str::to_string)) {
-        if let Some((n, o)) = lookup(&nested, remote)? {
-            (settings, origin) = (n, o);
-        }
+    if let Some(nested) = settings.remove("profile").and_then(|v| v.as_str().map(str::to_string))
+        && let Some((n, o)) = lookup(&nested, remote)?
+    {
+        (settings, origin) = (n, o);
     }
     let status = settings.remove("status").and_then(|v| v.as_str().map(str::to_string));
     let message = settings.remove("message").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();

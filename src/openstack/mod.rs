@@ -66,9 +66,16 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session with a valid token: the cached one when it has time left, else a new one from Keystone.
-    pub async fn open(cfg: CloudConfig, http: Arc<Http>, use_cache: bool) -> anyhow::Result<Session> {
-        let plan = Plan::from_config(&cfg)?;
+    /// A session with a valid token: the cached one when it has time left, else a new one from Keystone. A
+    /// password or passcode set nowhere is asked of `prompt` when there is one (a terminal), and only when no
+    /// cached token will do.
+    pub async fn open(
+        cfg: CloudConfig,
+        http: Arc<Http>,
+        use_cache: bool,
+        prompt: Option<Arc<dyn auth::Prompt>>,
+    ) -> anyhow::Result<Session> {
+        let plan = Plan::new(&cfg, prompt)?;
         let cache = if use_cache { TokenCache::default_location() } else { None };
         let cached = cache.as_ref().and_then(|c| c.load(&plan.cache_key).map(|t| (c.path(&plan.cache_key), t)));
         let (token, from_cache) = match cached {

@@ -258,10 +258,8 @@ fn keep_short_values_whole(t: &mut Table, keys: &[&String], rows: &[Vec<String>]
         return;
     }
     for (c, (w, short)) in widths.iter().enumerate() {
-        if *short {
-            if let (Some(col), Ok(w)) = (t.column_mut(c), u16::try_from(*w)) {
-                col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w + 2)));
-            }
+        if *short && let (Some(col), Ok(w)) = (t.column_mut(c), u16::try_from(*w)) {
+            col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w + 2)));
         }
     }
 }
