@@ -18,6 +18,7 @@ mod gaps;
 mod generated;
 mod hostile;
 mod layout;
+mod mfa;
 mod promises;
 mod registry;
 mod resilience;
