@@ -152,12 +152,14 @@ def push(args):
 def tags(args):
     """Put the manifest of REPO:FROM under COUNT more tags (tag-0001...): many tags of one image, cheaply."""
     conn = http.client.HTTPConnection(args.registry, timeout=300)
-    r = request(conn, "GET", "/v2/%s/manifests/%s" % (args.repo, args.source),
-                headers={"Accept": DOCKER_MANIFEST}, expect=(200,))
+    conn.request("GET", "/v2/%s/manifests/%s" % (args.repo, args.source), headers={"Accept": DOCKER_MANIFEST})
+    r = conn.getresponse()
     data, media_type = r.read(), r.getheader("Content-Type")
+    if r.status != 200:
+        sys.exit("bench/syncimage.py: the manifest of %s:%s answered %d" % (args.repo, args.source, r.status))
     for i in range(1, args.count + 1):
         request(conn, "PUT", "/v2/%s/manifests/tag-%04d" % (args.repo, i), body=data,
-                headers={"Content-Type": media_type}, expect=(201,)).read()
+                headers={"Content-Type": media_type}, expect=(201,))
 
 
 def served(args):

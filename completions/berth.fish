@@ -85,6 +85,7 @@ complete -c berth -n "__fish_berth_needs_command" -f -a "boot" -d 'Boot containe
 complete -c berth -n "__fish_berth_needs_command" -f -a "server" -d 'Nova servers: list, show, delete, logs'
 complete -c berth -n "__fish_berth_needs_command" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
 complete -c berth -n "__fish_berth_needs_command" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
+complete -c berth -n "__fish_berth_needs_command" -f -a "stack" -d 'Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs'
 complete -c berth -n "__fish_berth_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c berth -n "__fish_berth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand auth; and not __fish_seen_subcommand_from token revoke help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
@@ -948,8 +949,12 @@ complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subco
 complete -c berth -n "__fish_berth_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l image -d 'Docker reference (`busybox:1.36`, resolved to the newest Glance image synced from it), Glance name or ID' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l flavor -d 'Flavor name or ID' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach (repeatable)' -r
-complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port ID to attach (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l network -d 'Network name or ID to attach: Nova makes a port on it (repeatable, in order)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l port -d 'Existing Neutron port, by name or ID, to attach; it must be free (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l fixed-ip -d 'This fixed IP on network NET (name or ID): on the first `--network NET`, else on a port of its own (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l security-group -d 'Security group, by name or ID, for the ports Nova makes (repeatable; default: the project\'s `default`)' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l floating-ip -d 'Give the server a floating IP once ACTIVE (so the boot waits): no value allocates one from the external network (released by `server delete`), an ADDRESS takes that floating IP of the project' -r
+complete -c berth -n "__fish_berth_using_subcommand boot" -l floating-network -d 'The external network to allocate the floating IP from (needed when several are visible)' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l key-name -d 'Key pair to inject' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l user-data -d 'File of user data' -r -F
 complete -c berth -n "__fish_berth_using_subcommand boot" -l env -d 'Environment variable for the container, as instance metadata the docker driver turns into env (repeatable)' -r
@@ -1005,7 +1010,7 @@ complete -c berth -n "__fish_berth_using_subcommand boot" -l http-timeout -d 'Se
 complete -c berth -n "__fish_berth_using_subcommand boot" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
 complete -c berth -n "__fish_berth_using_subcommand boot" -l no-network -d 'Boot without any network (`networks: "none"`)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l config-drive -d 'Ask for a config drive (refused unless `--force`: docker instances have none)'
-complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for a missing image or flavor)'
+complete -c berth -n "__fish_berth_using_subcommand boot" -l force -d 'Boot even when a preflight check refuses (not for what does not exist or is taken)'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l wait -d 'Wait until the server is ACTIVE or ERROR'
 complete -c berth -n "__fish_berth_using_subcommand boot" -l delete-on-failure -d 'Delete the servers when they go to ERROR, time out, or the wait is interrupted'
 complete -c berth -n "__fish_berth_using_subcommand boot" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
@@ -1591,6 +1596,627 @@ complete -c berth -n "__fish_berth_using_subcommand gaps" -l insecure -d 'Do not
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand gaps" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "template" -d 'Print a HOT template (with comments) that runs IMAGE as a container, for one of four paths'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "validate" -d 'Validate a template with Heat (`--full`: every property, as a create would)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "create" -d 'Create a stack from a template file, or from IMAGE for a container path (`--for`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "update" -d 'Update a stack: a new template (file or IMAGE --for KIND), or new parameters for its own'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "delete" -d 'Delete stacks (and the image credentials berth made for them)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "list" -d 'The project\'s stacks'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "show" -d 'One stack, with its parameters and outputs'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "events" -d 'A stack\'s events, oldest first (`--follow`: until the action under way ends)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "outputs" -d 'A stack\'s outputs'
+complete -c berth -n "__fish_berth_using_subcommand stack; and not __fish_seen_subcommand_from template validate create update delete list show events outputs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l name -d 'Name of the server or container (default: the stack\'s name)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l flavor -d 'Flavor name or ID (nova-docker, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l network -d 'Network name or ID to attach (repeatable; nova-docker, zun, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l env -d 'Environment variable for the container (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l command -d 'The container\'s command (zun, docker-engine, vm), split into words as a shell would' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l cpu -d 'CPUs for the container (zun; vm: docker run --cpus)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l memory -d 'Memory for the container: 512 (MiB), 512m, 1g (zun, docker-engine; vm: docker run --memory)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N] (zun, docker-engine, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l volume -d 'A Cinder volume at PATH: a new one of SIZE GiB, or an existing one by ID (repeatable; zun)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l publish -d 'Publish a port, as `docker run -p`: [IP:]HOST_PORT:CONTAINER_PORT (repeatable; docker-engine, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l image-driver -d 'Where Zun takes the image from (zun; default glance)' -r -f -a "glance\t'a Glance image synced with `berth image sync --for zun` (name = repository, Glance tag = tag)'
+docker\t'the registry the reference names, as Docker pulls'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l docker-endpoint -d 'The Docker engine Heat\'s engine talks to: unix:///path/docker.sock, tcp://host:port (docker-engine)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l vm-image -d 'The VM image, with cloud-init and Docker: Glance name or ID (vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l source -d 'Where the VM gets the container image (vm; default registry)' -r -f -a "registry\t'the VM pulls the image from its registry, pinned by digest'
+glance\t'the VM downloads the Glance image with a credential restricted to that image\'s data'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l for -d 'The container path' -r -f -a "nova-docker\t'OS::Nova::Server from a Glance docker image (a container hypervisor runs it)'
+zun\t'OS::Zun::Container (Zun runs it; can mount Cinder volumes)'
+docker-engine\t'DockerInc::Docker::Container: Heat\'s Docker plugin talks to a Docker engine'
+vm\t'OS::Nova::Server from a VM image whose cloud-init runs the container (a secure container)'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l no-network -d 'No network (nova-docker, vm)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l parameter -d 'A template parameter (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l full -d 'The stack preview: every property checked, as a create would'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -s t -l template -d 'A template file (`-` for stdin) instead of IMAGE --for KIND' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l for -d 'The container path' -r -f -a "nova-docker\t'OS::Nova::Server from a Glance docker image (a container hypervisor runs it)'
+zun\t'OS::Zun::Container (Zun runs it; can mount Cinder volumes)'
+docker-engine\t'DockerInc::Docker::Container: Heat\'s Docker plugin talks to a Docker engine'
+vm\t'OS::Nova::Server from a VM image whose cloud-init runs the container (a secure container)'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l name -d 'Name of the server or container (default: the stack\'s name)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l flavor -d 'Flavor name or ID (nova-docker, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l network -d 'Network name or ID to attach (repeatable; nova-docker, zun, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l env -d 'Environment variable for the container (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l command -d 'The container\'s command (zun, docker-engine, vm), split into words as a shell would' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l cpu -d 'CPUs for the container (zun; vm: docker run --cpus)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l memory -d 'Memory for the container: 512 (MiB), 512m, 1g (zun, docker-engine; vm: docker run --memory)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N] (zun, docker-engine, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l volume -d 'A Cinder volume at PATH: a new one of SIZE GiB, or an existing one by ID (repeatable; zun)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l publish -d 'Publish a port, as `docker run -p`: [IP:]HOST_PORT:CONTAINER_PORT (repeatable; docker-engine, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l image-driver -d 'Where Zun takes the image from (zun; default glance)' -r -f -a "glance\t'a Glance image synced with `berth image sync --for zun` (name = repository, Glance tag = tag)'
+docker\t'the registry the reference names, as Docker pulls'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l docker-endpoint -d 'The Docker engine Heat\'s engine talks to: unix:///path/docker.sock, tcp://host:port (docker-engine)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l vm-image -d 'The VM image, with cloud-init and Docker: Glance name or ID (vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l source -d 'Where the VM gets the container image (vm; default registry)' -r -f -a "registry\t'the VM pulls the image from its registry, pinned by digest'
+glance\t'the VM downloads the Glance image with a credential restricted to that image\'s data'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l parameter -d 'A template parameter (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds `--wait` waits before giving up (exit 5)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l credential-ttl -d 'Seconds the image credential of `--for vm --source glance` lives' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l no-network -d 'No network (nova-docker, vm)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l wait -d 'Wait until CREATE_COMPLETE (0) or CREATE_FAILED (1), showing each event on stderr'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l delete-on-failure -d 'Delete the stack when it fails, times out, or the wait is interrupted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l dry-run -d 'Check everything and print what a create would make (Heat\'s preview); create nothing'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -s t -l template -d 'A template file (`-` for stdin) that replaces the stack\'s; without it and IMAGE, the stack keeps its template and gets the new `--parameter`s' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l for -d 'The container path' -r -f -a "nova-docker\t'OS::Nova::Server from a Glance docker image (a container hypervisor runs it)'
+zun\t'OS::Zun::Container (Zun runs it; can mount Cinder volumes)'
+docker-engine\t'DockerInc::Docker::Container: Heat\'s Docker plugin talks to a Docker engine'
+vm\t'OS::Nova::Server from a VM image whose cloud-init runs the container (a secure container)'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l name -d 'Name of the server or container (default: the stack\'s name)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l flavor -d 'Flavor name or ID (nova-docker, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l network -d 'Network name or ID to attach (repeatable; nova-docker, zun, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l env -d 'Environment variable for the container (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l command -d 'The container\'s command (zun, docker-engine, vm), split into words as a shell would' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l cpu -d 'CPUs for the container (zun; vm: docker run --cpus)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l memory -d 'Memory for the container: 512 (MiB), 512m, 1g (zun, docker-engine; vm: docker run --memory)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N] (zun, docker-engine, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l volume -d 'A Cinder volume at PATH: a new one of SIZE GiB, or an existing one by ID (repeatable; zun)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l publish -d 'Publish a port, as `docker run -p`: [IP:]HOST_PORT:CONTAINER_PORT (repeatable; docker-engine, vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l image-driver -d 'Where Zun takes the image from (zun; default glance)' -r -f -a "glance\t'a Glance image synced with `berth image sync --for zun` (name = repository, Glance tag = tag)'
+docker\t'the registry the reference names, as Docker pulls'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l docker-endpoint -d 'The Docker engine Heat\'s engine talks to: unix:///path/docker.sock, tcp://host:port (docker-engine)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l vm-image -d 'The VM image, with cloud-init and Docker: Glance name or ID (vm)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l source -d 'Where the VM gets the container image (vm; default registry)' -r -f -a "registry\t'the VM pulls the image from its registry, pinned by digest'
+glance\t'the VM downloads the Glance image with a credential restricted to that image\'s data'"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l parameter -d 'A template parameter (repeatable)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l timeout -d 'Seconds `--wait` waits before giving up (exit 5)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l credential-ttl -d 'Seconds the image credential of `--for vm --source glance` lives' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l no-network -d 'No network (nova-docker, vm)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l wait -d 'Wait until UPDATE_COMPLETE (0) or UPDATE_FAILED (1), showing each event on stderr'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds `--wait` waits before giving up (exit 5)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l wait -d 'Wait until they are gone (DELETE_FAILED exits 1 with Heat\'s reason)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l timeout -d 'Seconds `--follow` follows before giving up (exit 5)' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l follow -d 'Keep printing events as they come until the stack is no longer IN_PROGRESS (one row per line)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
+json\t''
+yaml\t''
+value\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -s c -l column -d 'Show only this column (repeatable), as `openstack -c`' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l color -d 'When to colour stderr (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-cloud -d 'Cloud in clouds.yaml to use [env: OS_CLOUD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-auth-url -d 'Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-auth-type -d 'password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken (guessed from what is set) [env: OS_AUTH_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-username -d 'User name [env: OS_USERNAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-user-id -d 'User ID [env: OS_USER_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-password -d 'Password (prefer OS_PASSWORD or secure.yaml: flags show in `ps`) [env: OS_PASSWORD]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-user-domain-name -d 'Domain of the user, by name [env: OS_USER_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-user-domain-id -d 'Domain of the user, by ID [env: OS_USER_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-project-name -d 'Project to scope to, by name [env: OS_PROJECT_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-project-id -d 'Project to scope to, by ID [env: OS_PROJECT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-project-domain-name -d 'Domain of the project, by name [env: OS_PROJECT_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-project-domain-id -d 'Domain of the project, by ID [env: OS_PROJECT_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-domain-name -d 'Domain to scope to instead of a project, by name [env: OS_DOMAIN_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-domain-id -d 'Domain to scope to instead of a project, by ID [env: OS_DOMAIN_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-application-credential-id -d 'Application credential ID [env: OS_APPLICATION_CREDENTIAL_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-application-credential-name -d 'Application credential name (with the user) [env: OS_APPLICATION_CREDENTIAL_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-application-credential-secret -d 'Application credential secret [env: OS_APPLICATION_CREDENTIAL_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-token -d 'An existing token to authenticate with [env: OS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-passcode -d 'TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-auth-methods -d 'Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-identity-provider -d 'Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-protocol -d 'Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-client-id -d 'OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-client-secret -d 'OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-discovery-endpoint -d 'OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-access-token-endpoint -d 'Identity provider\'s token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-access-token-type -d 'access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-openid-scope -d 'OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-access-token -d 'OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-region-name -d 'Region of the endpoints to use [env: OS_REGION_NAME]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-interface -d 'Endpoint interface: public, internal or admin [default: public] [env: OS_INTERFACE]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-cacert -d 'CA bundle (PEM) to verify TLS with, in addition to the system\'s [env: OS_CACERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-cert -d 'Client certificate (PEM) [env: OS_CERT]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l os-key -d 'Client certificate key (PEM) [env: OS_KEY]' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l http-timeout -d 'Seconds before an HTTP request gives up' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l retries -d 'Retries of a failed idempotent request (reset, timeout, 429, 5xx) with backoff; 0 disables' -r
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -s q -l quiet -d 'Print nothing on stderr but errors: no progress, no warnings'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -s v -l verbose -d 'Log what berth does on stderr (-vv for more); secrets are always redacted'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l no-progress -d 'Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l wide -d 'Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l insecure -d 'Do not verify TLS certificates (also OS_INSECURE=true, `verify: false`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l no-cache -d 'Neither read nor write the token cache'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from outputs" -s h -l help -d 'Print help'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "template" -d 'Print a HOT template (with comments) that runs IMAGE as a container, for one of four paths'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Validate a template with Heat (`--full`: every property, as a create would)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a stack from a template file, or from IMAGE for a container path (`--for`)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "update" -d 'Update a stack: a new template (file or IMAGE --for KIND), or new parameters for its own'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete stacks (and the image credentials berth made for them)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "list" -d 'The project\'s stacks'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "show" -d 'One stack, with its parameters and outputs'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "events" -d 'A stack\'s events, oldest first (`--follow`: until the action under way ends)'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "outputs" -d 'A stack\'s outputs'
+complete -c berth -n "__fish_berth_using_subcommand stack; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json/yaml for programs, value for shell scripts' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -1643,16 +2269,17 @@ complete -c berth -n "__fish_berth_using_subcommand completions" -l insecure -d 
 complete -c berth -n "__fish_berth_using_subcommand completions" -l no-cache -d 'Neither read nor write the token cache'
 complete -c berth -n "__fish_berth_using_subcommand completions" -l timing -d 'Print a table of every HTTP request (method, URL, status, time) on stderr at the end'
 complete -c berth -n "__fish_berth_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "catalog" -d 'The service catalog of the current token'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "image" -d 'Container images in Glance'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "auth" -d 'Keystone tokens: issue (cached), revoke'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "catalog" -d 'The service catalog of the current token'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "config" -d 'The resolved cloud configuration and where each value came from'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "image" -d 'Container images in Glance'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "boot" -d 'Boot container instances through Nova, with preflight checks and clear faults'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "server" -d 'Nova servers: list, show, delete, logs'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "registry" -d 'Docker registries: what a reference resolves to, a repository\'s tags, the pull quota'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "gaps" -d 'What this cloud can and cannot do for containers, for people and for CI'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "stack" -d 'Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c berth -n "__fish_berth_using_subcommand help; and not __fish_seen_subcommand_from auth catalog config image boot server registry gaps stack completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print a token (from the cache while it has more than 5 minutes left), like `openstack token issue`'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "revoke" -d 'Revoke the token at Keystone and remove it from the cache'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "list" -d 'Every service with its endpoints'
@@ -1671,3 +2298,12 @@ complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcom
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "inspect" -d 'The image a reference resolves to for a platform (or every platform): digests, layers, size'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "quota" -d 'The pull quota the registry reports for a reference (Docker Hub\'s rate limit), from a manifest HEAD'
 complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from registry" -f -a "tags" -d 'Every tag of a repository'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "template" -d 'Print a HOT template (with comments) that runs IMAGE as a container, for one of four paths'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "validate" -d 'Validate a template with Heat (`--full`: every property, as a create would)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "create" -d 'Create a stack from a template file, or from IMAGE for a container path (`--for`)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "update" -d 'Update a stack: a new template (file or IMAGE --for KIND), or new parameters for its own'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "delete" -d 'Delete stacks (and the image credentials berth made for them)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "list" -d 'The project\'s stacks'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "show" -d 'One stack, with its parameters and outputs'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "events" -d 'A stack\'s events, oldest first (`--follow`: until the action under way ends)'
+complete -c berth -n "__fish_berth_using_subcommand help; and __fish_seen_subcommand_from stack" -f -a "outputs" -d 'A stack\'s outputs'

@@ -8,7 +8,8 @@
 //! app                   settings resolved once from the flags; Ctx (output, feedback, session, --timing sink)
 //! cli                   the clap definition (help, man pages and completions come from it)
 //! output                the only code that writes to stdout: table | json | yaml | value
-//! image, gaps           domains: a docker image as Glance images; what a cloud can do for containers
+//! stack                 domain: containers as Heat stacks (templates per path, preflight, following events)
+//! boot, image, gaps     domains: a boot through Nova; a docker image as Glance images; what a cloud can do
 //! openstack, registry,  clients: typed data and typed errors
 //!   docker, config
 //! net, feedback,        HTTP (retries, redaction, timing); stderr feedback (warnings, -v logs, progress)
@@ -34,6 +35,7 @@ pub mod openstack;
 pub mod output;
 pub mod registry;
 pub mod signals;
+pub mod stack;
 
 use std::ffi::OsString;
 

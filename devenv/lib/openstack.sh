@@ -368,6 +368,9 @@ flavor = keystone
 [oslo_concurrency]
 lock_path = $OS_STATE/lock
 $(_os_authtoken glance)
+# keystonemiddleware enforces application credentials' access rules only when it knows its own service type;
+# without it, every token of a credential with access rules is refused (berth's stack --for vm --source glance).
+service_type = image
 EOF
 
   _os_write_glance2_config
@@ -510,6 +513,9 @@ heat_waitcondition_server_url = http://$BERTH_DEV_HOST:8000/v1/waitcondition
 environment_dir = $v/etc/heat/environment.d
 template_dir = $v/etc/heat/templates
 plugin_dirs = $HEAT_DOCKER_PLUGIN_DIR
+# A resource that fails is not created again (Heat's default: 5 more times, with growing pauses): a failing test
+# stack fails in seconds, not minutes.
+action_retry_limit = 0
 [database]
 connection = $(_os_sqlite_url heat)
 [paste_deploy]
@@ -751,10 +757,11 @@ _os_compute_bootstrap() {
 }
 
 # The seed networks, router and security group (os_bootstrap.py network), written to $OS_STATE/network.json.
-# Again when its input changed or the private network it made is gone.
+# Again when its input changed or the private network it made is gone (v2: `public` external for admin and
+# demo only).
 _os_network_bootstrap() {
   local want
-  want=$( (echo "network-v1"; _os_bootstrap_json 0) | sha256sum | cut -c1-16)
+  want=$( (echo "network-v2"; _os_bootstrap_json 0) | sha256sum | cut -c1-16)
   if [ "$(cat "$OS_DONE/network" 2>/dev/null)" = "$want" ] && [ -s "$OS_STATE/network.json" ] &&
     _os_token && _os_curl_auth -fsS -o /dev/null --max-time 5 \
       "$OS_NETWORK_URL/v2.0/networks/$(_os_net networks.private.id)"; then

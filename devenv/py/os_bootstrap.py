@@ -5,7 +5,7 @@
                                              application credential
     os_bootstrap.py compute  < config.json   flavors and nova quotas (nova-api must answer)
     os_bootstrap.py network  < config.json   neutron quotas; networks `private` (demo's), `shared`, `public`
-                                             (external, flat), their subnets, demo's router `router1` and
+                                             (external for admin and demo only, flat), their subnets, demo's router `router1` and
                                              default security group; their IDs to config["network_file"]
 
 config.json is written by devenv/lib/openstack.sh (_os_bootstrap_json). Every step is "ensure": running it again
@@ -40,7 +40,7 @@ SEED_NETWORKS = {
     "private": {"name": "private", "cidr": "192.0.2.0/24", "what": "tenant vxlan network of project demo"},
     "shared": {"name": "shared", "cidr": "198.51.100.0/24", "what": "shared by admin with every project"},
     "public": {"name": "public", "cidr": "203.0.113.0/24", "pool": ("203.0.113.10", "203.0.113.250"),
-               "what": "external (router:external), flat provider network: floating IPs"},
+               "what": "external (router:external) for projects admin and demo, flat provider network: floating IPs"},
 }
 ROUTER = "router1"
 
@@ -269,6 +269,9 @@ class Neutron:
     def put(self, path, body):
         return self.s.put(self.url + path, json=body).json()
 
+    def delete(self, path):
+        self.s.delete(self.url + path)
+
     def ensure(self, collection, key, body, **filters):
         found = self.list(collection, **filters)
         if found:
@@ -282,6 +285,24 @@ def password_session(cfg, user, password, project):
     auth = v3.Password(auth_url=cfg["auth_url"], username=user, password=password, user_domain_id="default",
                        project_name=project, project_domain_id="default")
     return ks_session.Session(auth=auth)
+
+
+def external_for(na, net, projects):
+    """Make `net` external for `projects` only: an access_as_external RBAC policy for each, and none for `*`
+    (which Neutron creates with router:external=True). A test's fresh project then sees no external network, as
+    in clouds whose external networks are not offered to every project, and can be given one of its own."""
+    have = na.list("rbac-policies", object_id=net["id"], action="access_as_external")
+    targets = {p["target_tenant"] for p in have}
+    for project in projects:
+        if project["id"] not in targets:
+            na.create("rbac-policies", "rbac_policy", {"object_type": "network", "object_id": net["id"],
+                                                       "action": "access_as_external",
+                                                       "target_tenant": project["id"]})
+            log("network %s external for project %s" % (net["name"], project["name"]))
+    for p in have:
+        if p["target_tenant"] == "*":
+            na.delete("/rbac-policies/%s" % p["id"])
+            log("network %s no longer external for every project" % net["name"])
 
 
 def network(cfg):
@@ -319,6 +340,7 @@ def network(cfg):
                      {"router:external": True, "provider:network_type": "flat",
                       "provider:physical_network": cfg["physnet"]},
                      {"enable_dhcp": False, "gateway_ip": "203.0.113.1"})
+    external_for(na, public, (admin_project, demo_project))
     seed("shared", na, admin_project, {"shared": True}, {})
     private, private_sub = seed("private", nd, demo_project, {}, {})
 

@@ -1,6 +1,11 @@
 //! The domain "a container instance through Nova": what a boot asks for ([`Request`]), the preflight that refuses
-//! what would fail late ([`preflight`]), the create request, and the wait with Nova's fault ([`wait`]).
+//! what would fail late ([`preflight`], and [`network`] for networks, ports, security groups and floating IPs),
+//! the create request, the wait with Nova's fault ([`wait`]), the floating IP ([`floating`]) and the addresses a
+//! server has ([`addresses`]).
 
+pub mod addresses;
+pub mod floating;
+pub mod network;
 pub mod preflight;
 pub mod wait;
 
@@ -14,9 +19,10 @@ use crate::openstack::nova::{Compute, Flavor};
 #[derive(Debug, Clone, Default)]
 pub struct Request {
     pub name: String,
-    /// Network IDs (resolved) and port IDs.
-    pub networks: Vec<String>,
-    pub ports: Vec<String>,
+    /// The network interfaces, resolved (none: Nova chooses, or `no_network`).
+    pub nics: Vec<network::Nic>,
+    /// Security group IDs for the ports Nova makes.
+    pub security_groups: Vec<String>,
     pub no_network: bool,
     pub key_name: Option<String>,
     pub user_data: Option<Vec<u8>>,
@@ -35,8 +41,15 @@ impl Request {
     pub fn body(&self, image: &Image, flavor: &Flavor) -> Value {
         let metadata: Map<String, Value> =
             self.metadata.iter().map(|(k, v)| (k.clone(), Value::from(v.clone()))).collect();
-        let mut networks: Vec<Value> = self.networks.iter().map(|n| json!({ "uuid": n })).collect();
-        networks.extend(self.ports.iter().map(|p| json!({ "port": p })));
+        let networks: Vec<Value> = self
+            .nics
+            .iter()
+            .map(|nic| match nic {
+                network::Nic::Network { id, fixed_ip: Some(ip), .. } => json!({ "uuid": id, "fixed_ip": ip }),
+                network::Nic::Network { id, .. } => json!({ "uuid": id }),
+                network::Nic::Port { id, .. } => json!({ "port": id }),
+            })
+            .collect();
         let mut server = Map::new();
         server.insert("name".into(), json!(self.name));
         server.insert("imageRef".into(), json!(image.id));
@@ -51,6 +64,10 @@ impl Request {
                 json!(networks)
             },
         );
+        if !self.security_groups.is_empty() {
+            let groups: Vec<Value> = self.security_groups.iter().map(|g| json!({ "name": g })).collect();
+            server.insert("security_groups".into(), json!(groups));
+        }
         server.insert("metadata".into(), Value::Object(metadata));
         server.insert("min_count".into(), json!(self.count));
         server.insert("max_count".into(), json!(self.count));

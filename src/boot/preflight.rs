@@ -44,6 +44,13 @@ pub fn option_refusals(req: &Request) -> Vec<Refusal> {
 
 /// Image and flavor checks: the image must be an active docker image the flavor fits.
 pub fn image_refusals(image: &Image, flavor: &Flavor) -> Vec<Refusal> {
+    let mut out = docker_image_refusals(image);
+    out.extend(flavor_refusals(image, flavor));
+    out
+}
+
+/// The image must be an active docker image: what a container driver (nova-docker, Zun's glance driver) loads.
+pub fn docker_image_refusals(image: &Image) -> Vec<Refusal> {
     let mut out = Vec::new();
     let name = image.name.clone().unwrap_or_else(|| image.id.clone());
     if image.container_format.as_deref() != Some("docker") {
@@ -56,13 +63,45 @@ pub fn image_refusals(image: &Image, flavor: &Flavor) -> Vec<Refusal> {
             true,
         ));
     }
-    if image.status != "active" {
-        out.push((
+    out.extend(active_refusal(image));
+    out
+}
+
+/// The image must be active.
+fn active_refusal(image: &Image) -> Option<Refusal> {
+    let name = image.name.clone().unwrap_or_else(|| image.id.clone());
+    (image.status != "active").then(|| {
+        (
             Failure::usage(format!("image `{name}` is `{}`, not `active`: Nova cannot boot it", image.status))
                 .hint("wait for the upload to finish, or sync it again"),
             false,
+        )
+    })
+}
+
+/// A VM image (the `vm` path of a stack): active, and not a docker image, which no VM boots.
+pub fn vm_image_refusals(image: &Image) -> Vec<Refusal> {
+    let mut out = Vec::new();
+    let name = image.name.clone().unwrap_or_else(|| image.id.clone());
+    if image.container_format.as_deref() == Some("docker") {
+        out.push((
+            Failure::usage(format!(
+                "image `{name}` is a docker image (container_format `docker`): a VM cannot boot it"
+            ))
+            .hint(
+                "`--vm-image` takes a VM image with cloud-init and Docker; the container image is the first argument",
+            ),
+            false,
         ));
     }
+    out.extend(active_refusal(image));
+    out
+}
+
+/// The flavor must fit the image's min_ram and min_disk.
+pub fn flavor_refusals(image: &Image, flavor: &Flavor) -> Vec<Refusal> {
+    let mut out = Vec::new();
+    let name = image.name.clone().unwrap_or_else(|| image.id.clone());
     let min_ram = image.extra.get("min_ram").and_then(Value::as_u64).unwrap_or(0);
     let min_disk = image.extra.get("min_disk").and_then(Value::as_u64).unwrap_or(0);
     if flavor.ram < min_ram || (flavor.disk > 0 && flavor.disk < min_disk) {
@@ -133,6 +172,14 @@ mod tests {
         assert!(r[0].0.message.contains("container_format `bare`"));
         assert!(r[1].0.message.contains("too small"));
         assert!(r.iter().all(|(_, forceable)| *forceable));
+        let docker: Image = serde_json::from_value(
+            json!({"id": "d", "name": "busybox:1.36", "status": "queued", "container_format": "docker"}),
+        )
+        .unwrap();
+        let r = vm_image_refusals(&docker);
+        assert!(r[0].0.message.contains("a VM cannot boot it"), "{}", r[0].0.message);
+        assert!(r[1].0.message.contains("not `active`"));
+        assert!(vm_image_refusals(&img).is_empty());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `berth boot` and `berth server ...`: container instances through Nova.
 
+use std::net::IpAddr;
 use std::time::Duration;
 
-use clap::{Args, Subcommand};
+use clap::{ArgGroup, Args, Subcommand};
 
 use super::{parse_key_value, seconds, seconds_or_zero};
 
@@ -10,10 +11,14 @@ use super::{parse_key_value, seconds, seconds_or_zero};
 #[command(long_about = "Boot container instances through Nova from Glance docker images (made by `berth image \
     sync`). Before any request that creates something, berth checks: the image is `container_format=docker` and \
     active, the flavor exists and fits the image's min_disk/min_ram, no option asks for what a docker instance \
-    cannot do (volumes, config drive), and warns when no hypervisor is a container one (docker, lxc). Each \
+    cannot do (volumes, config drive), the networks, ports, security groups, fixed IPs and floating IP asked for \
+    exist and can be used by the project, and warns when no hypervisor is a container one (docker, lxc). Each \
     refusal exits 2 and says why; `--force` boots anyway where that can make sense.\n\n\
+    A container instance gets its port's IP directly (no port mapping); `--floating-ip` associates a floating IP \
+    with its first port once it is ACTIVE and reports both addresses.\n\n\
     Exit codes of `--wait`: 0 ACTIVE, 1 the server went to ERROR (Nova's fault is shown), 5 `--timeout` ran out, \
     130 interrupted (the server is left, unless `--delete-on-failure`).")]
+#[command(group(ArgGroup::new("waits").args(["wait", "floating_ip"]).multiple(true)))]
 pub struct BootArgs {
     /// Server name (with `--count N`, Nova appends -1, -2, ...)
     pub name: String,
@@ -26,13 +31,31 @@ pub struct BootArgs {
     #[arg(long, value_name = "FLAVOR")]
     pub flavor: String,
 
-    /// Network name or ID to attach (repeatable)
+    /// Network name or ID to attach: Nova makes a port on it (repeatable, in order)
     #[arg(long = "network", value_name = "NETWORK", conflicts_with = "no_network")]
     pub networks: Vec<String>,
 
-    /// Existing Neutron port ID to attach (repeatable)
+    /// Existing Neutron port, by name or ID, to attach; it must be free (repeatable)
     #[arg(long = "port", value_name = "PORT", conflicts_with = "no_network")]
     pub ports: Vec<String>,
+
+    /// This fixed IP on network NET (name or ID): on the first `--network NET`, else on a port of its own
+    /// (repeatable)
+    #[arg(long = "fixed-ip", value_name = "NET=IP", value_parser = parse_fixed_ip, conflicts_with = "no_network")]
+    pub fixed_ips: Vec<(String, IpAddr)>,
+
+    /// Security group, by name or ID, for the ports Nova makes (repeatable; default: the project's `default`)
+    #[arg(long = "security-group", value_name = "GROUP", conflicts_with = "no_network")]
+    pub security_groups: Vec<String>,
+
+    /// Give the server a floating IP once ACTIVE (so the boot waits): no value allocates one from the external
+    /// network (released by `server delete`), an ADDRESS takes that floating IP of the project
+    #[arg(long = "floating-ip", value_name = "ADDRESS", conflicts_with = "no_network")]
+    pub floating_ip: Option<Option<IpAddr>>,
+
+    /// The external network to allocate the floating IP from (needed when several are visible)
+    #[arg(long, value_name = "NETWORK", requires = "floating_ip")]
+    pub floating_network: Option<String>,
 
     /// Boot without any network (`networks: "none"`)
     #[arg(long)]
@@ -74,7 +97,7 @@ pub struct BootArgs {
     #[arg(long)]
     pub config_drive: bool,
 
-    /// Boot even when a preflight check refuses (not for a missing image or flavor)
+    /// Boot even when a preflight check refuses (not for what does not exist or is taken)
     #[arg(long)]
     pub force: bool,
 
@@ -87,8 +110,16 @@ pub struct BootArgs {
     pub timeout: Duration,
 
     /// Delete the servers when they go to ERROR, time out, or the wait is interrupted
-    #[arg(long, requires = "wait")]
+    #[arg(long, requires = "waits")]
     pub delete_on_failure: bool,
+}
+
+/// `NET=IP` of `--fixed-ip`: a network (name or ID) and an IPv4 or IPv6 address.
+fn parse_fixed_ip(s: &str) -> Result<(String, IpAddr), String> {
+    let (net, ip) =
+        s.split_once('=').filter(|(n, _)| !n.trim().is_empty()).ok_or_else(|| format!("`{s}` is not NET=IP"))?;
+    let ip = ip.trim().parse().map_err(|_| format!("`{ip}` in `{s}` is not an IP address"))?;
+    Ok((net.trim().to_string(), ip))
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@ mod compute;
 mod gaps;
 mod image;
 mod registry;
+mod stack;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -18,6 +19,7 @@ pub use compute::{BootArgs, ServerCommand};
 pub use gaps::{FailOn, GapsArgs};
 pub use image::{ImageCommand, SyncArgs};
 pub use registry::{RegistryAccessArgs, RegistryArgs, RegistryCommand};
+pub use stack::{CreateArgs, StackCommand, TemplateArgs, TemplateCmd, UpdateArgs};
 
 use crate::error::ExitCode;
 
@@ -124,6 +126,8 @@ pub enum ColorWhen {
     Never,
 }
 
+// One value per run, parsed once and moved into the command: boxing `stack`'s larger arguments saves nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Keystone tokens: issue (cached), revoke
@@ -143,7 +147,7 @@ pub enum Command {
     Image(ImageCommand),
 
     /// Boot container instances through Nova, with preflight checks and clear faults
-    Boot(BootArgs),
+    Boot(Box<BootArgs>),
 
     /// Nova servers: list, show, delete, logs
     #[command(subcommand)]
@@ -155,6 +159,10 @@ pub enum Command {
 
     /// What this cloud can and cannot do for containers, for people and for CI
     Gaps(GapsArgs),
+
+    /// Containers as Heat stacks: templates for four container paths, create with preflight, events, outputs
+    #[command(subcommand)]
+    Stack(StackCommand),
 
     /// Print a shell completion script to stdout
     #[command(long_about = "Print a shell completion script to stdout.\n\n\

@@ -10,11 +10,13 @@ mod gaps;
 mod image;
 mod registry;
 mod server;
+mod stack;
+mod stack_create;
 mod sync;
 pub mod version;
 
 pub use crate::app::Ctx;
-use crate::cli::{AuthCommand, CatalogCommand, Command, ImageCommand, RegistryCommand, ServerCommand};
+use crate::cli::{AuthCommand, CatalogCommand, Command, ImageCommand, RegistryCommand, ServerCommand, StackCommand};
 
 pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     // `-c` is a usage check like any other: before the first request, not after the command has acted.
@@ -24,10 +26,16 @@ pub async fn run(command: Command, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         Command::Catalog(c) => catalog::run(c, ctx).await,
         Command::Config(c) => config::run(c, ctx),
         Command::Image(c) => image::run(c, ctx).await,
-        Command::Boot(args) => boot::run(args, ctx).await,
+        Command::Boot(args) => boot::run(*args, ctx).await,
         Command::Server(c) => server::run(c, ctx).await,
         Command::Registry(c) => registry::run(c, ctx).await,
         Command::Gaps(args) => gaps::run(args, ctx).await,
+        Command::Stack(StackCommand::Create(args)) => stack_create::create(args, ctx).await,
+        Command::Stack(StackCommand::Update(args)) => stack_create::update(args, ctx).await,
+        Command::Stack(StackCommand::Delete { stacks, wait, timeout }) => {
+            stack_create::delete(&stacks, wait, timeout, ctx).await
+        }
+        Command::Stack(c) => stack::run(c, ctx).await,
         Command::Completions { shell } => completions::run(shell, ctx.out),
     }
 }
@@ -56,6 +64,7 @@ fn columns(command: &Command) -> Vec<&'static str> {
         Command::Registry(RegistryCommand::Tags { .. }) => registry::TAGS_COLUMNS.to_vec(),
         Command::Gaps(args) if args.explain.is_some() => gaps::EXPLAIN_FIELDS.to_vec(),
         Command::Gaps(_) => crate::gaps::COLUMNS.to_vec(),
+        Command::Stack(c) => stack_columns(c),
         Command::Completions { .. } => Vec::new(),
     }
 }
@@ -77,4 +86,19 @@ fn confirm(command: &str, action: &str, ids: &[&str]) -> anyhow::Result<bool> {
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes"))
+}
+
+/// What each `stack` command prints: `template` prints YAML (no columns); `create` a stack, or with `--dry-run`
+/// the resources a create would make.
+fn stack_columns(c: &StackCommand) -> Vec<&'static str> {
+    match c {
+        StackCommand::Template(_) => Vec::new(),
+        StackCommand::Validate { .. } => stack::VALIDATE_FIELDS.to_vec(),
+        StackCommand::Create(a) if a.dry_run => stack::PREVIEW_COLUMNS.to_vec(),
+        StackCommand::Create(_) | StackCommand::Update(_) | StackCommand::Show { .. } => stack::STACK_FIELDS.to_vec(),
+        StackCommand::Delete { .. } => stack::DELETE_COLUMNS.to_vec(),
+        StackCommand::List => stack::LIST_COLUMNS.to_vec(),
+        StackCommand::Events { .. } => stack::EVENT_COLUMNS.to_vec(),
+        StackCommand::Outputs { .. } => stack::OUTPUT_COLUMNS.to_vec(),
+    }
 }

@@ -134,25 +134,72 @@ pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
         "networking.network",
         Area::Networking,
         "https://docs.openstack.org/neutron/latest/",
-        "Whether the cloud has a network service (Neutron). Nova needs one even for servers without ports. berth reads \
-      `GET /v2.0/extensions`: a Neutron lists its extensions (security-group, router, ...); an endpoint that lists none \
-      is a minimal stand-in that cannot give instances ports.",
+        "Whether the cloud has a network service (Neutron) and which extensions it lists (`GET /v2.0/extensions`). Nova \
+      needs one even for servers without ports; every other networking check reads Neutron.",
+    ),
+    (
+        "networking.extension",
+        Area::Networking,
+        "https://docs.openstack.org/api-ref/network/v2/#extensions",
+        "One finding per Neutron extension that changes what container instances get \
+      (`networking.extension.<alias>`): security-group (rules on the port; applied to a container instance as to a \
+      VM when its host plugs the port with a firewall driver; nova-docker had none), port-security (ports without \
+      security groups or anti-spoofing), allowed-address-pairs (extra addresses on a port), router (routers and \
+      floating IPs), dns-integration (a port's dns_name), qos (bandwidth policies on the port) and trunk (VLAN \
+      subports). A missing security-group or router extension is a warning; the others are information.",
+    ),
+    (
+        "networking.external-network",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/admin/config-rbac.html#allowing-a-network-to-be-used-as-an-external-network",
+        "Whether the project sees an external network (`router:external`): floating IPs come from one. Neutron offers an \
+      external network to every project, or only to some (`access_as_external` RBAC policies); a project that sees \
+      none cannot reach its instances from outside the cloud's networks. Servers are not attached to external \
+      networks directly (Nova allows that to admins only).",
+    ),
+    (
+        "networking.floating-ip",
+        Area::Networking,
+        "https://docs.openstack.org/api-ref/network/v2/#quotas-details-extension-quota-details",
+        "Whether the project can get a floating IP: an external network, the `router` extension, and room in its \
+      `floatingip` quota (`GET /v2.0/quotas/{project}/details`: limit, used, reserved; -1 is no limit). A floating IP \
+      associated with a container instance's port reaches the container directly: there is no port mapping.",
+    ),
+    (
+        "networking.project-networks",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/admin/intro-os-networking.html",
+        "The networks the project can boot on: its own and the shared ones (external networks are for floating IPs). \
+      Each container instance gets a port on them and that port's IP, as a VM does. A project without any boots only \
+      with `--no-network` or on a port someone else made.",
+    ),
+    (
+        "networking.mtu",
+        Area::Networking,
+        "https://docs.openstack.org/neutron/latest/admin/config-mtu.html",
+        "The MTU of the project's networks (the net-mtu extension's `mtu`). Tunnel networks (VXLAN, GRE) carry less than \
+      1500 bytes per packet (1450 on a 1500 underlay). A container instance's interface gets its port's MTU, but \
+      software that assumes 1500 does not: Docker's own bridge networks in a VM default to 1500, so large packets are \
+      dropped and TCP transfers stall. Set Docker's `mtu` to the network's, or raise the network's MTU where the \
+      underlay allows it.",
     ),
     (
         "networking.container-differences",
         Area::Networking,
         "https://github.com/openstack-archive/nova-docker",
-        "What differs for containers on Neutron (nova-docker): each container gets a Neutron port plugged into its network \
-      namespace and its own IP, like a VM; Docker's port publishing (`-p`) does not apply; security groups were not \
-      enforced (noop firewall driver), so filter elsewhere; on tunnel networks (VXLAN/GRE) the MTU is lower (1400 or \
-      1450) and images that assume 1500 can stall on large packets.",
+        "What differs for containers on Neutron: a container instance gets a Neutron port plugged into its network \
+      namespace and that port's IP, like a VM; Docker's port publishing (`-p`) does not apply, so every port the \
+      container listens on is on that IP, as far as security groups allow. Security groups apply as for VMs when the \
+      compute host plugs the port with a firewall driver; nova-docker had no security-group firewall driver (its \
+      rules were not enforced), so filter elsewhere there. The container shares the port's MTU.",
     ),
     (
         "orchestration.service",
         Area::Orchestration,
         "https://docs.openstack.org/heat/latest/",
-        "Whether the cloud has Heat (orchestration). With Heat, stacks can boot container instances (OS::Nova::Server \
-      from a docker image) or the \"secure containers\" pattern: a VM whose cloud-init starts Docker.",
+        "Whether the cloud has Heat (orchestration). With Heat a stack can run a container four ways (`berth stack \
+      template IMAGE --for KIND`): nova-docker, zun, docker-engine and vm; the orchestration.path.* findings say \
+      which this cloud supports and what each needs.",
     ),
     (
         "orchestration.nova-server",
@@ -171,10 +218,57 @@ pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
     (
         "orchestration.docker-container",
         Area::Orchestration,
-        "https://github.com/openstack/heat/tree/stable/pike/contrib/heat_docker",
-        "Whether Heat offers DockerInc::Docker::Container, the contrib plugin (later UNSUPPORTED, gone from current Heat) \
-      that talks to a Docker daemon directly, bypassing Nova, Glance and Keystone. Present only where an operator \
-      installed it; treat templates that need it as legacy.",
+        "https://opendev.org/openstack/heat/src/branch/master/contrib/heat_docker",
+        "Whether Heat offers DockerInc::Docker::Container, the Docker plugin that talks to a Docker engine directly, \
+      bypassing Nova, Glance, Keystone and Neutron. It is not gone: it lives in Heat's source tree as \
+      contrib/heat_docker (support status UNSUPPORTED), ships in the openstack-heat source distribution (not the \
+      wheel), and registers when its directory is in heat.conf's `plugin_dirs` and the `docker` Python library \
+      imports. Upstream's plugin fails every create with the docker SDK it requires (>= 2.4.2): it passes \
+      mem_limit, dns, cpu_shares and cpuset to create_container() and the host options to start(), which the SDK \
+      moved into `host_config` in 2.0 (`create_container() got an unexpected keyword argument 'mem_limit'`). Its \
+      API looks the same patched or not; see orchestration.path.docker-engine.",
+    ),
+    (
+        "orchestration.path.nova-docker",
+        Area::Orchestration,
+        "https://github.com/openstack-archive/nova-docker",
+        "`berth stack template IMAGE --for nova-docker`: an OS::Nova::Server from a Glance docker image. It needs \
+      OS::Nova::Server, a compute host whose driver runs containers (nova-docker: hypervisor_type docker; see \
+      compute.container-hypervisor) and Glance accepting container_format docker. On a VM hypervisor the server \
+      goes ACTIVE but boots the image's data as a disk: `fail` then. Admin-only hypervisor facts make it `unknown` \
+      for members.",
+    ),
+    (
+        "orchestration.path.zun",
+        Area::Orchestration,
+        "https://docs.openstack.org/heat/latest/template_guide/openstack.html#OS::Zun::Container",
+        "`--for zun`: an OS::Zun::Container. Heat offers the type only when the catalog has a `container` (Zun) \
+      service (elsewhere validating such a template fails with HEAT-E99001 `Service zun is not available`). Zun \
+      mounts Cinder volumes (`mounts`: a new volume of a size, or an existing one), which makes it the path by which \
+      a container gets a volume; with the glance image driver it loads Glance images named as `berth image sync \
+      --for zun` names them.",
+    ),
+    (
+        "orchestration.path.docker-engine",
+        Area::Orchestration,
+        "https://opendev.org/openstack/heat/src/branch/master/contrib/heat_docker",
+        "`--for docker-engine`: a DockerInc::Docker::Container on a Docker engine that heat-engine reaches (its \
+      `docker_endpoint`). It needs the contrib plugin loaded (orchestration.docker-container) and, with any docker \
+      SDK from 2.0 on, a plugin patched to pass host options in `host_config` (berth's dev environment patches its \
+      copy: devenv/heat_docker/docker_container.patch). The resource-type API cannot tell a working plugin from a \
+      broken one, so this is `warn` wherever the type is offered: create a test stack to know. The plugin pulls the \
+      image before every create, from the engine's point of view.",
+    ),
+    (
+        "orchestration.path.vm",
+        Area::Orchestration,
+        "https://docs.openstack.org/keystone/latest/user/application_credentials.html#access-rules",
+        "`--for vm` (a secure container): an OS::Nova::Server from a VM image with cloud-init and Docker whose user \
+      data starts the container, pinned by digest, from its registry or (`--source glance`) from Glance with an \
+      application credential restricted by access rules to `GET /v2/images/{id}/file` of that image and expiring \
+      soon. It needs OS::Nova::Server and a VM hypervisor; `--source glance` also needs identity API 3.13 (access \
+      rules) and `service_type = image` in Glance's [keystone_authtoken] (keystonemiddleware refuses every token of \
+      a credential with access rules otherwise), which no API shows.",
     ),
     (
         "magnum.service",

@@ -190,13 +190,19 @@ pub async fn promote(session: &Session, id: &str, others: &[&str], extra: Vec<Va
     Ok(())
 }
 
-/// The docker images NAME stands for (a Glance name, else a docker reference), every version, grouped by lineage.
+/// The docker images NAME stands for (a Glance name, else a docker reference), every version, grouped by lineage:
+/// the project's own, or when it has none every one the identity sees.
 pub async fn lineages(
     session: &Session,
     name: &str,
     platform: Option<&Platform>,
 ) -> anyhow::Result<BTreeMap<Key, Vec<Image>>> {
-    let mut images: Vec<Image> = glance::by_name_all_versions(session, name, false).await?;
+    // The project's own versions; only when it has none, every one the identity sees (an admin looking at another
+    // project's image). Two projects' images of one name are two lineages, never one.
+    let mut images: Vec<Image> = glance::by_name_all_versions(session, name, true).await?;
+    if images.is_empty() {
+        images = glance::by_name_all_versions(session, name, false).await?;
+    }
     if images.is_empty()
         && let Ok(r) = crate::registry::reference::parse(name)
     {

@@ -1,10 +1,11 @@
-//! Finding things by name or ID as commands take them, with "did you mean" when nothing matches: flavors,
-//! networks, servers. (Images, which can also be docker references, are the image domain's: `image::find`.)
+//! Finding things by name or ID as commands take them, with "did you mean" when nothing matches: flavors and
+//! servers, and a network by name or ID where only its existence matters (stacks). (Images, which can also be
+//! docker references, are the image domain's: `image::find`; the networks, ports and security groups a boot may use
+//! are boot's network plan: `boot::network`.)
 
-use serde_json::Value;
-
+use super::Session;
+use super::neutron::{Network, Neutron};
 use super::nova::{Compute, Flavor, Server};
-use super::{Session, check};
 use crate::error::Failure;
 
 pub fn is_uuid(s: &str) -> bool {
@@ -49,28 +50,31 @@ pub fn flavor<'f>(flavors: &'f [Flavor], wanted: &str) -> anyhow::Result<&'f Fla
     })
 }
 
-/// A network's ID: the ID given, or the one network of that name.
-pub async fn network(session: &Session, wanted: &str) -> anyhow::Result<String> {
-    if is_uuid(wanted) {
-        return Ok(wanted.to_string());
+/// A network by ID, else by its one name, among those the project sees.
+pub async fn network(session: &Session, wanted: &str) -> anyhow::Result<Network> {
+    let nets = Neutron::new(session).networks(&[]).await?;
+    if let Some(n) = nets.iter().find(|n| n.id == wanted) {
+        return Ok(n.clone());
     }
-    let resp = session.request(reqwest::Method::GET, "network", "/v2.0/networks", |r| r).await?;
-    let doc: Value = crate::net::body::json(check(resp, "listing networks").await?, crate::net::body::DOCUMENT).await?;
-    let nets = doc["networks"].as_array().cloned().unwrap_or_default();
-    let matching: Vec<&Value> = nets.iter().filter(|n| n["name"] == wanted).collect();
-    match matching.len() {
-        1 => Ok(matching[0]["id"].as_str().unwrap_or_default().to_string()),
+    let named: Vec<&Network> = nets.iter().filter(|n| n.name == wanted).collect();
+    match named.len() {
+        1 => Ok(named[0].clone()),
         0 => {
-            let names: Vec<&str> = nets.iter().filter_map(|n| n["name"].as_str()).collect();
-            Err(Failure::usage(format!("no network is called `{wanted}`"))
+            let names: Vec<&str> = nets.iter().filter(|n| !n.external).map(|n| n.name.as_str()).collect();
+            Err(Failure::usage(format!("no network is called `{wanted}` or has that ID"))
                 .hint(format!(
-                    "{}networks here: {}; or boot with `--no-network`",
-                    did_you_mean(&suggestions(wanted, names.iter().copied())),
+                    "{}networks here: {}; or use `--no-network`",
+                    did_you_mean(&suggestions(wanted, nets.iter().map(|n| n.name.as_str()))),
                     if names.is_empty() { "none".to_string() } else { names.join(", ") }
                 ))
                 .into())
         }
-        n => Err(Failure::usage(format!("{n} networks are called `{wanted}`")).hint("give the network's ID").into()),
+        n => Err(Failure::usage(format!("{n} networks are called `{wanted}`"))
+            .hint(format!(
+                "give the network's ID: {}",
+                named.iter().map(|n| n.id.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+            .into()),
     }
 }
 

@@ -4,11 +4,14 @@
 //! long sync whose token runs out or is revoked mid-way goes on with a new one. Idempotent requests (GET, HEAD,
 //! DELETE) are also retried on transient failures by [`Http::send`] (`--retries`); uploads never are.
 
+pub mod appcred;
 pub mod auth;
 pub mod cache;
 pub mod catalog;
 pub mod glance;
+pub mod heat;
 pub mod lookup;
+pub mod neutron;
 pub mod nova;
 
 use std::sync::{Arc, Mutex};
@@ -239,9 +242,20 @@ impl Session {
         build: impl Fn(RequestBuilder) -> RequestBuilder,
     ) -> anyhow::Result<Response> {
         let url = format!("{}{}", self.endpoint(kind)?, path);
+        self.request_url(method, &url, build).await
+    }
+
+    /// [`Session::request`] to a whole URL (a service whose base is more than its endpoint, as Heat's with the
+    /// project in it).
+    pub async fn request_url(
+        &self,
+        method: Method,
+        url: &str,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> anyhow::Result<Response> {
         for attempt in 0..2 {
             let token = self.fresh_token().await?;
-            let req = build(self.http.client().request(method.clone(), &url).header("X-Auth-Token", &token.id));
+            let req = build(self.http.client().request(method.clone(), url).header("X-Auth-Token", &token.id));
             let resp = self.http.send(req).await?;
             if resp.status() == StatusCode::UNAUTHORIZED && attempt == 0 {
                 self.http.feedback().log(
@@ -311,8 +325,9 @@ pub async fn check(resp: Response, what: &str) -> anyhow::Result<Response> {
     let message = auth::api_message(resp).await;
     let (code, hint) = match status.as_u16() {
         401 => (ExitCode::Auth, Some("the token was refused even after renewal; check the credentials".to_string())),
-        // Nova answers a quota overrun with 403 ("Quota exceeded for ram: ..."): a limit, not a missing role.
-        403 | 413 if message.to_ascii_lowercase().contains("quota exceeded") => (
+        // Nova answers a quota overrun with 403 ("Quota exceeded for ram: ..."), Neutron with 409 ("Quota exceeded
+        // for resources: ['floatingip']"): a limit, not a missing role.
+        403 | 409 | 413 if message.to_ascii_lowercase().contains("quota exceeded") => (
             ExitCode::Failure,
             Some(
                 "the project's quota does not allow this: `openstack quota show` shows its limits and usage; free resources or ask an admin to raise the quota"

@@ -153,6 +153,19 @@ impl<'a> Compute<'a> {
         Ok(())
     }
 
+    /// Set one metadata item of a server.
+    pub async fn set_metadata(&self, id: &str, key: &str, value: &str) -> anyhow::Result<()> {
+        let body = json!({"meta": { key: value }});
+        self.call(
+            reqwest::Method::PUT,
+            &format!("/servers/{id}/metadata/{key}"),
+            Some(&body),
+            &format!("setting metadata `{key}` of server `{id}`"),
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn console_output(&self, id: &str, lines: Option<u32>) -> anyhow::Result<String> {
         let action = match lines {
             Some(n) => json!({"os-getConsoleOutput": {"length": n}}),
@@ -225,19 +238,6 @@ impl Server {
     pub fn flavor_name(&self) -> Option<&str> {
         self.flavor.get("original_name").and_then(Value::as_str)
     }
-
-    /// `net=addr, addr; net2=addr`
-    pub fn addresses_text(&self) -> String {
-        self.addresses
-            .iter()
-            .map(|(net, addrs)| {
-                let ips: Vec<&str> =
-                    addrs.as_array().into_iter().flatten().filter_map(|a| a["addr"].as_str()).collect();
-                format!("{net}={}", ips.join(", "))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
 }
 
 #[cfg(test)]
@@ -262,7 +262,6 @@ mod tests {
         .unwrap();
         assert_eq!(s.image_id(), Some("img"));
         assert_eq!(s.flavor_name(), Some("m1.tiny"));
-        assert_eq!(s.addresses_text(), "net=10.0.0.5, fd00::5");
         assert_eq!(s.host.as_deref(), Some("h1"));
         assert_eq!(urlencode("a b/c"), "a%20b%2Fc");
     }

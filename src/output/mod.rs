@@ -95,6 +95,15 @@ impl Output {
         Ok(())
     }
 
+    /// Rows as they come (`stack events --follow`), flushed at once: one line per row in `table` and `value` (the
+    /// values, two spaces apart in `table`), one JSON object per line in `json` (JSON Lines), one YAML document
+    /// per row in `yaml`.
+    pub fn rows(&mut self, list: &List) -> anyhow::Result<()> {
+        let text = render_rows(list, self.settings.format, &self.settings.columns)?;
+        self.stdout.write_all(text.as_bytes())?;
+        self.flush()
+    }
+
     pub fn flush(&mut self) -> anyhow::Result<()> {
         self.stdout.flush()?;
         Ok(())
@@ -264,6 +273,27 @@ fn keep_short_values_whole(t: &mut Table, keys: &[&String], rows: &[Vec<String>]
     }
 }
 
+/// See [`Output::rows`].
+pub fn render_rows(list: &List, format: Format, columns: &[String]) -> anyhow::Result<String> {
+    let picked = select(&list.columns, columns)?;
+    let keys: Vec<&String> = picked.iter().map(|&i| &list.columns[i]).collect();
+    let mut out = String::new();
+    for row in &list.rows {
+        let values: Vec<&Value> = picked.iter().map(|&i| &row[i]).collect();
+        match format {
+            Format::Json => out.push_str(&format!("{}\n", serde_json::to_string(&to_object(&keys, &values))?)),
+            Format::Yaml => out.push_str(&format!("---\n{}", serde_yaml_ng::to_string(&to_object(&keys, &values))?)),
+            Format::Value => {
+                out.push_str(&format!("{}\n", values.iter().map(|v| cell(v)).collect::<Vec<_>>().join(" ")))
+            }
+            Format::Table => {
+                out.push_str(&format!("{}\n", values.iter().map(|v| cell(v)).collect::<Vec<_>>().join("  ")))
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +402,23 @@ mod tests {
         assert_eq!((v[0]["size"].clone(), v[0]["digest"].clone()), (json!(1_048_576), json!(digest)));
         let value = render_list(&l, Format::Value, &["size".into(), "digest".into()], look).unwrap();
         assert_eq!(value.lines().next().unwrap(), format!("1048576 {digest}"));
+    }
+
+    #[test]
+    fn rows_as_they_come() {
+        let l = catalog();
+        assert_eq!(
+            render_rows(&l, Format::Json, &["type".into()]).unwrap(),
+            "{\"type\":\"identity\"}\n{\"type\":\"image\"}\n"
+        );
+        assert_eq!(
+            render_rows(&l, Format::Table, &[]).unwrap().lines().next(),
+            Some("identity  keystone  public: http://a")
+        );
+        assert_eq!(
+            render_rows(&l, Format::Yaml, &["name".into()]).unwrap(),
+            "---\nname: keystone\n---\nname: glance\n"
+        );
     }
 
     #[test]

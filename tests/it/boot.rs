@@ -7,7 +7,7 @@ use crate::common::{Berth, FaultProxy, Out, demo, demo_with, dev, unique};
 use serde_json::Value;
 
 /// Sync the seeded busybox:1.36 under a unique docker name; returns (docker name, Glance ID).
-fn synced_image(b: &Berth) -> (String, String) {
+pub fn synced_image(b: &Berth) -> (String, String) {
     let name = format!("{}/busybox:1.36", unique("b"));
     let out = b
         .run(&[
@@ -24,20 +24,20 @@ fn synced_image(b: &Berth) -> (String, String) {
     (name, id)
 }
 
-fn boot(b: &Berth, args: &[&str]) -> Out {
+pub fn boot(b: &Berth, args: &[&str]) -> Out {
     let mut a = vec!["boot", "-o", "json"];
     a.extend_from_slice(args);
     b.run(&a)
 }
 
-fn delete(b: &Berth, ids: &[&str]) {
+pub fn delete(b: &Berth, ids: &[&str]) {
     let mut a = vec!["server", "delete", "--wait"];
     a.extend_from_slice(ids);
     b.run(&a).ok();
 }
 
 /// Servers whose name starts with `prefix`.
-fn servers_named(b: &Berth, prefix: &str) -> Vec<Value> {
+pub fn servers_named(b: &Berth, prefix: &str) -> Vec<Value> {
     let all = b.run(&["server", "list", "-o", "json"]).ok().json();
     all.as_array().unwrap().iter().filter(|s| s["name"].as_str().unwrap().starts_with(prefix)).cloned().collect()
 }
@@ -205,6 +205,14 @@ fn preflight_refusals_create_nothing() {
         boot(&b, &args).code(2).stderr_has(needle);
         assert!(servers_named(&b, &name).is_empty(), "{args:?} created a server");
     }
+
+    // No network named where demo sees two it may boot on (private, shared): Nova would answer 409.
+    let name = unique("b");
+    boot(&b, &[&name, "--image", &image, "--flavor", "m1.tiny"])
+        .code(2)
+        .stderr_has("none was named")
+        .stderr_has("--no-network");
+    assert!(servers_named(&b, &name).is_empty());
 
     // An unknown image, with a suggestion from the docker images.
     let name = unique("b");

@@ -360,19 +360,28 @@ pub fn interrupt_once_the_record_exists(b: &Berth, args: &[&str]) -> (Option<i32
 
 /// [`interrupt_once_the_record_exists`] with another signal (`TERM`, `HUP`).
 pub fn signal_once_the_record_exists(b: &Berth, args: &[&str], signal: &str) -> (Option<i32>, String) {
+    signal_once_records_exist(b, args, signal, 1)
+}
+
+/// [`signal_once_the_record_exists`] once `records` Glance records exist (a fan-out makes one per destination).
+pub fn signal_once_records_exist(b: &Berth, args: &[&str], signal: &str, records: usize) -> (Option<i32>, String) {
     let mut all = vec!["-v"];
     all.extend_from_slice(args);
     let mut child =
         b.command(&all).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
     let mut stderr_lines = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut log = String::new();
+    let mut made = 0;
     loop {
         let mut line = String::new();
         let n = std::io::BufRead::read_line(&mut stderr_lines, &mut line).unwrap();
         assert!(n > 0, "berth ended before the Glance record existed:\n{log}");
         log.push_str(&line);
         if line.contains("POST http://") && line.contains("/v2/images -> 201") {
-            break;
+            made += 1;
+            if made == records {
+                break;
+            }
         }
     }
     // The upload is under way: interrupt it.
@@ -380,6 +389,19 @@ pub fn signal_once_the_record_exists(b: &Berth, args: &[&str], signal: &str) -> 
     assert!(Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap().success());
     std::io::Read::read_to_string(&mut stderr_lines, &mut log).unwrap();
     (child.wait().unwrap().code(), log)
+}
+
+/// The catalog as the dev environment has it. A test that adds a service for a while (a `container` (Zun)
+/// service) holds [`catalog_changed`]; a test whose assertions depend on that service's absence holds
+/// [`catalog_as_is`], so that the two never run at once (the tests of the binary share one process).
+static CATALOG: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+pub fn catalog_as_is() -> std::sync::RwLockReadGuard<'static, ()> {
+    CATALOG.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+pub fn catalog_changed() -> std::sync::RwLockWriteGuard<'static, ()> {
+    CATALOG.write().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A token of the dev cloud's admin.

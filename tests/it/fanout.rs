@@ -44,7 +44,8 @@ fn versions(b: &Berth, name: &str) -> Vec<Value> {
     all.as_array().unwrap().iter().filter(|i| i["name"] == name).cloned().collect()
 }
 
-/// The versions of `name` in `b`'s own project (an admin's `image list` shows every project's).
+/// The versions of `name` as `image history` shows them: `b`'s own project's, or when it has none, every one `b`
+/// sees (an admin's `image list` shows every project's).
 fn own_versions(b: &Berth, name: &str) -> Vec<Value> {
     let out = b.run(&["image", "history", name, "-o", "json"]);
     if out.code == 2 && out.stderr.contains("no docker image") {
@@ -109,8 +110,13 @@ fn one_read_streams_to_every_destination_and_a_failing_one_drops_out() {
     distinct.dedup();
     assert!(!blob_gets.is_empty() && blob_gets.len() == distinct.len(), "{blob_gets:#?}");
     // The failed destination has nothing left; the other has its image, current.
-    assert!(own_versions(&cloud("berth-admin"), &name).is_empty(), "the failed record was deleted");
+    let failed = out.stderr.split("the incomplete Glance image `").nth(1).and_then(|r| r.split('`').next());
+    let failed = failed.unwrap_or_else(|| panic!("the error names the deleted record: {}", out.stderr));
+    cloud("berth-admin").run(&["image", "show", failed]).code(2);
     let demo = versions(&cloud("berth-demo"), &name);
+    let ids = |rows: &[Value]| rows.iter().map(|r| r["id"].clone()).collect::<Vec<_>>();
+    // berth-admin has none of its own, so it is shown berth-demo's (an admin sees every project's).
+    assert_eq!(ids(&own_versions(&cloud("berth-admin"), &name)), ids(&demo), "the failed record was deleted");
     assert_eq!((demo.len(), &demo[0]["current"]), (1, &Value::from(true)), "{demo:#?}");
     // The report: a line per image and destination.
     let lines: Vec<Value> =
@@ -399,14 +405,18 @@ fn stores_of_a_multi_store_glance_get_a_copy() {
 fn ctrl_c_during_a_fan_out_deletes_the_incomplete_records_everywhere() {
     let anon = dev("BERTH_DEV_REGISTRY_ANON");
     let region = dev("BERTH_DEV_REGION");
-    // Blobs trickle through the proxy, so the upload is still under way half a second after the records exist.
-    let registry = FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.05"]);
+    // The layer is held back by the proxy (nothing creates `never`), so the upload is under way when both records
+    // exist.
+    let never = std::env::temp_dir().join(format!("{}-never", unique("hold")));
+    let registry = FaultProxy::start(&format!("http://{anon}"), &["--hold-blobs", never.to_str().unwrap()]);
     let name = format!("{}/int:1", unique("c"));
     let b = cloud("berth-demo");
     let source = format!("{}/library/busybox:1.36", registry.addr());
-    let (code, log) = crate::common::interrupt_once_the_record_exists(
+    let (code, log) = crate::common::signal_once_records_exist(
         &b,
         &["image", "sync", &source, "--name", &name, "--to", "berth-demo", "--to", "berth-admin"],
+        "INT",
+        2,
     );
     assert_eq!(code, Some(130), "{log}");
     for dest in ["berth-demo", "berth-admin"] {

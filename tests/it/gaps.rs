@@ -73,9 +73,27 @@ fn assert_dev_cloud(f: &[Value]) {
     assert_eq!(status(f, "image.docker-format"), "ok");
     assert!(find(f, "image.docker-format")["evidence"].as_str().unwrap().contains("docker"));
     assert!(find(f, "image.import-methods")["summary"].as_str().unwrap().contains("glance-direct"));
-    // The network stand-in: present, but no Neutron extensions.
-    assert_eq!(status(f, "networking.network"), "warn");
-    assert!(find(f, "networking.network")["summary"].as_str().unwrap().contains("stand-in"));
+    // The real Neutron: its extensions, the external network `public`, room for floating IPs, and the tenant
+    // networks' MTU (VXLAN: 1450).
+    assert_eq!(status(f, "networking.network"), "ok");
+    assert!(find(f, "networking.network")["summary"].as_str().unwrap().starts_with("Neutron with "));
+    for ext in ["security-group", "port-security", "router"] {
+        assert_eq!(status(f, &format!("networking.extension.{ext}")), "ok", "{ext}");
+    }
+    for ext in ["dns-integration", "qos", "trunk", "allowed-address-pairs"] {
+        let x = find(f, &format!("networking.extension.{ext}"));
+        assert_eq!(x["status"], "info", "{x}");
+        assert!(x["summary"].as_str().unwrap().starts_with("Neutron offers"), "{x}");
+    }
+    assert_eq!(find(f, "networking.external-network")["summary"], "external networks: `public`");
+    assert_eq!(status(f, "networking.floating-ip"), "ok");
+    assert!(find(f, "networking.floating-ip")["evidence"].as_str().unwrap().contains("floatingip limit 500"));
+    assert_eq!(status(f, "networking.project-networks"), "ok");
+    assert!(find(f, "networking.project-networks")["evidence"].as_str().unwrap().contains("`shared`"));
+    let mtu = find(f, "networking.mtu");
+    assert_eq!(mtu["status"], "warn", "{mtu}");
+    assert!(mtu["evidence"].as_str().unwrap().contains("`shared` 1450"), "{mtu}");
+    assert!(f.iter().all(|x| !x["summary"].as_str().unwrap().contains("stand-in")));
     assert_eq!(status(f, "networking.container-differences"), "info");
     assert_eq!(status(f, "compute.microversion"), "ok");
     assert!(find(f, "compute.microversion")["summary"].as_str().unwrap().contains("2.1 to 2.104"));
@@ -83,8 +101,17 @@ fn assert_dev_cloud(f: &[Value]) {
         assert_eq!(status(f, "orchestration.service"), "ok");
         assert_eq!(status(f, "catalog.endpoint.orchestration"), "ok");
         assert_eq!(status(f, "orchestration.nova-server"), "ok");
-        // The dev cloud's Heat loads the Docker plugin (devenv/lib/heat_docker.sh).
+        // The dev cloud's Heat loads the Docker plugin (devenv/lib/heat_docker.sh): offered, and whether it works
+        // only a create tells (it does here: the stack tests run a container through it).
         assert_eq!(status(f, "orchestration.docker-container"), "warn");
+        let engine = find(f, "orchestration.path.docker-engine");
+        assert_eq!(engine["status"], "warn", "{engine}");
+        assert!(
+            engine["consequence"].as_str().unwrap().contains("unexpected keyword argument 'mem_limit'"),
+            "{engine}"
+        );
+        let vm = find(f, "orchestration.path.vm");
+        assert!(vm["evidence"].as_str().unwrap().contains("identity API v3."), "{vm}");
     } else {
         assert_eq!(status(f, "orchestration.service"), "info");
         assert!(f.iter().all(|x| x["id"] != "orchestration.nova-server"));
@@ -176,12 +203,25 @@ fn catalog_truth_and_a_zun_service() {
         assert_eq!(status(f, "zun.service"), "info");
         if heat() {
             assert_eq!(status(f, "orchestration.zun-container"), "info");
+            assert_eq!(status(f, "orchestration.path.zun"), "info");
+        }
+    }
+    // The container paths: the admin sees the fake hypervisor (a VM one), a member cannot list hypervisors.
+    if heat() {
+        let nova = find(&admin, "orchestration.path.nova-docker");
+        assert_eq!(nova["status"], "fail", "{nova}");
+        assert!(nova["evidence"].as_str().unwrap().contains("others: fake"), "{nova}");
+        assert_eq!(status(&admin, "orchestration.path.vm"), "ok");
+        for path in ["orchestration.path.nova-docker", "orchestration.path.vm"] {
+            assert_eq!(status(&demo, path), "unknown", "{path}");
         }
     }
 
     // A `container` service in the catalog (its endpoint does not answer): Zun is there, unreachable, and Heat
     // now offers OS::Zun::Container.
     let url = format!("http://127.0.0.1:{}/v1", closed_port());
+    // Tests that count on the catalog as it is (the stack tests' Zun refusals) wait while it is changed.
+    let changed = crate::common::catalog_changed();
     let zun = ZunService::register(&url);
     let (f, _) = gaps(&cloud("berth-demo"), &[]);
     assert!(find(&f, "catalog.services")["evidence"].as_str().unwrap().contains("application-container (container)"));
@@ -194,8 +234,13 @@ fn catalog_truth_and_a_zun_service() {
         let z = find(&f, "orchestration.zun-container");
         assert_eq!(z["status"], "ok", "{z}");
         assert!(z["evidence"].as_str().unwrap().contains("OS::Zun::Container"));
+        // Heat offers the zun path now, but Zun does not answer.
+        let p = find(&f, "orchestration.path.zun");
+        assert_eq!(p["status"], "warn", "{p}");
+        assert!(p["summary"].as_str().unwrap().contains("Zun does not answer"), "{p}");
     }
     drop(zun);
+    drop(changed);
     let (f, _) = gaps(&cloud("berth-demo"), &["--only", "zun"]);
     assert_eq!(f.len(), 1);
     assert_eq!(status(&f, "zun.service"), "info", "the test's container service is still there");
@@ -253,7 +298,8 @@ fn glance_without_docker_in_its_container_formats_fails() {
 #[test]
 fn fail_on_levels_formats_and_explain() {
     let admin = cloud("berth-admin");
-    // The dev cloud has a fail (no container hypervisor) for admins, a warn (the network stand-in) for everyone.
+    // The dev cloud has a fail (no container hypervisor) for admins, and a warn for everyone: its tenant networks are
+    // VXLAN, with an MTU of 1450.
     admin
         .run(&["gaps", "--probe-timeout", "20", "--fail-on", "fail", "-o", "json"])
         .code(3)
@@ -262,7 +308,8 @@ fn fail_on_levels_formats_and_explain() {
     demo.run(&["gaps", "--probe-timeout", "20", "--only", "compute", "--fail-on", "fail"]).ok();
     demo.run(&["gaps", "--probe-timeout", "20", "--only", "networking", "--fail-on", "warn"])
         .code(3)
-        .stderr_has("networking.network");
+        .stderr_has("1 finding(s) at or above `warn`: networking.mtu");
+    demo.run(&["gaps", "--probe-timeout", "20", "--only", "networking", "--fail-on", "fail"]).ok();
     demo.run(&["gaps", "--probe-timeout", "20", "--only", "volumes", "--fail-on", "warn"]).ok();
 
     // The default table groups by area, with the summary on stderr; yaml and value work too.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The modules that hold a domain's rules: no command-line types, no printing, no commands.
-const DOMAINS: &[&str] = &["image", "gaps", "boot"];
+const DOMAINS: &[&str] = &["image", "gaps", "boot", "stack"];
 /// What a domain may not import.
 const ABOVE_DOMAINS: &[&str] = &["commands", "cli", "output", "app"];
 const MAX_LINES: usize = 600;

@@ -2,6 +2,7 @@
 //! real `berth` binary, against the dev environment's real services on 127.0.0.1 where an area needs them.
 
 mod common;
+mod neutron;
 mod stub;
 // build.rs's git lookup, tested here without a build from a tarball.
 #[path = "../../build/git.rs"]
@@ -19,9 +20,11 @@ mod generated;
 mod hostile;
 mod layout;
 mod mfa;
+mod networking;
 mod promises;
 mod registry;
 mod resilience;
+mod stack;
 mod sync;
 mod untrusted;
 mod versions;

@@ -301,7 +301,7 @@ fn eight_concurrent_syncs_of_one_tag_transfer_it_once_and_agree_on_one_version()
 
 #[test]
 fn a_new_version_stays_hidden_until_it_is_verified() {
-    // While v2 uploads (blobs trickle through the fault proxy), Glance's default listing shows only v1, the current
+    // While v2 uploads (its layer held back by the fault proxy), Glance's default listing shows only v1, the current
     // one; a half-uploaded image is never what `openstack server create --image NAME` or a driver finds.
     let b = demo();
     let repo = format!("{}/hide", unique("c"));
@@ -310,7 +310,10 @@ fn a_new_version_stays_hidden_until_it_is_verified() {
     let name = format!("{repo}:t");
     let (v1, _) = sync(&b, &[&format!("{anon}/{repo}:t"), "--name", &name]);
     push("1.35", &format!("{repo}:t"));
-    let proxy = crate::common::FaultProxy::start(&format!("http://{anon}"), &["--slow-blobs", "0.02"]);
+    // The layers stay under way until the test has looked (the file `release` appears).
+    let release = b.home().join("release");
+    let proxy =
+        crate::common::FaultProxy::start(&format!("http://{anon}"), &["--hold-blobs", release.to_str().unwrap()]);
     let mut child = b
         .command(&["-v", "image", "sync", &format!("{}/{repo}:t", proxy.addr()), "--name", &name, "-o", "json"])
         .stdout(Stdio::piped())
@@ -333,6 +336,7 @@ fn a_new_version_stays_hidden_until_it_is_verified() {
     let pending: Vec<Value> = images(&b, &name, true).into_iter().filter(|i| i["id"] != v1["id"]).collect();
     assert_eq!(pending.len(), 1, "{pending:#?} {:#?} {seen}", images(&b, &name, true));
     assert_eq!(pending[0]["current"], false);
+    std::fs::write(&release, "").unwrap();
     std::io::Read::read_to_string(&mut log, &mut seen).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{seen}");

@@ -2,6 +2,7 @@
 and spoils the ones a rule matches, for faults a real service cannot produce on demand.
 
 usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] [--slow-blobs SECONDS]
+                      [--hold-blobs FILE]
                       [--blob-path TEXT] [--fail-upload STATUS[:AFTER_BYTES]] [--schema-drop-format FORMAT]
                       [--delay-gets TEXT:SECONDS] [--catalog-drop TYPE] [--reset-blobs-after BYTES] [--drop-range]
                       [--fail-first TEXT:N:STATUS[:RETRY_AFTER]]... [--ratelimit LIMIT:REMAINING[:WINDOW]]
@@ -12,7 +13,9 @@ usage: faultproxy.py TARGET_BASE_URL [--corrupt-blobs] [--corrupt-blobs-from N] 
   --corrupt-blobs-from N  the same, but only from the Nth GET of each blob on (2: a blob read twice is served
                         intact, then spoiled: a registry that changes its answer between two reads)
   --slow-blobs S        send blob bodies in 4 KiB pieces, sleeping S seconds before each
-  --blob-path TEXT      what makes a GET a "blob" for the three rules above: its path contains TEXT (default
+  --hold-blobs FILE     send the first 4 KiB of each blob body, then nothing more until FILE exists (at most
+                        120 s): a transfer that stays under way until the test has looked at it
+  --blob-path TEXT      what makes a GET a "blob" for the four rules above: its path contains TEXT (default
                         `/blobs/sha256:`; `/get` for the `docker save` of a Docker engine)
   --fail-upload STATUS[:AFTER_BYTES]  read the whole body of PUT .../file, then answer STATUS (Glance's store
                         failing the upload); with AFTER_BYTES, answer STATUS and close the connection after reading
@@ -57,6 +60,7 @@ Prints `port N` on stdout once it listens on 127.0.0.1:N (an ephemeral port), th
 import argparse
 import collections
 import json
+import os
 import http.client
 import socket
 import struct
@@ -148,6 +152,7 @@ def main():
     ap.add_argument("--corrupt-blobs", action="store_true")
     ap.add_argument("--corrupt-blobs-from", type=int, default=0)
     ap.add_argument("--slow-blobs", type=float, default=0.0)
+    ap.add_argument("--hold-blobs", default="")
     ap.add_argument("--blob-path", default="/blobs/sha256:")
     ap.add_argument("--fail-upload", default="")
     ap.add_argument("--schema-drop-format", default="")
@@ -367,7 +372,14 @@ def main():
                     self._record(resp.status, args.reset_blobs_after, reset=True)
                     self._reset()
                     return
-            if is_blob and args.slow_blobs:
+            if is_blob and args.hold_blobs and len(data) > 4096:
+                self.wfile.write(data[:4096])
+                self.wfile.flush()
+                deadline = time.time() + 120
+                while not os.path.exists(args.hold_blobs) and time.time() < deadline:
+                    time.sleep(0.05)
+                self.wfile.write(data[4096:])
+            elif is_blob and args.slow_blobs:
                 for off in range(0, len(data), 4096):
                     time.sleep(args.slow_blobs)
                     self.wfile.write(data[off:off + 4096])

@@ -1,9 +1,14 @@
 //! The checks of `berth gaps`: each a pure function of the [`Facts`], returning findings. The long text of each
 //! check id (`berth gaps --explain ID`) is in [`super::explain`].
 
+mod networking;
+mod orchestration;
+
 pub use super::explain::{EXPLAIN, explain};
 use crate::gaps::facts::{DockerImage, Fact, Facts, ServiceFact};
 use crate::gaps::{CONTAINER_HYPERVISORS, Finding, Status};
+pub use networking::networking;
+pub use orchestration::orchestration;
 
 /// A finding with the area and reference of its id.
 fn finding(id: &str, status: Status, summary: impl Into<String>) -> Finding {
@@ -390,105 +395,6 @@ pub fn telemetry(f: &Facts) -> Vec<Finding> {
         .evidence(format!("telemetry: {}; Ceilometer's compute agent does not poll docker hosts", present.join(", ")))
         .consequence("alarms and autoscaling on instance metrics do nothing for containers")
         .remedy("monitor containers on the compute hosts (docker stats, cAdvisor)")
-    });
-    out
-}
-
-pub fn networking(f: &Facts) -> Vec<Finding> {
-    let Some(net) = f.service("network") else {
-        return vec![
-            finding("networking.network", Status::Fail, "no network service in the catalog")
-                .consequence("Nova cannot show or delete servers without a network endpoint")
-                .remedy("deploy Neutron"),
-        ];
-    };
-    let mut out = vec![match &f.network_extensions {
-        Fact::Known(ext) if ext.is_empty() => finding(
-            "networking.network",
-            Status::Warn,
-            "the network endpoint lists no extensions: a minimal stand-in, not a full Neutron",
-        )
-        .evidence(format!(
-            "GET {}/v2.0/extensions: no extensions",
-            net.url.known().map(String::as_str).unwrap_or("network")
-        ))
-        .consequence("instances, containers included, can be booted only without ports (`--no-network`)")
-        .remedy("deploy Neutron"),
-        Fact::Known(ext) => finding("networking.network", Status::Ok, format!("Neutron with {} extensions", ext.len()))
-            .evidence(first(ext, 12)),
-        Fact::Unknown(r) => {
-            finding("networking.network", Status::Unknown, "the network service's extensions are unknown")
-                .evidence(r.clone())
-        }
-    }];
-    out.push(
-        finding("networking.container-differences", Status::Info, "container instances network differently from VMs")
-            .evidence(format!("network service `{}` present", net.registered))
-            .consequence("each container gets its own Neutron port and IP; Docker port publishing (-p) does not apply; security groups are not enforced by the docker driver; tunnel networks need a lower MTU (1400/1450)")
-            .remedy("filter traffic outside the instance (router, firewall), and set the MTU in images that assume 1500"),
-    );
-    out
-}
-
-pub fn orchestration(f: &Facts) -> Vec<Finding> {
-    let Some(heat) = f.service("orchestration") else {
-        return vec![
-            finding("orchestration.service", Status::Info, "no orchestration (Heat) in the catalog")
-                .consequence("no stacks: container instances are booted one by one (`berth boot`)"),
-        ];
-    };
-    let mut out = vec![
-        finding("orchestration.service", Status::Ok, format!("Heat is present as `{}`", heat.registered)).evidence(
-            format!(
-                "endpoint: {}",
-                heat.url.known().cloned().unwrap_or_else(|| heat.url.reason().unwrap_or_default().to_string())
-            ),
-        ),
-    ];
-    let types = match &f.heat_resource_types {
-        Fact::Unknown(r) => {
-            for id in ["orchestration.nova-server", "orchestration.zun-container", "orchestration.docker-container"] {
-                out.push(finding(id, Status::Unknown, "Heat's resource types are unknown").evidence(r.clone()));
-            }
-            return out;
-        }
-        Fact::Known(t) => t,
-    };
-    let has = |t: &str| types.iter().any(|x| x == t);
-    let evidence =
-        format!("GET /v1/{{project}}/resource_types?name={}: {}", crate::gaps::facts::HEAT_TYPES_FILTER, list(types));
-    out.push(if has("OS::Nova::Server") {
-        finding("orchestration.nova-server", Status::Ok, "Heat offers OS::Nova::Server")
-            .evidence(evidence.clone())
-            .consequence("stacks can boot container instances from Glance docker images, or VMs that run Docker")
-    } else {
-        finding("orchestration.nova-server", Status::Warn, "Heat does not offer OS::Nova::Server")
-            .evidence(evidence.clone())
-            .consequence("stacks cannot boot servers")
-            .remedy("check Heat's plugin configuration and the compute service in the catalog")
-    });
-    out.push(if has("OS::Zun::Container") {
-        finding("orchestration.zun-container", Status::Ok, "Heat offers OS::Zun::Container")
-            .evidence(evidence.clone())
-            .consequence("stacks can run Zun containers, with Cinder mounts")
-    } else {
-        finding("orchestration.zun-container", Status::Info, "Heat does not offer OS::Zun::Container")
-            .evidence(format!("{evidence}; Heat lists it only with a `container` (Zun) service"))
-            .consequence("stacks cannot create Zun containers")
-    });
-    out.push(if has("DockerInc::Docker::Container") {
-        finding(
-            "orchestration.docker-container",
-            Status::Warn,
-            "Heat offers DockerInc::Docker::Container (unsupported contrib plugin)",
-        )
-        .evidence(evidence)
-        .consequence("templates talk to Docker daemons directly, bypassing Nova, Glance and Keystone")
-        .remedy("move such templates to OS::Zun::Container or OS::Nova::Server")
-    } else {
-        finding("orchestration.docker-container", Status::Info, "Heat does not offer DockerInc::Docker::Container")
-            .evidence(evidence)
-            .consequence("legacy templates with the docker plugin will not validate")
     });
     out
 }

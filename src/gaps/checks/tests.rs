@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::gaps::Area;
+use crate::gaps::facts::network::{NetworkFacts, Quota};
 use crate::gaps::facts::{ClusterTemplate, Hypervisor, Probe};
+use crate::openstack::neutron::Network;
 use serde_json::json;
 
 fn svc(kind: &str, registered: &str) -> ServiceFact {
@@ -47,9 +49,36 @@ fn dev() -> Facts {
         import_methods: Fact::Known(vec!["glance-direct".into()]),
         stores: Fact::Known(vec!["fs".into()]),
         docker_images: Fact::Known(vec![]),
-        network_extensions: Fact::Known(vec![]),
+        network: dev_network(),
         heat_resource_types: Fact::Known(vec!["OS::Nova::Server".into(), "OS::Heat::None".into()]),
         cluster_templates: Fact::Unknown("no `container-infrastructure-management` service in the catalog".into()),
+    }
+}
+
+fn net(name: &str, project: &str, shared: bool, external: bool, mtu: u32) -> Network {
+    Network {
+        id: format!("{name}-id"),
+        name: name.into(),
+        project_id: project.into(),
+        shared,
+        external,
+        mtu: Some(mtu),
+        subnets: vec![],
+        port_security_enabled: Some(true),
+    }
+}
+
+/// The dev cloud's Neutron as project `p` sees it.
+fn dev_network() -> NetworkFacts {
+    let ext = ["security-group", "port-security", "router", "external-net", "net-mtu", "qos", "trunk", "quotas"];
+    NetworkFacts {
+        extensions: Fact::Known(ext.iter().map(|e| e.to_string()).collect()),
+        networks: Fact::Known(vec![
+            net("private", "p", false, false, 1450),
+            net("shared", "admin", true, false, 1450),
+            net("public", "admin", false, true, 1500),
+        ]),
+        floating_quota: Fact::Known(Quota { limit: 50, used: 2, reserved: 0 }),
     }
 }
 
@@ -224,12 +253,56 @@ fn telemetry_either_way() {
 fn network() {
     let mut f = dev();
     let fs = networking(&f);
-    assert_eq!(get(&fs, "networking.network").status, Status::Warn);
-    assert_eq!(get(&fs, "networking.container-differences").status, Status::Info);
+    assert_eq!(get(&fs, "networking.network").status, Status::Ok);
+    assert!(get(&fs, "networking.network").summary.contains("8 extensions"));
+    assert!(fs.iter().all(|x| !x.summary.contains("stand-in")));
+    assert_eq!(get(&fs, "networking.extension.security-group").status, Status::Ok);
+    assert_eq!(get(&fs, "networking.extension.router").status, Status::Ok);
+    assert_eq!(get(&fs, "networking.extension.qos").status, Status::Info);
+    assert!(get(&fs, "networking.extension.qos").summary.contains("offers"));
+    let dns = get(&fs, "networking.extension.dns-integration");
+    assert_eq!((dns.status, dns.evidence.as_str()), (Status::Info, "GET /v2.0/extensions: no `dns-integration`"));
+    let ext = get(&fs, "networking.external-network");
+    assert_eq!((ext.status, ext.summary.as_str()), (Status::Ok, "external networks: `public`"));
+    let fip = get(&fs, "networking.floating-ip");
+    assert_eq!((fip.status, fip.summary.as_str()), (Status::Ok, "the project can get 48 more floating IPs (2 in use)"));
+    let nets = get(&fs, "networking.project-networks");
+    assert_eq!((nets.status, nets.evidence.as_str()), (Status::Ok, "own: `private`; shared: `shared`"));
+    let mtu = get(&fs, "networking.mtu");
+    assert_eq!((mtu.status, mtu.evidence.as_str()), (Status::Warn, "MTU: `private` 1450, `shared` 1450"));
     assert!(get(&fs, "networking.container-differences").consequence.contains("security groups"));
-    f.network_extensions = Fact::Known(vec!["security-group".into(), "router".into()]);
-    assert_eq!(get(&networking(&f), "networking.network").status, Status::Ok);
+    assert!(get(&fs, "networking.container-differences").consequence.contains("-p"));
+
+    // Quota used up, then no limit.
+    f.network.floating_quota = Fact::Known(Quota { limit: 2, used: 2, reserved: 0 });
+    assert_eq!(get(&networking(&f), "networking.floating-ip").status, Status::Warn);
+    f.network.floating_quota = Fact::Known(Quota { limit: -1, used: 2, reserved: 0 });
+    assert!(get(&networking(&f), "networking.floating-ip").summary.contains("no quota limit"));
+    // No external network: no floating IP whatever the quota.
+    let Fact::Known(nets) = &mut f.network.networks else { unreachable!() };
+    nets.retain(|n| !n.external);
+    nets.iter_mut().for_each(|n| n.mtu = Some(1500));
+    let fs = networking(&f);
+    assert_eq!(get(&fs, "networking.external-network").status, Status::Warn);
+    assert!(get(&fs, "networking.floating-ip").summary.contains("no external network"));
+    assert_eq!(get(&fs, "networking.mtu").status, Status::Ok);
+    // No network of its own or shared.
+    let Fact::Known(nets) = &mut f.network.networks else { unreachable!() };
+    nets.clear();
+    assert_eq!(get(&networking(&f), "networking.project-networks").status, Status::Warn);
+    assert_eq!(get(&networking(&f), "networking.mtu").status, Status::Info);
+    // No router and no security groups: warnings.
+    f.network.extensions = Fact::Known(vec!["external-net".into()]);
+    let fs = networking(&f);
+    for id in ["networking.extension.router", "networking.extension.security-group", "networking.floating-ip"] {
+        assert_eq!(get(&fs, id).status, Status::Warn, "{id}");
+    }
+    // What berth cannot see is unknown.
+    f.network = NetworkFacts::unknown("no answer within 3 s");
+    let fs = networking(&f);
+    assert!(fs.iter().filter(|x| x.id != "networking.container-differences").all(|x| x.status == Status::Unknown));
     f.services.retain(|s| s.kind != "network");
+    assert_eq!(networking(&f).len(), 1);
     assert_eq!(get(&networking(&f), "networking.network").status, Status::Fail);
 }
 
@@ -244,13 +317,67 @@ fn heat() {
     let fs = orchestration(&f);
     assert_eq!(get(&fs, "orchestration.nova-server").status, Status::Warn);
     assert_eq!(get(&fs, "orchestration.zun-container").status, Status::Ok);
-    assert_eq!(get(&fs, "orchestration.docker-container").status, Status::Warn);
+    let docker = get(&fs, "orchestration.docker-container");
+    assert_eq!(docker.status, Status::Warn);
+    assert!(docker.consequence.contains("unless patched"), "{docker:?}");
     f.heat_resource_types = Fact::Unknown("cannot connect".into());
-    assert!(orchestration(&f).iter().filter(|x| x.id != "orchestration.service").all(|x| x.status == Status::Unknown));
+    let fs = orchestration(&f);
+    assert_eq!(fs.len(), 8);
+    assert!(fs.iter().filter(|x| x.id != "orchestration.service").all(|x| x.status == Status::Unknown));
     f.services.retain(|s| s.kind != "orchestration");
     let fs = orchestration(&f);
     assert_eq!(fs.len(), 1);
     assert_eq!(fs[0].status, Status::Info);
+}
+
+#[test]
+fn the_four_container_paths() {
+    let mut f = dev();
+    f.heat_resource_types = Fact::Known(vec!["OS::Nova::Server".into(), "DockerInc::Docker::Container".into()]);
+    f.services.iter_mut().find(|s| s.kind == "identity").unwrap().probe =
+        Fact::Known(Probe { url: "http://k".into(), status: 200, versions: vec!["v3.14".into()], body: json!({}) });
+    // The dev cloud as an admin sees it: a fake (VM) hypervisor, the Docker plugin, no Zun.
+    let fs = orchestration(&f);
+    let nova = get(&fs, "orchestration.path.nova-docker");
+    assert_eq!(
+        (nova.status, nova.summary.as_str()),
+        (Status::Fail, "nova-docker stacks: not here (no container hypervisor)")
+    );
+    assert!(nova.evidence.contains("container hypervisors: none; others: fake"), "{nova:?}");
+    let zun = get(&fs, "orchestration.path.zun");
+    assert_eq!(zun.status, Status::Info);
+    assert!(zun.consequence.contains("`container` (Zun) service"), "{zun:?}");
+    let engine = get(&fs, "orchestration.path.docker-engine");
+    assert_eq!(engine.status, Status::Warn);
+    assert!(engine.consequence.contains("unexpected keyword argument 'mem_limit'"), "{engine:?}");
+    let vm = get(&fs, "orchestration.path.vm");
+    assert_eq!(vm.status, Status::Ok, "{vm:?}");
+    assert!(vm.evidence.contains("identity API v3.14"), "{vm:?}");
+    assert!(vm.consequence.contains("service_type = image"), "{vm:?}");
+
+    // A container hypervisor, Zun with an answer; no VM host, an identity API before access rules.
+    f.hypervisors = Fact::Known(vec![Hypervisor { kind: "docker".into(), count: 2 }]);
+    f.heat_resource_types = Fact::Known(vec!["OS::Nova::Server".into(), "OS::Zun::Container".into()]);
+    f.services.push(svc("application-container", "container"));
+    let fs = orchestration(&f);
+    assert_eq!(get(&fs, "orchestration.path.nova-docker").status, Status::Ok);
+    assert_eq!(get(&fs, "orchestration.path.zun").status, Status::Ok);
+    assert_eq!(get(&fs, "orchestration.path.docker-engine").status, Status::Info);
+    assert_eq!(get(&fs, "orchestration.path.vm").summary, "vm stacks: not here (no VM hypervisor)");
+    f.hypervisors = Fact::Known(vec![Hypervisor { kind: "QEMU".into(), count: 1 }]);
+    f.services.iter_mut().find(|s| s.kind == "identity").unwrap().probe =
+        Fact::Known(Probe { url: "http://k".into(), status: 200, versions: vec!["v3.10".into()], body: json!({}) });
+    assert_eq!(get(&orchestration(&f), "orchestration.path.vm").status, Status::Warn);
+
+    // A member: the hypervisors are admin-only.
+    f.hypervisors = Fact::Unknown("admin only: HTTP 403".into());
+    let fs = orchestration(&f);
+    assert_eq!(get(&fs, "orchestration.path.nova-docker").status, Status::Unknown);
+    assert_eq!(get(&fs, "orchestration.path.vm").status, Status::Unknown);
+    // Glance without docker.
+    f.hypervisors = Fact::Known(vec![Hypervisor { kind: "docker".into(), count: 1 }]);
+    f.container_formats = Fact::Known(vec!["bare".into()]);
+    assert_eq!(get(&orchestration(&f), "orchestration.path.nova-docker").status, Status::Fail);
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The facts `berth gaps` (and `boot`'s preflight) judge: asked once, concurrently, each request cut off after
 //! a probe timeout (3 s by default) so that a service that does not answer makes the report `unknown` there, not slow.
 
+pub mod network;
+
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,6 +13,7 @@ use serde_json::Value;
 
 use crate::image::provenance::Recorded;
 use crate::net::body;
+use crate::openstack::heat::heat_base;
 use crate::openstack::{Session, catalog, check, glance};
 
 /// How long one gaps request may take by default (`gaps --probe-timeout`): a report about a half-broken cloud must
@@ -108,7 +111,7 @@ pub struct Facts {
     pub import_methods: Fact<Vec<String>>,
     pub stores: Fact<Vec<String>>,
     pub docker_images: Fact<Vec<DockerImage>>,
-    pub network_extensions: Fact<Vec<String>>,
+    pub network: network::NetworkFacts,
     /// Those of the types in [`HEAT_TYPES_FILTER`] Heat offers.
     pub heat_resource_types: Fact<Vec<String>>,
     pub cluster_templates: Fact<Vec<ClusterTemplate>>,
@@ -270,21 +273,6 @@ pub fn version_root(url: &str, project_id: Option<&str>) -> String {
     }
 }
 
-/// Heat's base URL with the project in it: the catalog's has it already; an override may carry the
-/// `%(project_id)s` placeholder, or nothing after the host.
-pub fn heat_base(url: &str, project_id: &str) -> String {
-    let url = url
-        .trim_end_matches('/')
-        .replace("%(project_id)s", project_id)
-        .replace("$(project_id)s", project_id)
-        .replace("%(tenant_id)s", project_id);
-    if url.contains(project_id) {
-        return url;
-    }
-    let path = url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..])).unwrap_or("");
-    if path.is_empty() { format!("{url}/v1/{project_id}") } else { format!("{url}/{project_id}") }
-}
-
 /// A service's endpoint as berth uses it: `<type>_endpoint_override` (any alias), else the catalog's for the
 /// configured interface and region (as `Session::endpoint`, but from the catalog the report read).
 fn endpoint_of(session: &Session, service: &catalog::Service) -> anyhow::Result<String> {
@@ -408,7 +396,7 @@ struct Answers {
     import: Fact<Value>,
     stores: Fact<Value>,
     docker: Fact<Vec<glance::Image>>,
-    extensions: Fact<Value>,
+    network: network::NetworkFacts,
     resource_types: Fact<Value>,
     templates: Fact<Value>,
 }
@@ -439,14 +427,7 @@ async fn gather_once(p: &Prober<'_>) -> Facts {
             v["stores"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str().map(str::to_string)).collect()
         }),
         docker_images: docker_images(answers.docker),
-        network_extensions: map(answers.extensions, |v| {
-            v["extensions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|e| e["alias"].as_str().map(str::to_string))
-                .collect()
-        }),
+        network: answers.network,
         heat_resource_types: map(answers.resource_types, |v| strings(&v["resource_types"])),
         cluster_templates: cluster_templates(answers.templates),
         services,
@@ -465,7 +446,7 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
         }
     }));
     let url = |kind: &str| url_of(services, kind);
-    let (compute, image, network) = (url("compute"), url("image"), url("network"));
+    let (compute, image, neutron) = (url("compute"), url("image"), url("network"));
     let at = |base: &Result<String, String>, path: &str| base.clone().map(|u| format!("{u}{path}"));
     let hypervisors = async {
         match &compute {
@@ -479,18 +460,18 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
             Err(r) => Fact::Unknown(r.clone()),
         }
     };
-    let (probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates) = tokio::join!(
+    let (probes, hypervisors, schema, import, stores, docker, network, resource_types, templates) = tokio::join!(
         probes,
         hypervisors,
         p.fact(at(&image, "/v2/schemas/image"), "reading Glance's image schema", &[]),
         p.fact(at(&image, "/v2/info/import"), "reading Glance's import methods", &[]),
         p.fact(at(&image, "/v2/info/stores"), "reading Glance's stores", &[]),
         docker,
-        p.fact(at(&network, "/v2.0/extensions"), "listing network extensions", &[]),
+        network::gather(p, &neutron, project_id),
         resource_types(p, url("orchestration"), project_id),
         cluster_templates_of(p, url("container-infrastructure-management")),
     );
-    Answers { probes, hypervisors, schema, import, stores, docker, extensions, resource_types, templates }
+    Answers { probes, hypervisors, schema, import, stores, docker, network, resource_types, templates }
 }
 
 /// Heat's resource types of interest. Heat checks every type's service in the catalog for a full list (1-2 s); a
@@ -576,15 +557,11 @@ mod tests {
     }
 
     #[test]
-    fn roots_and_heat_urls() {
+    fn version_roots() {
         let p = "0123456789abcdef0123456789abcdef";
         assert_eq!(version_root(&format!("http://h:8004/v1/{p}"), Some(p)), "http://h:8004");
         assert_eq!(version_root("http://h:8004/v1/%(project_id)s", None), "http://h:8004");
         assert_eq!(version_root("http://h:8774/v2.1/", Some(p)), "http://h:8774/v2.1");
         assert_eq!(version_root("http://h:9292", Some(p)), "http://h:9292");
-        assert_eq!(heat_base(&format!("http://h:8004/v1/{p}"), p), format!("http://h:8004/v1/{p}"));
-        assert_eq!(heat_base("http://h:8004/v1/%(project_id)s", p), format!("http://h:8004/v1/{p}"));
-        assert_eq!(heat_base("http://h:8004", p), format!("http://h:8004/v1/{p}"));
-        assert_eq!(heat_base("http://h:8004/v1", p), format!("http://h:8004/v1/{p}"));
     }
 }
