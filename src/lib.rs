@@ -7,6 +7,7 @@
 //! commands              thin: call a domain or a client, hand its values to output
 //! app                   settings resolved once from the flags; Ctx (output, feedback, session, --timing sink)
 //! cli                   the clap definition (help, man pages and completions come from it)
+//! completion            the values a shell completes that the definition cannot know (clouds, cloud names)
 //! output                the only code that writes to stdout: table | json | yaml | value
 //! stack                 domain: containers as Heat stacks (templates per path, preflight, following events)
 //! boot, image, gaps     domains: a boot through Nova; a docker image as Glance images; what a cloud can do
@@ -24,6 +25,7 @@ pub mod app;
 pub mod boot;
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod config;
 pub mod docker;
 pub mod error;
@@ -47,6 +49,8 @@ use crate::output::Output;
 
 /// Parse `args`, run the command, render any error on stderr, and return the documented exit code.
 pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode {
+    // `COMPLETE=SHELL berth -- LINE`, run by the completion script: candidates on stdout, then exit.
+    clap_complete::CompleteEnv::with_factory(cli::command).completer("berth").complete();
     let mut cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {

@@ -70,6 +70,8 @@ openstack_install() {
   mariadb_install
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
   apt_install gcc libc6-dev curl procps python3-venv openssl
+  # zsh, fish: berth's completion tests (tests/it/terminal.rs) type Tab in each shell berth completes for.
+  apt_install zsh fish
   venv_install
   heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
 }

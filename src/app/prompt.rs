@@ -4,7 +4,7 @@
 //!
 //! Echo is turned off with termios directly (rustix) rather than through rpassword, because rpassword restores it
 //! only when its read returns: Ctrl-C during the prompt would leave the shell without echo. Here the read runs on
-//! a blocking thread while Ctrl-C is awaited beside it; either way the terminal's modes are put back first.
+//! a thread of its own while Ctrl-C is awaited beside it; either way the terminal's modes are put back first.
 
 use std::future::Future;
 use std::io::{BufRead, IsTerminal, Write};
@@ -49,13 +49,16 @@ impl Prompt for Terminal {
             let mut err = std::io::stderr();
             let _ = write!(err, "{question}");
             let _ = err.flush();
-            let read = tokio::task::spawn_blocking(|| {
+            // A thread of its own, not the runtime's blocking pool: after Ctrl-C the read never returns, and the
+            // runtime would wait for it when it shuts down.
+            let (tx, read) = tokio::sync::oneshot::channel();
+            std::thread::spawn(move || {
                 let mut line = String::new();
-                std::io::stdin().lock().read_line(&mut line).map(|n| (n, line))
+                let _ = tx.send(std::io::stdin().lock().read_line(&mut line).map(|n| (n, line)));
             });
             tokio::select! {
                 r = read => {
-                    let (n, line) = r??;
+                    let (n, line) = r.map_err(|_| anyhow::anyhow!("the prompt's reader stopped"))??;
                     if n == 0 {
                         let _ = writeln!(err);
                         return Err(Failure::usage("the terminal was closed (end of input) at the prompt").into());

@@ -7,7 +7,7 @@ use clap::Args;
 #[derive(Debug, Args, Clone, Default)]
 pub struct CloudArgs {
     /// Cloud in clouds.yaml to use [env: OS_CLOUD]
-    #[arg(long = "os-cloud", global = true, value_name = "NAME", help_heading = "Cloud")]
+    #[arg(long = "os-cloud", global = true, value_name = "NAME", help_heading = "Cloud", add = clap_complete::ArgValueCompleter::new(crate::completion::clouds))]
     pub os_cloud: Option<String>,
 
     /// Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]

@@ -107,6 +107,17 @@ impl Session {
         Ok(s)
     }
 
+    /// A session with the cached token alone, or none: never asks Keystone or the person at the terminal, writes no
+    /// cache (shell completion, which must answer at once). The token must stay valid past [`RENEW_MARGIN`].
+    pub fn cached(cfg: CloudConfig, http: Arc<Http>) -> Option<Session> {
+        let plan = Plan::without_asking(&cfg).ok()?;
+        let token = TokenCache::default_location()?.load(&plan.cache_key)?;
+        if !token.valid_for(RENEW_MARGIN * 2) {
+            return None;
+        }
+        Some(Session { http, cfg, plan, cache: None, token: Mutex::new(token), from_cache: Mutex::new(true) })
+    }
+
     /// The same identity and token in another region of the cloud (a Keystone token is valid in every region):
     /// its services are the catalog's endpoints in `region`.
     pub fn in_region(&self, region: &str) -> Session {

@@ -26,5 +26,6 @@ mod registry;
 mod resilience;
 mod stack;
 mod sync;
+mod terminal;
 mod untrusted;
 mod versions;

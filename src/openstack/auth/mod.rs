@@ -234,6 +234,18 @@ impl Plan {
         Plan::new(cfg, None)
     }
 
+    /// The plan of a command run on a terminal, whose prompt is never used (it answers with an error): for
+    /// finding that run's cached token (its cache key says `prompted` where the password was typed).
+    pub fn without_asking(cfg: &CloudConfig) -> anyhow::Result<Plan> {
+        struct Never;
+        impl Prompt for Never {
+            fn secret(&self, _: String) -> Pin<Box<dyn Future<Output = anyhow::Result<String>> + Send + '_>> {
+                Box::pin(async { Err(Failure::usage("berth asks for no secret here").into()) })
+            }
+        }
+        Plan::new(cfg, Some(Arc::new(Never)))
+    }
+
     /// A plan that asks `prompt` for a password or passcode that is set nowhere.
     pub fn new(cfg: &CloudConfig, prompt: Option<Arc<dyn Prompt>>) -> anyhow::Result<Plan> {
         let auth_url = need(cfg, "auth_url", "to find Keystone")?;
