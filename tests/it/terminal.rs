@@ -141,6 +141,8 @@ fn os_cloud_completes_the_clouds_of_clouds_yaml_in_bash_zsh_and_fish() {
         let mut p = shell(&b, sh);
         tab(&mut p, "berth --os-cloud berth-ap", "berth-appcred");
         tab(&mut p, "berth image sy", "sync");
+        p.send_line("exit").unwrap(); // else dropping the session waits for an interactive shell to die
+        p.exp_eof().unwrap();
     }
 }
 
@@ -253,5 +255,7 @@ fn a_dead_image_endpoint_completes_nothing_within_the_budget() {
     p.send_line("echo back''again").unwrap();
     p.exp_string("backagain").unwrap();
     assert!(start.elapsed() < Duration::from_secs(3), "{:?}", start.elapsed());
+    p.send_line("exit").unwrap();
+    p.exp_eof().unwrap();
     drop(dead);
 }
