@@ -259,3 +259,27 @@ fn a_dead_image_endpoint_completes_nothing_within_the_budget() {
     p.exp_eof().unwrap();
     drop(dead);
 }
+
+#[test]
+fn server_and_stack_names_complete_from_the_cloud() {
+    // OS_CLOUD, not --os-cloud: the line's cloud may come from the environment too.
+    let b = crate::common::demo().env("BERTH_COMPLETE_TIMEOUT_MS", "3000");
+    let (image, _) = crate::boot::synced_image(&b);
+    let server = unique("cmplsrv");
+    crate::boot::boot(&b, &[&server, "--image", &image, "--flavor", "m1.tiny", "--no-network", "--wait"]).ok();
+    let template = b.home().join("empty.yaml");
+    std::fs::write(&template, "heat_template_version: 2018-08-31\nresources: {}\n").unwrap();
+    let stack = unique("cmplstk");
+    b.run(&["stack", "create", &stack, "-t", template.to_str().unwrap(), "--wait"]).ok();
+    let (sp, kp) = (&server[..server.len() - 3], &stack[..stack.len() - 3]);
+    for shell in ["bash", "zsh", "fish"] {
+        for verb in ["show", "logs", "delete"] {
+            assert_eq!(candidates(&b, shell, &["berth", "server", verb, sp]).trim_end(), server, "{shell} {verb}");
+        }
+        for verb in ["show", "events", "outputs", "delete"] {
+            assert_eq!(candidates(&b, shell, &["berth", "stack", verb, kp]).trim_end(), stack, "{shell} {verb}");
+        }
+    }
+    b.run(&["stack", "delete", &stack, "--wait"]).ok();
+    crate::boot::delete(&b, &[&server]);
+}
