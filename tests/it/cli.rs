@@ -94,14 +94,28 @@ fn a_tarball_names_no_commit_not_even_of_a_repository_around_it() {
 
 #[test]
 fn completions_for_each_shell_go_to_stdout() {
-    for (shell, marker) in [("bash", "_berth()"), ("zsh", "#compdef berth"), ("fish", "complete -c berth")] {
+    // Each script registers berth as its own completer (tests/it/terminal.rs types Tab in each shell).
+    for (shell, marker, asks) in [
+        ("bash", "complete -o nospace", "COMPLETE=\"bash\""),
+        ("zsh", "#compdef berth", "COMPLETE=\"zsh\""),
+        ("fish", "--command berth", "COMPLETE=fish berth --"),
+    ] {
         let out = berth(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out.stderr));
         let script = text(&out.stdout);
         assert!(script.contains(marker), "{shell} script lacks `{marker}`");
-        assert!(script.contains("completions"), "{shell} script does not complete subcommands");
+        assert!(script.contains(asks), "{shell} script does not ask berth for candidates");
         assert!(out.stderr.is_empty());
     }
+    // And berth answers the protocol with its subcommands.
+    let out = Command::new(env!("CARGO_BIN_EXE_berth"))
+        .args(["--", "berth", "ima"])
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "1")
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout).trim(), "image");
 }
 
 #[test]
