@@ -21,6 +21,7 @@ mod hostile;
 mod layout;
 mod mfa;
 mod networking;
+mod parity;
 mod promises;
 mod registry;
 mod resilience;
