@@ -35,7 +35,8 @@ pub async fn resolve(session: &Session, kind: Kind, spec: &Spec, net: &crate::ne
         _ => None,
     };
     if kind != Kind::DockerEngine {
-        for n in &spec.networks {
+        // A name must name one network (Heat would fail late on it); an ID is Heat's to check.
+        for n in spec.networks.iter().filter(|n| !lookup::is_uuid(n)) {
             lookup::network(session, n).await?;
         }
     }

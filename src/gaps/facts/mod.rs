@@ -456,7 +456,7 @@ async fn ask(p: &Prober<'_>, services: &[ServiceFact], project_id: Option<&str>)
     };
     let docker = async {
         match &image {
-            Ok(_) => p.timed(glance::list(p.session, &[("container_format", "docker")])).await,
+            Ok(_) => p.timed(glance::list(p.session, &[("container_format", "docker"), ("limit", "1000")])).await,
             Err(r) => Fact::Unknown(r.clone()),
         }
     };
