@@ -1,1 +1,1 @@
-complete --keep-order --exclusive --command berth --arguments "(COMPLETE=fish berth -- (commandline --current-process --tokenize --cut-at-cursor) (commandline --current-token))"
+complete --keep-order --exclusive --command berth --arguments "(BERTH_COMPLETE=fish berth -- (commandline --current-process --tokenize --cut-at-cursor) (commandline --current-token))"

@@ -1,5 +1,5 @@
 //! Dynamic shell completion: the values the clap definition cannot know. The shell's completion script (from
-//! `berth completions SHELL`) runs `COMPLETE=SHELL berth -- <the line>`, and clap_complete's engine calls these
+//! `berth completions SHELL`) runs `BERTH_COMPLETE=SHELL berth -- <the line>`, and clap_complete's engine calls these
 //! for the argument under the cursor:
 //!
 //! - `--os-cloud`: the clouds of clouds.yaml and secure.yaml (files only, no request);
@@ -21,6 +21,9 @@ use crate::feedback::Feedback;
 use crate::net::{Options, Policy};
 use crate::openstack::{self, Session, glance, heat::Heat};
 
+/// The variable that makes berth a completer (clap's default, `COMPLETE`, is a name other programs may set).
+pub const VAR: &str = "BERTH_COMPLETE";
+
 /// How long a completion may wait for the cloud, from the start of its first request.
 pub const BUDGET: Duration = Duration::from_millis(300);
 
@@ -33,13 +36,13 @@ fn budget() -> Duration {
 }
 
 /// The completion script of `shell`: it registers berth as its own completer, so that every completion (commands,
-/// flags, and the values above) runs `COMPLETE=SHELL berth -- LINE` from `PATH`.
+/// flags, and the values above) runs `BERTH_COMPLETE=SHELL berth -- LINE` from `PATH`.
 pub fn script(shell: clap_complete::Shell) -> anyhow::Result<Vec<u8>> {
     let name = shell.to_string();
     let shells = clap_complete::env::Shells::builtins();
     let completer = shells.completer(&name).ok_or_else(|| anyhow::anyhow!("no completion script for {name}"))?;
     let mut script = Vec::new();
-    completer.write_registration("COMPLETE", "berth", "berth", "berth", &mut script)?;
+    completer.write_registration(VAR, "berth", "berth", "berth", &mut script)?;
     Ok(script)
 }
 

@@ -49,8 +49,8 @@ use crate::output::Output;
 
 /// Parse `args`, run the command, render any error on stderr, and return the documented exit code.
 pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode {
-    // `COMPLETE=SHELL berth -- LINE`, run by the completion script: candidates on stdout, then exit.
-    clap_complete::CompleteEnv::with_factory(cli::command).completer("berth").complete();
+    // `BERTH_COMPLETE=SHELL berth -- LINE`, run by the completion script: candidates on stdout, then exit.
+    clap_complete::CompleteEnv::with_factory(cli::command).var(completion::VAR).completer("berth").complete();
     let mut cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {

@@ -96,9 +96,9 @@ fn a_tarball_names_no_commit_not_even_of_a_repository_around_it() {
 fn completions_for_each_shell_go_to_stdout() {
     // Each script registers berth as its own completer (tests/it/terminal.rs types Tab in each shell).
     for (shell, marker, asks) in [
-        ("bash", "complete -o nospace", "COMPLETE=\"bash\""),
-        ("zsh", "#compdef berth", "COMPLETE=\"zsh\""),
-        ("fish", "--command berth", "COMPLETE=fish berth --"),
+        ("bash", "complete -o nospace", "BERTH_COMPLETE=\"bash\""),
+        ("zsh", "#compdef berth", "BERTH_COMPLETE=\"zsh\""),
+        ("fish", "--command berth", "BERTH_COMPLETE=fish berth --"),
     ] {
         let out = berth(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out.stderr));
@@ -110,7 +110,7 @@ fn completions_for_each_shell_go_to_stdout() {
     // And berth answers the protocol with its subcommands.
     let out = Command::new(env!("CARGO_BIN_EXE_berth"))
         .args(["--", "berth", "ima"])
-        .env("COMPLETE", "bash")
+        .env("BERTH_COMPLETE", "bash")
         .env("_CLAP_COMPLETE_INDEX", "1")
         .env("_CLAP_IFS", "\n")
         .output()

@@ -156,13 +156,13 @@ fn glance_record(b: &Berth) -> (String, String) {
     (name, made["id"].as_str().unwrap().to_string())
 }
 
-/// The candidates berth gives SHELL for `words` (its completion protocol: `COMPLETE=SHELL berth -- WORDS`).
+/// The candidates berth gives SHELL for `words` (its completion protocol: `BERTH_COMPLETE=SHELL berth -- WORDS`).
 fn candidates(b: &Berth, shell: &str, words: &[&str]) -> String {
     let mut args = vec!["--"];
     args.extend(words);
     let out = b
         .command(&args)
-        .env("COMPLETE", shell)
+        .env("BERTH_COMPLETE", shell)
         .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
         .env("_CLAP_IFS", "\n")
         .output()
@@ -196,7 +196,7 @@ fn no_cached_token_completes_nothing_and_asks_no_one() {
     let start = Instant::now();
     let out = b
         .command(&["--", "berth", "--os-cloud", "berth-demo", "server", "logs", "x"])
-        .env("COMPLETE", "bash")
+        .env("BERTH_COMPLETE", "bash")
         .env("_CLAP_COMPLETE_INDEX", "5")
         .env("_CLAP_IFS", "\n")
         .output()
@@ -233,7 +233,7 @@ fn a_dead_image_endpoint_completes_nothing_within_the_budget() {
         let start = Instant::now();
         let out = b
             .command(&["--", "berth", "--os-cloud", "dead", "image", "history", "x"])
-            .env("COMPLETE", "bash")
+            .env("BERTH_COMPLETE", "bash")
             .env("_CLAP_COMPLETE_INDEX", "5")
             .env("_CLAP_IFS", "\n")
             .output()
