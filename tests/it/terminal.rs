@@ -184,6 +184,18 @@ fn image_names_complete_from_the_cloud_through_the_token_cache() {
         let got = candidates(&b, shell, &["berth", "--os-cloud", "berth-demo", "boot", "x", "--image", prefix]);
         assert_eq!(got.trim_end(), want, "{shell}: boot --image");
     }
+    // And at the terminal: the typed prefix and what Tab inserts (zsh may show the `:` escaped).
+    for sh in ["bash", "zsh", "fish"] {
+        let mut p = shell(&b, sh);
+        p.send(&format!("berth --os-cloud berth-demo image history {prefix}\t")).unwrap();
+        p.flush().unwrap();
+        if let Err(e) = p.exp_regex(&name.replace(':', r"\\?:")) {
+            panic!("{sh}: `image history {prefix}<Tab>` never completed `{name}`: {e}");
+        }
+        p.send_control('u').unwrap();
+        p.send_line("exit").unwrap();
+        p.exp_eof().unwrap();
+    }
     // Another project's cloud does not see demo's image.
     let got = candidates(&b, "bash", &["berth", "--os-cloud", "berth-other", "image", "history", prefix]);
     assert_eq!(got, "", "no token of berth-other is cached: nothing");
