@@ -7,6 +7,7 @@
 //! commands              thin: call a domain or a client, hand its values to output
 //! app                   settings resolved once from the flags; Ctx (output, feedback, session, --timing sink)
 //! cli                   the clap definition (help, man pages and completions come from it)
+//! completion            the values a shell completes that the definition cannot know (clouds, cloud names)
 //! output                the only code that writes to stdout: table | json | yaml | value
 //! coe                   domain: Magnum clusters (preflight, following a cluster and its stack, kubeconfig)
 //! stack                 domain: containers as Heat stacks (templates per path, preflight, following events)
@@ -26,6 +27,7 @@ pub mod boot;
 pub mod cli;
 pub mod coe;
 pub mod commands;
+pub mod completion;
 pub mod config;
 pub mod docker;
 pub mod error;
@@ -49,13 +51,24 @@ use crate::output::Output;
 
 /// Parse `args`, run the command, render any error on stderr, and return the documented exit code.
 pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    // `BERTH_COMPLETE=SHELL berth -- LINE`, run by the completion script: candidates on stdout, then exit.
+    clap_complete::CompleteEnv::with_factory(cli::command).var(completion::VAR).completer("berth").complete();
+    let mut cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are not errors; every other parse failure is a usage error (2).
             let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Ok };
             let _ = e.print();
             return code.into();
+        }
+    };
+    let command = match (cli.command.take(), cli.version) {
+        (_, true) => None,
+        (Some(c), false) => Some(c),
+        (None, false) => {
+            let e = cli::command().error(clap::error::ErrorKind::MissingSubcommand, "a command is required");
+            let _ = e.print();
+            return ExitCode::Usage.into();
         }
     };
     let settings = app::Settings::from_cli(&cli);
@@ -65,7 +78,10 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> std::process::ExitCode
     let result = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => {
             let mut ctx = app::Ctx::new(&mut out, feedback.clone(), settings);
-            let r = rt.block_on(commands::run(cli.command, &mut ctx));
+            let r = match command {
+                Some(command) => rt.block_on(commands::run(command, &mut ctx)),
+                None => commands::version::run(&mut ctx),
+            };
             ctx.print_timing();
             r
         }

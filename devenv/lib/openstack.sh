@@ -135,6 +135,8 @@ openstack_install() {
   mariadb_install
   # gcc + libc6-dev: two sdists of the venv; python3-venv: `python3 -m venv` with Debian's python.
   apt_install gcc libc6-dev curl procps python3-venv openssl
+  # zsh, fish: berth's completion tests (tests/it/terminal.rs) type Tab in each shell berth completes for.
+  apt_install zsh fish
   venv_install
   magnum_install        # lib/magnum.sh: Magnum's own venv
   heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
@@ -419,6 +421,10 @@ key_repository = $OS_STATE/keystone/fernet-keys
 key_repository = $OS_STATE/keystone/fernet-keys
 [credential]
 key_repository = $OS_STATE/keystone/credential-keys
+# Keystone's default methods plus totp: the users totp and mfa of the seed authenticate with passcodes (v3totp,
+# and v3multifactor under mfa's rules [password, totp]).
+[auth]
+methods = external,password,token,oauth1,mapped,application_credential,totp
 [oslo_concurrency]
 lock_path = $OS_STATE/lock
 EOF
@@ -791,6 +797,7 @@ _os_bootstrap_json() {
  "service_users": [$(printf '"%s",' "${OS_SERVICE_USERS[@]}" | sed 's/,$//')],
  "demo_user": "demo", "demo_project": "demo", "demo_password": "$(secret os-demo)",
  "other_user": "other", "other_project": "other", "other_password": "$(secret os-other)",
+ "totp_password": "$(secret os-totp)", "mfa_password": "$(secret os-mfa)", "totp_secret": "$(_os_totp_secret)",
  "appcred_name": "berth-dev", "appcred_file": "$OS_STATE/appcred.json",
  "heat": $([ "$heat" = 1 ] && echo true || echo false),
  "magnum": $([ "$magnum" = 1 ] && echo true || echo false),
@@ -807,6 +814,12 @@ _os_bootstrap_json() {
    {"type": "network", "name": "neutron", "url": "http://$h:$OS_PORT_NETWORK"}],
  "heat_catalog": {"type": "orchestration", "name": "heat", "url": "http://$h:$OS_PORT_HEAT/v1/%(project_id)s"}}
 EOF
+}
+
+# The base32 TOTP secret of the seed users totp and mfa (20 bytes, derived from a generated secret).
+_os_totp_secret() {
+  printf '%s' "$(secret os-totp-seed)" | "$OS_PY" -c \
+    'import base64, hashlib, sys; print(base64.b32encode(hashlib.sha256(sys.stdin.buffer.read()).digest()[:20]).decode())'
 }
 
 # Identities, catalog and the demo application credential; re-run only when its input changed (ports,
@@ -1040,6 +1053,9 @@ export BERTH_DEV_DEMO_USER='demo' BERTH_DEV_DEMO_PROJECT='demo'
 export BERTH_DEV_DEMO_PASSWORD='$(secret os-demo)'
 export BERTH_DEV_OTHER_USER='other' BERTH_DEV_OTHER_PROJECT='other'
 export BERTH_DEV_OTHER_PASSWORD='$(secret os-other)'
+export BERTH_DEV_TOTP_USER='totp' BERTH_DEV_TOTP_PASSWORD='$(secret os-totp)'
+export BERTH_DEV_MFA_USER='mfa' BERTH_DEV_MFA_PASSWORD='$(secret os-mfa)'
+export BERTH_DEV_TOTP_SECRET='$(_os_totp_secret)'
 export BERTH_DEV_APPCRED_ID='$acid'
 export BERTH_DEV_APPCRED_NAME='$acname'
 export BERTH_DEV_APPCRED_SECRET='$acsecret'
@@ -1090,6 +1106,8 @@ openstack_describe() {
   echo "openstack: rabbitmq   amqp://$h:$OS_PORT_RABBIT  (epmd $OS_PORT_EPMD)"
   echo "openstack: clouds     berth-admin berth-demo berth-appcred berth-other in $OS_STATE/clouds.yaml" \
     "(secrets: OS_CLIENT_SECURE_FILE=$OS_STATE/secure.yaml); openrc: $OS_STATE/openrc-{admin,demo,appcred,other}"
+  echo "openstack: totp/mfa   users totp (v3totp) and mfa (rules: password + totp) in project demo; TOTP secret" \
+    "\$BERTH_DEV_TOTP_SECRET"
 }
 
 _os_network_describe() {

@@ -1,7 +1,7 @@
 """Idempotent bootstrap of the dev cloud's identities, catalog, flavors and quotas (run with the venv's python).
 
     os_bootstrap.py identity < config.json   service project/users, regions and catalog, demo and other
-                                             users/projects, heat domain (or no orchestration entry), the demo
+                                             users/projects, the TOTP users totp and mfa, heat domain (or no orchestration entry), the demo
                                              application credential
     os_bootstrap.py compute  < config.json   flavors and nova quotas (nova-api must answer)
     os_bootstrap.py network  < config.json   neutron quotas; networks `private` (demo's), `shared`, `public`
@@ -170,6 +170,7 @@ def identity(cfg):
                               name=cfg["other_project"], domain_id="default")
     other = ks.user(cfg["other_user"], "default", cfg["other_password"], other_project["id"])
     ks.grant_project(other, other_project, member)
+    totp_users(ks, cfg, demo_project, member)
 
     if cfg["heat"]:
         ks.role("heat_stack_owner")
@@ -196,6 +197,23 @@ def identity(cfg):
         ks.remove_service("container-infra")
 
     ensure_appcred(cfg, demo, demo_project)
+
+
+def totp_users(ks, cfg, project, member):
+    """Members of demo's project with a TOTP credential (the base32 secret cfg["totp_secret"]): `totp`, who may
+    log in with a passcode alone (v3totp) or a password, and `mfa`, whose multi-factor rules want both."""
+    for name, rules in (("totp", []), ("mfa", [["password", "totp"]])):
+        user = ks.user(name, "default", cfg[name + "_password"], project["id"])
+        ks.grant_project(user, project, member)
+        ks.patch("/users/%s" % user["id"], {"user": {"options": {
+            "multi_factor_auth_rules": rules, "multi_factor_auth_enabled": bool(rules)}}})
+        have = ks.get("/credentials", user_id=user["id"], type="totp")["credentials"]
+        if [c["blob"] for c in have] != [cfg["totp_secret"]]:
+            for c in have:
+                ks.delete("/credentials/%s" % c["id"])
+            ks.post("/credentials", {"credential": {"type": "totp", "user_id": user["id"],
+                                                    "blob": cfg["totp_secret"]}})
+            log("TOTP credential of %s (multi-factor rules %s)" % (name, rules))
 
 
 def ensure_appcred(cfg, demo, demo_project):

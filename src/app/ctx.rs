@@ -33,9 +33,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The resolved cloud configuration (flags, `OS_*`, clouds.yaml, secure.yaml).
+    /// The resolved cloud configuration (flags, `OS_*`, clouds.yaml, secure.yaml, the cloud's profile); what was
+    /// worth a warning (an unknown or deprecated profile) is shown on stderr.
     pub fn config(&self) -> anyhow::Result<CloudConfig> {
-        crate::config::resolve(&self.settings.cloud)
+        let cfg = crate::config::resolve(&self.settings.cloud, &crate::config::Web { net: self.net() })?;
+        for w in &cfg.warnings {
+            self.feedback.warn(w, None);
+        }
+        Ok(cfg)
     }
 
     fn http_for(&mut self, cfg: &CloudConfig) -> anyhow::Result<Arc<Http>> {
@@ -51,14 +56,14 @@ impl<'a> Ctx<'a> {
     pub async fn session(&mut self) -> anyhow::Result<Session> {
         let cfg = self.config()?;
         let http = self.http_for(&cfg)?;
-        Session::open(cfg, http, self.settings.token_cache).await
+        Session::open(cfg, http, self.settings.token_cache, super::prompt::Terminal::when_interactive()).await
     }
 
     /// An authenticated session for another cloud of clouds.yaml (`image sync --to CLOUD`), with its own TLS
     /// settings and so its own HTTP client.
     pub async fn session_for(&self, cfg: CloudConfig) -> anyhow::Result<Session> {
         let http = Arc::new(openstack::http(&cfg, &self.net())?);
-        Session::open(cfg, http, self.settings.token_cache).await
+        Session::open(cfg, http, self.settings.token_cache, super::prompt::Terminal::when_interactive()).await
     }
 
     /// `--timing`: the table of every request of the command (cloud, registries, engine) on stderr.

@@ -7,14 +7,15 @@ use clap::Args;
 #[derive(Debug, Args, Clone, Default)]
 pub struct CloudArgs {
     /// Cloud in clouds.yaml to use [env: OS_CLOUD]
-    #[arg(long = "os-cloud", global = true, value_name = "NAME", help_heading = "Cloud")]
+    #[arg(long = "os-cloud", global = true, value_name = "NAME", help_heading = "Cloud", add = clap_complete::ArgValueCompleter::new(crate::completion::clouds))]
     pub os_cloud: Option<String>,
 
     /// Keystone URL (`/v3` is discovered when missing) [env: OS_AUTH_URL]
     #[arg(long = "os-auth-url", global = true, value_name = "URL", help_heading = "Cloud")]
     pub os_auth_url: Option<String>,
 
-    /// password, v3applicationcredential or token (guessed from what is set) [env: OS_AUTH_TYPE]
+    /// password, v3applicationcredential, token, v3totp, v3multifactor, v3oidcpassword or v3oidcaccesstoken
+    /// (guessed from what is set) [env: OS_AUTH_TYPE]
     #[arg(long = "os-auth-type", global = true, value_name = "TYPE", help_heading = "Cloud")]
     pub os_auth_type: Option<String>,
 
@@ -77,6 +78,50 @@ pub struct CloudArgs {
     /// An existing token to authenticate with [env: OS_TOKEN]
     #[arg(long = "os-token", global = true, value_name = "TOKEN", help_heading = "Cloud")]
     pub os_token: Option<String>,
+
+    /// TOTP passcode (v3totp, v3multifactor; asked for on a terminal) [env: OS_PASSCODE]
+    #[arg(long = "os-passcode", global = true, value_name = "PASSCODE", help_heading = "Cloud")]
+    pub os_passcode: Option<String>,
+
+    /// Factors of v3multifactor, e.g. v3password,v3totp [env: OS_AUTH_METHODS]
+    #[arg(long = "os-auth-methods", global = true, value_name = "METHODS", help_heading = "Cloud")]
+    pub os_auth_methods: Option<String>,
+
+    /// Identity provider in Keystone (v3oidc*) [env: OS_IDENTITY_PROVIDER]
+    #[arg(long = "os-identity-provider", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_identity_provider: Option<String>,
+
+    /// Federation protocol in Keystone, e.g. openid (v3oidc*) [env: OS_PROTOCOL]
+    #[arg(long = "os-protocol", global = true, value_name = "NAME", help_heading = "Cloud")]
+    pub os_protocol: Option<String>,
+
+    /// OAuth 2.0 client ID at the identity provider (v3oidcpassword) [env: OS_CLIENT_ID]
+    #[arg(long = "os-client-id", global = true, value_name = "ID", help_heading = "Cloud")]
+    pub os_client_id: Option<String>,
+
+    /// OAuth 2.0 client secret (v3oidcpassword) [env: OS_CLIENT_SECRET]
+    #[arg(long = "os-client-secret", global = true, value_name = "SECRET", help_heading = "Cloud")]
+    pub os_client_secret: Option<String>,
+
+    /// OpenID Connect discovery document (v3oidcpassword) [env: OS_DISCOVERY_ENDPOINT]
+    #[arg(long = "os-discovery-endpoint", global = true, value_name = "URL", help_heading = "Cloud")]
+    pub os_discovery_endpoint: Option<String>,
+
+    /// Identity provider's token endpoint (v3oidcpassword) [env: OS_ACCESS_TOKEN_ENDPOINT]
+    #[arg(long = "os-access-token-endpoint", global = true, value_name = "URL", help_heading = "Cloud")]
+    pub os_access_token_endpoint: Option<String>,
+
+    /// access_token or id_token: what to send to Keystone [env: OS_ACCESS_TOKEN_TYPE]
+    #[arg(long = "os-access-token-type", global = true, value_name = "FIELD", help_heading = "Cloud")]
+    pub os_access_token_type: Option<String>,
+
+    /// OpenID scope [default: openid profile] [env: OS_OPENID_SCOPE]
+    #[arg(long = "os-openid-scope", global = true, value_name = "SCOPE", help_heading = "Cloud")]
+    pub os_openid_scope: Option<String>,
+
+    /// OpenID Connect access token (v3oidcaccesstoken) [env: OS_ACCESS_TOKEN]
+    #[arg(long = "os-access-token", global = true, value_name = "TOKEN", help_heading = "Cloud")]
+    pub os_access_token: Option<String>,
 
     /// Region of the endpoints to use [env: OS_REGION_NAME]
     #[arg(long = "os-region-name", global = true, value_name = "REGION", help_heading = "Cloud")]
@@ -151,6 +196,17 @@ impl CloudArgs {
                 &self.os_application_credential_secret,
             ),
             ("token", "--os-token", &self.os_token),
+            ("passcode", "--os-passcode", &self.os_passcode),
+            ("auth_methods", "--os-auth-methods", &self.os_auth_methods),
+            ("identity_provider", "--os-identity-provider", &self.os_identity_provider),
+            ("protocol", "--os-protocol", &self.os_protocol),
+            ("client_id", "--os-client-id", &self.os_client_id),
+            ("client_secret", "--os-client-secret", &self.os_client_secret),
+            ("discovery_endpoint", "--os-discovery-endpoint", &self.os_discovery_endpoint),
+            ("access_token_endpoint", "--os-access-token-endpoint", &self.os_access_token_endpoint),
+            ("access_token_type", "--os-access-token-type", &self.os_access_token_type),
+            ("openid_scope", "--os-openid-scope", &self.os_openid_scope),
+            ("access_token", "--os-access-token", &self.os_access_token),
             ("region_name", "--os-region-name", &self.os_region_name),
             ("interface", "--os-interface", &self.os_interface),
             ("cacert", "--os-cacert", &self.os_cacert),

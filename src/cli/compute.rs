@@ -24,7 +24,7 @@ pub struct BootArgs {
     pub name: String,
 
     /// Docker reference (`busybox:1.36`, resolved to the newest Glance image synced from it), Glance name or ID
-    #[arg(long, value_name = "IMAGE")]
+    #[arg(long, value_name = "IMAGE", add = clap_complete::ArgValueCompleter::new(crate::completion::images))]
     pub image: String,
 
     /// Flavor name or ID
@@ -139,12 +139,13 @@ pub enum ServerCommand {
     /// One server, with its fault if it has one
     Show {
         /// Server name or ID
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::servers))]
         server: String,
     },
     /// Delete servers
     Delete {
         /// Server names or IDs
-        #[arg(required = true)]
+        #[arg(required = true, add = clap_complete::ArgValueCompleter::new(crate::completion::servers))]
         servers: Vec<String>,
         /// Wait until they are gone
         #[arg(long)]
@@ -156,6 +157,7 @@ pub enum ServerCommand {
     /// The console log, which on container drivers is the container's output
     Logs {
         /// Server name or ID
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::servers))]
         server: String,
         /// Only the last N lines
         #[arg(long, value_name = "N")]

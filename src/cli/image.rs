@@ -85,6 +85,7 @@ pub enum ImageCommand {
     /// The versions of a synced image, newest first: digest, created, size, current marker, servers using each
     History {
         /// Glance name or docker reference
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::images))]
         name: String,
         /// Only the versions of this platform: `os/arch[/variant]`
         #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
@@ -93,6 +94,7 @@ pub enum ImageCommand {
     /// Make an earlier version current again (the current one is hidden, not deleted)
     Rollback {
         /// Glance name or docker reference
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::images))]
         name: String,
         /// The version with this manifest digest (or a unique prefix of its hex); the image ID for `--from-daemon` ones
         #[arg(long, value_name = "DIGEST", conflicts_with = "steps")]
@@ -116,7 +118,7 @@ pub enum ImageCommand {
     )]
     Prune {
         /// Glance name or docker reference
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        #[arg(required_unless_present = "all", conflicts_with = "all", add = clap_complete::ArgValueCompleter::new(crate::completion::images))]
         name: Option<String>,
         /// Every docker image synced by berth
         #[arg(long)]

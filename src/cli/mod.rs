@@ -32,21 +32,28 @@ use crate::error::ExitCode;
 #[command(
     name = "berth",
     version,
+    // `--version` is berth's own flag, so that `--version -v` can print the build (see `version` below).
+    disable_version_flag = true,
+    arg_required_else_help = true,
+    override_usage = "berth [OPTIONS] <COMMAND>\n       berth --version [-v]",
     about = "Docker containers on OpenStack: auth, image sync into Glance, boot through Nova, gaps",
     long_about = "berth copies Docker images from any registry into Glance as images that container drivers \
                   (nova-docker, Zun) can boot, boots them through Nova, and reports what a cloud can and cannot do \
                   for containers. stdout carries data only; progress, warnings and errors go to stderr.",
     after_long_help = ExitCode::help_table(),
-    propagate_version = true,
     max_term_width = 100
 )]
 pub struct Cli {
+    /// Print the version; with -v also the build (git commit, target, features, compiler) for bug reports
+    #[arg(short = 'V', long)]
+    pub version: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(flatten)]
     pub cloud: CloudArgs,
+    /// None only with `--version`.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options every command takes.
@@ -77,6 +84,10 @@ pub struct GlobalArgs {
     /// Never draw progress bars (they are only drawn when stderr is a terminal and CI is unset)
     #[arg(long, global = true, help_heading = "Output")]
     pub no_progress: bool,
+
+    /// Show digests whole in tables (on a terminal they are cut to 12 hex digits; sizes are human there)
+    #[arg(long, global = true, help_heading = "Output")]
+    pub wide: bool,
 }
 
 impl GlobalArgs {
@@ -98,6 +109,7 @@ impl GlobalArgs {
                 ColorWhen::Never => crate::output::ColorWhen::Never,
             },
             no_progress: self.no_progress,
+            wide: self.wide,
         }
     }
 }

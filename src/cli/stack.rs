@@ -60,7 +60,7 @@ pub enum StackCommand {
     /// Delete stacks (and the image credentials berth made for them)
     Delete {
         /// Stack names or IDs
-        #[arg(required = true)]
+        #[arg(required = true, add = clap_complete::ArgValueCompleter::new(crate::completion::stacks))]
         stacks: Vec<String>,
         /// Wait until they are gone (DELETE_FAILED exits 1 with Heat's reason)
         #[arg(long)]
@@ -76,12 +76,14 @@ pub enum StackCommand {
     /// One stack, with its parameters and outputs
     Show {
         /// Stack name or ID
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::stacks))]
         stack: String,
     },
 
     /// A stack's events, oldest first (`--follow`: until the action under way ends)
     Events {
         /// Stack name or ID
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::stacks))]
         stack: String,
         /// Keep printing events as they come until the stack is no longer IN_PROGRESS (one row per line)
         #[arg(long)]
@@ -94,6 +96,7 @@ pub enum StackCommand {
     /// A stack's outputs
     Outputs {
         /// Stack name or ID
+        #[arg(add = clap_complete::ArgValueCompleter::new(crate::completion::stacks))]
         stack: String,
     },
 }
@@ -221,7 +224,7 @@ pub struct CreateArgs {
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
     /// Stack name or ID
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::completion::stacks))]
     pub stack: String,
 
     /// Container image, with `--for KIND`: the template `stack template` would print replaces the stack's

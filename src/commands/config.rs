@@ -1,4 +1,5 @@
-//! `berth config show`: every resolved setting with its source (flag, env, file, default), secrets masked.
+//! `berth config show`: every resolved setting with its source (flag, env, file, public file or profile, default),
+//! secrets masked.
 
 use serde_json::json;
 
@@ -25,7 +26,9 @@ pub fn run(cmd: ConfigCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
             list.row(vec![json!(key), json!(value), json!(s.source.to_string())]);
         }
     }
-    for (label, file) in [("clouds_file", &cfg.clouds_file), ("secure_file", &cfg.secure_file)] {
+    let files =
+        [("clouds_file", &cfg.clouds_file), ("secure_file", &cfg.secure_file), ("public_file", &cfg.public_file)];
+    for (label, file) in files {
         if let Some(f) = file {
             list.row(vec![json!(label), json!(f.path.display().to_string()), json!(f.source.clone())]);
         }

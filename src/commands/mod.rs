@@ -15,6 +15,7 @@ mod server;
 mod stack;
 mod stack_create;
 mod sync;
+pub mod version;
 
 pub use crate::app::Ctx;
 use crate::cli::{

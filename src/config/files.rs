@@ -1,4 +1,4 @@
-//! Finding and reading clouds.yaml and secure.yaml the way openstacksdk does.
+//! Finding and reading clouds.yaml, secure.yaml and clouds-public.yaml the way openstacksdk does.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,23 +8,24 @@ use serde_yaml_ng::{Mapping, Value};
 
 use crate::error::Failure;
 
-/// Where openstacksdk looks, in order; the first file that exists is used.
-pub fn search_path(kind: &str, env_var: &str) -> Vec<PathBuf> {
+/// Where openstacksdk looks, in order; the first file that exists is used: `env_var` (none for clouds-public),
+/// then the current directory, the user's config directory (`$XDG_CONFIG_HOME/openstack`, `~/.config/openstack`)
+/// and `/etc/openstack`, each with `.yaml`, `.yml` and `.json`.
+pub fn search_path(kind: &str, env_var: Option<&str>) -> Vec<PathBuf> {
     let mut paths = Vec::new();
-    if let Some(p) = std::env::var_os(env_var).filter(|p| !p.is_empty()) {
+    if let Some(p) = env_var.and_then(std::env::var_os).filter(|p| !p.is_empty()) {
         paths.push(PathBuf::from(p));
     }
-    let names = [format!("{kind}.yaml"), format!("{kind}.yml")];
-    for n in &names {
-        paths.push(PathBuf::from(n));
-    }
-    if let Some(dir) = dirs::config_dir() {
+    let names = [format!("{kind}.yaml"), format!("{kind}.yml"), format!("{kind}.json")];
+    let mut dirs = vec![PathBuf::new()];
+    dirs.extend(dirs::config_dir().map(|d| d.join("openstack")));
+    dirs.extend(dirs::home_dir().map(|h| h.join(".config/openstack")));
+    dirs.push(PathBuf::from("/etc/openstack"));
+    dirs.dedup();
+    for dir in &dirs {
         for n in &names {
-            paths.push(dir.join("openstack").join(n));
+            paths.push(if dir.as_os_str().is_empty() { PathBuf::from(n) } else { dir.join(n) });
         }
-    }
-    for n in &names {
-        paths.push(Path::new("/etc/openstack").join(n));
     }
     paths
 }
@@ -39,30 +40,40 @@ pub struct CloudsFile {
 /// Load the first existing file of `paths`. A file that exists but cannot be read or parsed is an error that
 /// names the file and, for YAML errors, the line.
 pub fn load_first(paths: &[PathBuf]) -> anyhow::Result<CloudsFile> {
+    load_first_key(paths, "clouds")
+}
+
+/// [`load_first`] of a file whose clouds are under `key` (clouds-public.yaml: `public-clouds`).
+pub fn load_first_key(paths: &[PathBuf], key: &str) -> anyhow::Result<CloudsFile> {
     for path in paths {
         if !path.exists() {
             continue;
         }
         let text = std::fs::read_to_string(path)
             .with_context(|| Failure::usage(format!("cannot read `{}`", path.display())))?;
-        return parse(path, &text);
+        return parse_key(path, &text, key);
     }
     Ok(CloudsFile::default())
 }
 
 pub fn parse(path: &Path, text: &str) -> anyhow::Result<CloudsFile> {
+    parse_key(path, text, "clouds")
+}
+
+/// The clouds under `key` of a file's text (JSON is YAML too).
+pub fn parse_key(path: &Path, text: &str, key: &str) -> anyhow::Result<CloudsFile> {
     let doc: Value = serde_yaml_ng::from_str(text).map_err(|e| {
         let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
         Failure::usage(format!("`{}` is not valid YAML{at}: {e}", path.display()))
             .hint(format!("fix the YAML in `{}`; `python3 -c 'import yaml,sys; yaml.safe_load(open(sys.argv[1]))' FILE` shows the same error", path.display()))
     })?;
     let mut file = CloudsFile { path: Some(path.to_path_buf()), clouds: BTreeMap::new() };
-    let clouds = match doc.get("clouds") {
+    let clouds = match doc.get(key) {
         None | Some(Value::Null) => return Ok(file),
         Some(Value::Mapping(m)) => m,
         Some(_) => {
             return Err(
-                Failure::usage(format!("`clouds` in `{}` is not a mapping of cloud names", path.display())).into()
+                Failure::usage(format!("`{key}` in `{}` is not a mapping of cloud names", path.display())).into()
             );
         }
     };
@@ -147,9 +158,12 @@ mod tests {
     #[test]
     fn env_file_comes_first_in_the_search_path() {
         // The variable is read at call time; use one no other test sets.
-        let p = search_path("clouds", "BERTH_TEST_NO_SUCH_VARIABLE");
+        let p = search_path("clouds", Some("BERTH_TEST_NO_SUCH_VARIABLE"));
         assert_eq!(p[0], PathBuf::from("clouds.yaml"));
-        assert!(p.last().unwrap().starts_with("/etc/openstack"));
+        assert_eq!(p[2], PathBuf::from("clouds.json"));
+        assert_eq!(p.last().unwrap(), Path::new("/etc/openstack/clouds.json"));
+        let public = search_path("clouds-public", None);
+        assert!(public.contains(&PathBuf::from("/etc/openstack/clouds-public.yaml")));
     }
 }
 

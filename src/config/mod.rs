@@ -1,8 +1,14 @@
-//! One resolved cloud configuration from flags, `OS_*` variables, clouds.yaml and secure.yaml, with the source of
-//! every value. Precedence: flag > environment > secure.yaml > clouds.yaml > default, as python-openstackclient
-//! (whose `--os-*` options default to the `OS_*` variables) applies it on top of openstacksdk's files.
+//! One resolved cloud configuration from flags, `OS_*` variables, clouds.yaml, secure.yaml and the cloud's vendor
+//! profile, with the source of every value. Precedence: flag > environment > secure.yaml > clouds.yaml > profile
+//! (clouds-public.yaml, openstacksdk's built-in vendor profiles, or one a server publishes) > default, as
+//! python-openstackclient (whose `--os-*` options default to the `OS_*` variables) applies it on top of
+//! openstacksdk's files.
 
 pub mod files;
+mod keys;
+pub mod profile;
+mod remote;
+mod vendors;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,6 +17,9 @@ use std::path::PathBuf;
 use serde_yaml_ng::{Mapping, Value};
 
 use crate::error::Failure;
+pub use keys::{KEYS, Key, is_secret, key};
+pub use profile::{Offline, Origin, Remote};
+pub use remote::Web;
 
 /// What the command line says about the cloud, as plain values: `--os-cloud`, and each `--os-*` flag given as
 /// (config key, flag, value).
@@ -32,65 +41,16 @@ impl fmt::Debug for Flags {
     }
 }
 
-/// A value berth never shows: a secret it knows, or one whose name says it is one.
-pub fn is_secret(key: &str) -> bool {
-    self::key(key).is_some_and(|k| k.secret)
-        || ["password", "secret", "token", "passcode"].iter().any(|s| key.contains(s))
-}
-
-/// A setting berth knows: its canonical name (the clouds.yaml key), whether it sits under `auth:` in
-/// clouds.yaml, its `OS_*` variable, and whether it is a secret (masked in `config show`, never logged).
-#[derive(Debug, Clone, Copy)]
-pub struct Key {
-    pub name: &'static str,
-    pub in_auth: bool,
-    pub env: &'static str,
-    pub secret: bool,
-}
-
-const fn auth(name: &'static str, env: &'static str, secret: bool) -> Key {
-    Key { name, in_auth: true, env, secret }
-}
-const fn top(name: &'static str, env: &'static str) -> Key {
-    Key { name, in_auth: false, env, secret: false }
-}
-
-pub const KEYS: &[Key] = &[
-    auth("auth_url", "OS_AUTH_URL", false),
-    top("auth_type", "OS_AUTH_TYPE"),
-    auth("username", "OS_USERNAME", false),
-    auth("user_id", "OS_USER_ID", false),
-    auth("password", "OS_PASSWORD", true),
-    auth("user_domain_name", "OS_USER_DOMAIN_NAME", false),
-    auth("user_domain_id", "OS_USER_DOMAIN_ID", false),
-    auth("project_name", "OS_PROJECT_NAME", false),
-    auth("project_id", "OS_PROJECT_ID", false),
-    auth("project_domain_name", "OS_PROJECT_DOMAIN_NAME", false),
-    auth("project_domain_id", "OS_PROJECT_DOMAIN_ID", false),
-    auth("domain_name", "OS_DOMAIN_NAME", false),
-    auth("domain_id", "OS_DOMAIN_ID", false),
-    auth("application_credential_id", "OS_APPLICATION_CREDENTIAL_ID", false),
-    auth("application_credential_name", "OS_APPLICATION_CREDENTIAL_NAME", false),
-    auth("application_credential_secret", "OS_APPLICATION_CREDENTIAL_SECRET", true),
-    auth("token", "OS_TOKEN", true),
-    top("region_name", "OS_REGION_NAME"),
-    top("interface", "OS_INTERFACE"),
-    top("cacert", "OS_CACERT"),
-    top("cert", "OS_CERT"),
-    top("key", "OS_KEY"),
-    top("insecure", "OS_INSECURE"),
-];
-
-pub fn key(name: &str) -> Option<&'static Key> {
-    KEYS.iter().find(|k| k.name == name)
-}
-
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
     Flag(String),
     Env(&'static str),
     File(PathBuf),
+    /// The cloud's vendor profile, by name.
+    Profile(String, Origin),
+    /// The first of the cloud's `regions` (from where the list came).
+    FirstRegion(Box<Source>),
     Default,
 }
 
@@ -100,6 +60,12 @@ impl fmt::Display for Source {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::File(path) => write!(f, "file {}", path.display()),
+            Source::Profile(name, Origin::PublicFile(path)) => {
+                write!(f, "public file {} (profile {name})", path.display())
+            }
+            Source::Profile(name, Origin::BuiltIn) => write!(f, "profile {name} (built in, openstacksdk's)"),
+            Source::Profile(name, Origin::Url(url)) => write!(f, "profile {name} ({url})"),
+            Source::FirstRegion(from) => write!(f, "first of `regions` ({from})"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -117,9 +83,12 @@ pub struct CloudConfig {
     /// The cloud named by `--os-cloud`/`OS_CLOUD`, if any, and where that name came from.
     pub cloud: Option<Setting>,
     pub values: BTreeMap<String, Setting>,
-    /// The clouds.yaml and secure.yaml read, each with where berth found it.
+    /// The clouds.yaml, secure.yaml and clouds-public.yaml read, each with where berth found it.
     pub clouds_file: Option<FileSource>,
     pub secure_file: Option<FileSource>,
+    pub public_file: Option<FileSource>,
+    /// What resolving found worth a warning (an unknown or deprecated profile), for the caller to show.
+    pub warnings: Vec<String>,
 }
 
 /// A configuration file read, and how berth came to read it.
@@ -145,6 +114,7 @@ impl fmt::Debug for CloudConfig {
             .field("values", &values)
             .field("clouds_file", &self.clouds_file)
             .field("secure_file", &self.secure_file)
+            .field("public_file", &self.public_file)
             .finish()
     }
 }
@@ -199,12 +169,37 @@ impl Env for ProcessEnv {
     }
 }
 
-/// Resolve the configuration from flags, the process environment and the clouds.yaml/secure.yaml on disk.
-pub fn resolve(args: &Flags) -> anyhow::Result<CloudConfig> {
-    let env = ProcessEnv;
-    let clouds = files::load_first(&files::search_path("clouds", "OS_CLIENT_CONFIG_FILE"))?;
-    let secure = files::load_first(&files::search_path("secure", "OS_CLIENT_SECURE_FILE"))?;
-    resolve_with(args, &env, &clouds, &secure)
+/// The configuration files as found: clouds.yaml, secure.yaml, clouds-public.yaml.
+#[derive(Debug, Default)]
+pub struct Files {
+    pub clouds: files::CloudsFile,
+    pub secure: files::CloudsFile,
+    pub public: files::CloudsFile,
+}
+
+impl Files {
+    /// The files on openstacksdk's search paths (`OS_CLIENT_CONFIG_FILE`, `OS_CLIENT_SECURE_FILE` first).
+    pub fn load() -> anyhow::Result<Files> {
+        Ok(Files {
+            clouds: files::load_first(&files::search_path("clouds", Some("OS_CLIENT_CONFIG_FILE")))?,
+            secure: files::load_first(&files::search_path("secure", Some("OS_CLIENT_SECURE_FILE")))?,
+            public: files::load_first_key(&files::search_path("clouds-public", None), "public-clouds")?,
+        })
+    }
+
+    /// The names of the clouds of clouds.yaml and secure.yaml, sorted.
+    pub fn cloud_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.clouds.clouds.keys().chain(self.secure.clouds.keys()).cloned().collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// Resolve the configuration from flags, the process environment and the files on disk; a profile a server
+/// publishes is read with `remote`.
+pub fn resolve(args: &Flags, remote: &dyn Remote) -> anyhow::Result<CloudConfig> {
+    resolve_with(args, &ProcessEnv, &Files::load()?, remote)
 }
 
 /// Another cloud of clouds.yaml (`image sync --to CLOUD`): its files' settings alone. The `OS_*` variables and
@@ -216,26 +211,25 @@ pub fn resolve_named(cloud: &str) -> anyhow::Result<CloudConfig> {
             ["OS_CLIENT_CONFIG_FILE", "OS_CLIENT_SECURE_FILE"].contains(&name).then(|| ProcessEnv.var(name)).flatten()
         }
     }
-    let clouds = files::load_first(&files::search_path("clouds", "OS_CLIENT_CONFIG_FILE"))?;
-    let secure = files::load_first(&files::search_path("secure", "OS_CLIENT_SECURE_FILE"))?;
-    resolve_with(&Flags { cloud: Some(cloud.to_string()), settings: vec![] }, &FilesOnly, &clouds, &secure)
+    let args = Flags { cloud: Some(cloud.to_string()), settings: vec![] };
+    resolve_with(&args, &FilesOnly, &Files::load()?, &Web { net: crate::net::Options::default() })
 }
 
-pub fn resolve_with(
-    args: &Flags,
-    env: &dyn Env,
-    clouds: &files::CloudsFile,
-    secure: &files::CloudsFile,
-) -> anyhow::Result<CloudConfig> {
+pub fn resolve_with(args: &Flags, env: &dyn Env, files: &Files, remote: &dyn Remote) -> anyhow::Result<CloudConfig> {
     let mut cfg = CloudConfig::default();
-    let found = |file: &files::CloudsFile, var: &'static str| {
+    let found = |file: &files::CloudsFile, var: Option<&'static str>| {
         file.path.clone().map(|path| {
-            let from_env = env.var(var).is_some_and(|v| path == std::path::Path::new(&v));
-            FileSource { path, source: if from_env { format!("env {var}") } else { "search path".to_string() } }
+            let from_env = var.and_then(|v| env.var(v)).is_some_and(|v| path == std::path::Path::new(&v));
+            let source = match var {
+                Some(var) if from_env => format!("env {var}"),
+                _ => "search path".to_string(),
+            };
+            FileSource { path, source }
         })
     };
-    cfg.clouds_file = found(clouds, "OS_CLIENT_CONFIG_FILE");
-    cfg.secure_file = found(secure, "OS_CLIENT_SECURE_FILE");
+    cfg.clouds_file = found(&files.clouds, Some("OS_CLIENT_CONFIG_FILE"));
+    cfg.secure_file = found(&files.secure, Some("OS_CLIENT_SECURE_FILE"));
+    cfg.public_file = found(&files.public, None);
 
     cfg.cloud = match (&args.cloud, env.var("OS_CLOUD")) {
         (Some(name), _) => Some(Setting { value: name.clone(), source: Source::Flag("--os-cloud".into()) }),
@@ -243,19 +237,9 @@ pub fn resolve_with(
         (None, None) => None,
     };
 
-    // Lowest first: clouds.yaml, then secure.yaml, then env, then flags; each later layer overwrites.
-    if let Some(cloud) = &cfg.cloud {
-        let name = &cloud.value;
-        let in_clouds = clouds.clouds.get(name);
-        let in_secure = secure.clouds.get(name);
-        if in_clouds.is_none() && in_secure.is_none() {
-            return Err(unknown_cloud(name, clouds, secure).into());
-        }
-        for (file, settings) in [(clouds, in_clouds), (secure, in_secure)] {
-            if let (Some(path), Some(settings)) = (&file.path, settings) {
-                apply_file(&mut cfg, path, settings)?;
-            }
-        }
+    // Lowest first: the profile, clouds.yaml, secure.yaml, then env, then flags; each later layer overwrites.
+    if let Some(cloud) = cfg.cloud.clone() {
+        apply_cloud(&mut cfg, &cloud.value, files, remote)?;
     }
     for k in KEYS {
         if let Some(v) = env.var(k.env) {
@@ -265,17 +249,74 @@ pub fn resolve_with(
     for (name, flag, value) in &args.settings {
         cfg.values.insert((*name).into(), Setting { value: value.clone(), source: Source::Flag((*flag).into()) });
     }
+    if !cfg.values.contains_key("region_name")
+        && let Some(first) = cfg.values.get("regions").and_then(|r| {
+            let name = r.value.split(',').next()?.trim().to_string();
+            (!name.is_empty()).then(|| Setting { value: name, source: Source::FirstRegion(Box::new(r.source.clone())) })
+        })
+    {
+        cfg.values.insert("region_name".into(), first);
+    }
     if !cfg.values.contains_key("interface") {
         cfg.values.insert("interface".into(), Setting { value: "public".into(), source: Source::Default });
     }
+    expand_references(&mut cfg);
     Ok(cfg)
+}
+
+/// The cloud's own entries (clouds.yaml, then secure.yaml over it), over its profile if it names one.
+fn apply_cloud(cfg: &mut CloudConfig, name: &str, files: &Files, remote: &dyn Remote) -> anyhow::Result<()> {
+    let in_clouds = files.clouds.clouds.get(name);
+    let in_secure = files.secure.clouds.get(name);
+    if in_clouds.is_none() && in_secure.is_none() {
+        return Err(unknown_cloud(name, &files.clouds, &files.secure).into());
+    }
+    // `profile:` (or the older `cloud:`), secure.yaml's over clouds.yaml's.
+    let named = |m: Option<&Mapping>, key: &str| m.and_then(|m| m.get(key)).and_then(files::yaml_scalar);
+    let profile_name = named(in_secure, "profile")
+        .or_else(|| named(in_clouds, "profile"))
+        .or_else(|| named(in_secure, "cloud").or_else(|| named(in_clouds, "cloud")));
+    if named(in_clouds, "cloud").is_some() || named(in_secure, "cloud").is_some() {
+        cfg.warnings.push(format!(
+            "cloud `{name}` names its vendor profile with `cloud:`, which openstacksdk deprecated: say `profile:`"
+        ));
+    }
+    if let Some(profile) = profile_name
+        && let Some(p) = profile::find(&profile, name, &files.public, remote, &mut cfg.warnings)?
+    {
+        apply_settings(cfg, &Source::Profile(p.name.clone(), p.origin.clone()), &p.settings)?;
+    }
+    for (file, settings) in [(&files.clouds, in_clouds), (&files.secure, in_secure)] {
+        if let (Some(path), Some(settings)) = (&file.path, settings) {
+            apply_settings(cfg, &Source::File(path.clone()), settings)?;
+        }
+    }
+    Ok(())
+}
+
+/// `{region_name}` and other `{key}` references in values (openstacksdk formats auth_url and the top-level
+/// strings with the resolved settings: citycloud's `https://{region_name}.citycloud.com:5000/v3/`). Unknown
+/// references stay as written; secrets are never expanded.
+fn expand_references(cfg: &mut CloudConfig) {
+    let snapshot: BTreeMap<String, String> =
+        cfg.values.iter().filter(|(k, _)| !is_secret(k)).map(|(k, s)| (k.clone(), s.value.clone())).collect();
+    for (k, setting) in cfg.values.iter_mut() {
+        if is_secret(k) || !setting.value.contains('{') {
+            continue;
+        }
+        for (name, value) in &snapshot {
+            if name != k && !value.contains('{') {
+                setting.value = setting.value.replace(&format!("{{{name}}}"), value);
+            }
+        }
+    }
 }
 
 fn unknown_cloud(name: &str, clouds: &files::CloudsFile, secure: &files::CloudsFile) -> Failure {
     match &clouds.path {
         None => Failure::usage(format!("cloud `{name}` was asked for, but no clouds.yaml was found")).hint(format!(
             "put it in `~/.config/openstack/clouds.yaml` or point `OS_CLIENT_CONFIG_FILE` at it (searched: {})",
-            files::search_path("clouds", "OS_CLIENT_CONFIG_FILE")
+            files::search_path("clouds", Some("OS_CLIENT_CONFIG_FILE"))
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
@@ -296,10 +337,11 @@ fn unknown_cloud(name: &str, clouds: &files::CloudsFile, secure: &files::CloudsF
     }
 }
 
-/// Copy one cloud's settings from a file into `cfg`: `auth:` keys, top-level keys, and the per-service
-/// `*_endpoint_override` / `*_api_version` keys. `verify: false` is stored as `insecure: true`.
-fn apply_file(cfg: &mut CloudConfig, path: &std::path::Path, settings: &Mapping) -> anyhow::Result<()> {
-    let src = || Source::File(path.to_path_buf());
+/// Copy one layer of a cloud's settings (a file's entry or a profile) into `cfg`: `auth:` keys, top-level keys,
+/// and the per-service `*_endpoint_override` / `*_api_version` keys. `verify: false` is stored as `insecure: true`;
+/// `regions` (names, or `{name, values}`) as the names, comma-separated; `profile`/`cloud` are not settings.
+fn apply_settings(cfg: &mut CloudConfig, source: &Source, settings: &Mapping) -> anyhow::Result<()> {
+    let src = || source.clone();
     for (k, v) in settings {
         let Some(k) = k.as_str() else { continue };
         match (k, v) {
@@ -311,17 +353,20 @@ fn apply_file(cfg: &mut CloudConfig, path: &std::path::Path, settings: &Mapping)
                 }
             }
             ("auth", _) => {
-                return Err(Failure::usage(format!(
-                    "`auth` of {} in `{}` is not a mapping",
-                    cfg.describe(),
-                    path.display()
-                ))
-                .into());
+                return Err(Failure::usage(format!("`auth` of {} in {source} is not a mapping", cfg.describe())).into());
             }
+            ("profile" | "cloud", _) => {}
             ("verify", v) => {
                 if let Some(v) = files::yaml_scalar(v) {
                     cfg.values.insert("insecure".into(), Setting { value: (!truthy(&v)).to_string(), source: src() });
                 }
+            }
+            ("regions", Value::Sequence(regions)) => {
+                let names: Vec<String> = regions
+                    .iter()
+                    .filter_map(|r| files::yaml_scalar(r).or_else(|| r.get("name").and_then(files::yaml_scalar)))
+                    .collect();
+                cfg.values.insert("regions".into(), Setting { value: names.join(","), source: src() });
             }
             (k, v) => {
                 if let Some(v) = files::yaml_scalar(v) {
@@ -334,112 +379,4 @@ fn apply_file(cfg: &mut CloudConfig, path: &std::path::Path, settings: &Mapping)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-    use std::path::Path;
-
-    struct FakeEnv(HashMap<&'static str, &'static str>);
-    impl Env for FakeEnv {
-        fn var(&self, name: &str) -> Option<String> {
-            self.0.get(name).map(|v| v.to_string())
-        }
-    }
-
-    fn env(pairs: &[(&'static str, &'static str)]) -> FakeEnv {
-        FakeEnv(pairs.iter().copied().collect())
-    }
-
-    fn file(path: &str, text: &str) -> files::CloudsFile {
-        files::parse(Path::new(path), text).unwrap()
-    }
-
-    const CLOUDS: &str = "clouds:\n  dev:\n    auth:\n      auth_url: http://k:5000/v3\n      username: alice\n      \
-        project_name: demo\n    region_name: RegionOne\n    verify: false\n    image_endpoint_override: http://g:9292\n";
-
-    #[test]
-    fn precedence_is_flag_env_secure_clouds() {
-        let clouds = file("/c/clouds.yaml", CLOUDS);
-        let secure =
-            file("/c/secure.yaml", "clouds:\n  dev:\n    auth:\n      password: from-secure\n      username: bob\n");
-        let args =
-            Flags { cloud: Some("dev".into()), settings: vec![("region_name", "--os-region-name", "R2".into())] };
-        let e = env(&[("OS_USERNAME", "carol"), ("OS_REGION_NAME", "R-env")]);
-        let cfg = resolve_with(&args, &e, &clouds, &secure).unwrap();
-        assert_eq!(cfg.setting("auth_url").unwrap().source, Source::File("/c/clouds.yaml".into()));
-        assert_eq!(cfg.setting("password").unwrap().source, Source::File("/c/secure.yaml".into()));
-        assert_eq!(
-            cfg.setting("username").unwrap(),
-            &Setting { value: "carol".into(), source: Source::Env("OS_USERNAME") }
-        );
-        assert_eq!(
-            cfg.setting("region_name").unwrap(),
-            &Setting { value: "R2".into(), source: Source::Flag("--os-region-name".into()) }
-        );
-        assert_eq!(cfg.cloud.as_ref().unwrap().source, Source::Flag("--os-cloud".into()));
-        assert!(!cfg.verify_tls());
-        assert_eq!(cfg.endpoint_override("image"), Some("http://g:9292"));
-        assert_eq!(cfg.setting("interface").unwrap().source, Source::Default);
-    }
-
-    #[test]
-    fn os_cloud_from_env() {
-        let clouds = file("/c/clouds.yaml", CLOUDS);
-        let cfg = resolve_with(&Flags::default(), &env(&[("OS_CLOUD", "dev")]), &clouds, &Default::default()).unwrap();
-        assert_eq!(cfg.cloud.as_ref().unwrap().source, Source::Env("OS_CLOUD"));
-        assert_eq!(cfg.get("username"), Some("alice"));
-    }
-
-    #[test]
-    fn env_alone_without_a_cloud() {
-        let e = env(&[("OS_AUTH_URL", "http://k/v3"), ("OS_INSECURE", "true")]);
-        let cfg = resolve_with(&Flags::default(), &e, &Default::default(), &Default::default()).unwrap();
-        assert!(cfg.cloud.is_none());
-        assert_eq!(cfg.get("auth_url"), Some("http://k/v3"));
-        assert!(!cfg.verify_tls());
-    }
-
-    #[test]
-    fn unknown_cloud_lists_the_known_ones() {
-        let clouds = file("/c/clouds.yaml", CLOUDS);
-        let args = Flags { cloud: Some("prod".into()), ..Default::default() };
-        let e = resolve_with(&args, &env(&[]), &clouds, &Default::default()).unwrap_err();
-        let f = e.downcast_ref::<Failure>().unwrap();
-        assert_eq!(f.message, "cloud `prod` is not in `/c/clouds.yaml`");
-        assert_eq!(f.hint.as_deref(), Some("known clouds: `dev`; choose one with `--os-cloud` or `OS_CLOUD`"));
-    }
-
-    #[test]
-    fn unknown_cloud_without_any_file() {
-        let args = Flags { cloud: Some("prod".into()), ..Default::default() };
-        let e = resolve_with(&args, &env(&[]), &Default::default(), &Default::default()).unwrap_err();
-        assert!(e.to_string().contains("no clouds.yaml was found"));
-    }
-
-    #[test]
-    fn debug_output_masks_secrets() {
-        let clouds = file("/c/clouds.yaml", CLOUDS);
-        let secure = file("/c/secure.yaml", "clouds:\n  dev:\n    auth:\n      password: hunter2-from-secure\n");
-        let args = Flags {
-            cloud: Some("dev".into()),
-            settings: vec![(
-                "application_credential_secret",
-                "--os-application-credential-secret",
-                "s3cr3t-flag".into(),
-            )],
-        };
-        let cfg = resolve_with(&args, &env(&[("OS_TOKEN", "gAAAA-env-token")]), &clouds, &secure).unwrap();
-        let shown = format!("{cfg:?} {args:?}");
-        for secret in ["hunter2-from-secure", "s3cr3t-flag", "gAAAA-env-token"] {
-            assert!(!shown.contains(secret), "{secret} in {shown}");
-        }
-        assert!(shown.contains("alice"), "non-secrets still show: {shown}");
-    }
-
-    #[test]
-    fn every_key_has_an_os_variable() {
-        for k in KEYS {
-            assert!(k.env.starts_with("OS_") && k.env == format!("OS_{}", k.name.to_uppercase()), "{k:?}");
-        }
-    }
-}
+mod tests;

@@ -26,6 +26,8 @@ const SECRET_HEADERS: &[&str] = &[
     "x-auth-token",
     "x-subject-token",
     "x-service-token",
+    // Keystone's proof of the factors already given (multi-factor rules): with the missing one, it is a token.
+    "openstack-auth-receipt",
     "cookie",
     "set-cookie",
 ];

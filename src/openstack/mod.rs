@@ -70,9 +70,16 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session with a valid token: the cached one when it has time left, else a new one from Keystone.
-    pub async fn open(cfg: CloudConfig, http: Arc<Http>, use_cache: bool) -> anyhow::Result<Session> {
-        let plan = Plan::from_config(&cfg)?;
+    /// A session with a valid token: the cached one when it has time left, else a new one from Keystone. A
+    /// password or passcode set nowhere is asked of `prompt` when there is one (a terminal), and only when no
+    /// cached token will do.
+    pub async fn open(
+        cfg: CloudConfig,
+        http: Arc<Http>,
+        use_cache: bool,
+        prompt: Option<Arc<dyn auth::Prompt>>,
+    ) -> anyhow::Result<Session> {
+        let plan = Plan::new(&cfg, prompt)?;
         let cache = if use_cache { TokenCache::default_location() } else { None };
         let cached = cache.as_ref().and_then(|c| c.load(&plan.cache_key).map(|t| (c.path(&plan.cache_key), t)));
         let (token, from_cache) = match cached {
@@ -99,6 +106,17 @@ impl Session {
             s.store();
         }
         Ok(s)
+    }
+
+    /// A session with the cached token alone, or none: never asks Keystone or the person at the terminal, writes no
+    /// cache (shell completion, which must answer at once). The token must stay valid past [`RENEW_MARGIN`].
+    pub fn cached(cfg: CloudConfig, http: Arc<Http>) -> Option<Session> {
+        let plan = Plan::without_asking(&cfg).ok()?;
+        let token = TokenCache::default_location()?.load(&plan.cache_key)?;
+        if !token.valid_for(RENEW_MARGIN * 2) {
+            return None;
+        }
+        Some(Session { http, cfg, plan, cache: None, token: Mutex::new(token), from_cache: Mutex::new(true) })
     }
 
     /// The same identity and token in another region of the cloud (a Keystone token is valid in every region):

@@ -2,15 +2,17 @@
 //! [`List`] (rows: `list`-like) and the chosen format renders it: a table for people, json/yaml with stable
 //! snake_case keys for programs, `value` (bare values, space-separated) for shell scripts.
 
+pub mod human;
 mod settings;
 pub mod timing;
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
 use crate::error::Failure;
+pub use human::Look;
 pub use settings::{ColorWhen, Flags, Format, Settings, Terminal};
 
 /// One object with ordered fields, e.g. a token or a cloud's configuration.
@@ -82,13 +84,13 @@ impl Output {
     }
 
     pub fn record(&mut self, record: &Record) -> anyhow::Result<()> {
-        let text = render_record(record, self.settings.format, &self.settings.columns, self.table_width())?;
+        let text = render_record(record, self.settings.format, &self.settings.columns, self.look())?;
         self.stdout.write_all(text.as_bytes())?;
         Ok(())
     }
 
     pub fn list(&mut self, list: &List) -> anyhow::Result<()> {
-        let text = render_list(list, self.settings.format, &self.settings.columns, self.table_width())?;
+        let text = render_list(list, self.settings.format, &self.settings.columns, self.look())?;
         self.stdout.write_all(text.as_bytes())?;
         Ok(())
     }
@@ -107,12 +109,13 @@ impl Output {
         Ok(())
     }
 
-    /// Tables wrap to the terminal only when stdout is one; piped tables keep whole lines.
-    fn table_width(&self) -> Option<u16> {
-        if !io::stdout().is_terminal() {
-            return None;
+    /// Tables for people only when stdout is a terminal: wrapped to its width, human sizes, short digests.
+    /// Piped tables keep whole lines and exact values.
+    fn look(&self) -> Look {
+        if !self.settings.stdout_tty {
+            return Look::default();
         }
-        comfy_table::Table::new().width()
+        Look { width: comfy_table::Table::new().width(), human: true, wide: self.settings.wide }
     }
 }
 
@@ -157,11 +160,17 @@ fn to_object(keys: &[&String], values: &[&Value]) -> Value {
     Value::Object(map)
 }
 
+/// A cell of a table: as [`cell`], or as a person reads it on a terminal (see [`human`]).
+fn table_cell(key: &str, value: &Value, look: Look) -> String {
+    human::humane(key, value, look).unwrap_or_else(|| cell(value))
+}
+
 fn new_table(width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::ASCII_FULL_CONDENSED);
     match width {
         Some(w) => {
+            // Never wider than the terminal: columns shrink and their cells wrap.
             t.set_content_arrangement(ContentArrangement::Dynamic).set_width(w);
         }
         None => {
@@ -179,12 +188,7 @@ fn structured(value: &Value, format: Format) -> anyhow::Result<String> {
     })
 }
 
-pub fn render_record(
-    record: &Record,
-    format: Format,
-    columns: &[String],
-    width: Option<u16>,
-) -> anyhow::Result<String> {
+pub fn render_record(record: &Record, format: Format, columns: &[String], look: Look) -> anyhow::Result<String> {
     let keys: Vec<String> = record.fields.iter().map(|(k, _)| k.clone()).collect();
     let picked = select(&keys, columns)?;
     let fields: Vec<(&String, &Value)> = picked.iter().map(|&i| (&record.fields[i].0, &record.fields[i].1)).collect();
@@ -195,17 +199,17 @@ pub fn render_record(
         }
         Format::Value => fields.iter().map(|(_, v)| format!("{}\n", cell(v))).collect(),
         Format::Table => {
-            let mut t = new_table(width);
+            let mut t = new_table(look.width);
             t.set_header(["field", "value"]);
             for (k, v) in fields {
-                t.add_row([k.clone(), cell(v)]);
+                t.add_row([k.clone(), table_cell(k, v, look)]);
             }
             format!("{t}\n")
         }
     })
 }
 
-pub fn render_list(list: &List, format: Format, columns: &[String], width: Option<u16>) -> anyhow::Result<String> {
+pub fn render_list(list: &List, format: Format, columns: &[String], look: Look) -> anyhow::Result<String> {
     let picked = select(&list.columns, columns)?;
     let keys: Vec<&String> = picked.iter().map(|&i| &list.columns[i]).collect();
     Ok(match format {
@@ -223,14 +227,50 @@ pub fn render_list(list: &List, format: Format, columns: &[String], width: Optio
             .map(|row| format!("{}\n", picked.iter().map(|&i| cell(&row[i])).collect::<Vec<_>>().join(" ")))
             .collect(),
         Format::Table => {
-            let mut t = new_table(width);
+            let mut t = new_table(look.width);
             t.set_header(keys.iter().map(|k| k.as_str()));
-            for row in &list.rows {
-                t.add_row(picked.iter().map(|&i| cell(&row[i])));
+            let rows: Vec<Vec<String>> = list
+                .rows
+                .iter()
+                .map(|row| picked.iter().map(|&i| table_cell(&list.columns[i], &row[i], look)).collect())
+                .collect();
+            if let Some(width) = look.width {
+                keep_short_values_whole(&mut t, &keys, &rows, width);
+            }
+            for row in rows {
+                t.add_row(row);
             }
             format!("{t}\n")
         }
     })
+}
+
+/// A value a person reads as one word: a short digest, a size, a status, a time. Longer ones (UUIDs, names) may
+/// wrap.
+const SHORT_VALUE: usize = 24;
+
+/// On a terminal narrower than the table, wrap the long text and keep the short one-word values whole (a digest
+/// or a date cut in two is unreadable), when they alone fit; else every column shrinks alike.
+fn keep_short_values_whole(t: &mut Table, keys: &[&String], rows: &[Vec<String>], width: u16) {
+    use comfy_table::{ColumnConstraint, Width};
+    let widths: Vec<(usize, bool)> = (0..keys.len())
+        .map(|c| {
+            let cells = rows.iter().map(|r| r[c].as_str()).chain([keys[c].as_str()]);
+            let widest = cells.clone().map(|v| v.chars().count()).max().unwrap_or(0);
+            (widest, widest <= SHORT_VALUE && cells.clone().all(|v| !v.contains(char::is_whitespace)))
+        })
+        .collect();
+    let whole: usize = widths.iter().filter(|(_, short)| *short).map(|(w, _)| w + 3).sum();
+    let others = widths.iter().filter(|(_, short)| !*short).count();
+    // Borders and padding: 3 per column and 1; at least 8 columns of text for each column that wraps.
+    if whole + others * (8 + 3) + 1 > usize::from(width) {
+        return;
+    }
+    for (c, (w, short)) in widths.iter().enumerate() {
+        if *short && let (Some(col), Ok(w)) = (t.column_mut(c), u16::try_from(*w)) {
+            col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w + 2)));
+        }
+    }
 }
 
 /// See [`Output::rows`].
@@ -277,21 +317,21 @@ mod tests {
 
     #[test]
     fn record_value_prints_one_value_per_line() {
-        let s = render_record(&token(), Format::Value, &["id".into()], None).unwrap();
+        let s = render_record(&token(), Format::Value, &["id".into()], Look::default()).unwrap();
         assert_eq!(s, "gAAAA\n");
-        let s = render_record(&token(), Format::Value, &[], None).unwrap();
+        let s = render_record(&token(), Format::Value, &[], Look::default()).unwrap();
         assert_eq!(s, "gAAAA\n2026-11-25T23:00:00Z\nadmin, member\n\n");
     }
 
     #[test]
     fn columns_keep_requested_order_and_forgive_case() {
-        let s = render_record(&token(), Format::Json, &["Expires-At".into(), "ID".into()], None).unwrap();
+        let s = render_record(&token(), Format::Json, &["Expires-At".into(), "ID".into()], Look::default()).unwrap();
         assert_eq!(s, "{\n  \"expires_at\": \"2026-11-25T23:00:00Z\",\n  \"id\": \"gAAAA\"\n}\n");
     }
 
     #[test]
     fn unknown_column_is_a_usage_error_listing_the_columns() {
-        let e = render_record(&token(), Format::Table, &["user".into()], None).unwrap_err();
+        let e = render_record(&token(), Format::Table, &["user".into()], Look::default()).unwrap_err();
         assert_eq!(exit_code(&e), ExitCode::Usage);
         let f = e.downcast_ref::<Failure>().unwrap();
         assert_eq!(f.message, "unknown column `user`");
@@ -300,7 +340,7 @@ mod tests {
 
     #[test]
     fn record_json_keeps_field_order_and_types() {
-        let s = render_record(&token(), Format::Json, &[], None).unwrap();
+        let s = render_record(&token(), Format::Json, &[], Look::default()).unwrap();
         let keys: Vec<&str> = s.lines().filter_map(|l| l.trim().split('"').nth(1)).collect();
         assert_eq!(&keys[..3], &["id", "expires_at", "roles"]);
         let v: Value = serde_json::from_str(&s).unwrap();
@@ -310,7 +350,7 @@ mod tests {
 
     #[test]
     fn record_table_has_field_value_rows() {
-        let s = render_record(&token(), Format::Table, &["id".into(), "roles".into()], None).unwrap();
+        let s = render_record(&token(), Format::Table, &["id".into(), "roles".into()], Look::default()).unwrap();
         assert_eq!(
             s,
             "+-------+---------------+\n| field | value         |\n+=======================+\n| id    | gAAAA         |\n| roles | admin, member |\n+-------+---------------+\n"
@@ -320,13 +360,48 @@ mod tests {
     #[test]
     fn list_formats() {
         let l = catalog();
-        assert_eq!(render_list(&l, Format::Value, &["type".into()], None).unwrap(), "identity\nimage\n");
-        let v: Value = serde_json::from_str(&render_list(&l, Format::Json, &[], None).unwrap()).unwrap();
+        assert_eq!(render_list(&l, Format::Value, &["type".into()], Look::default()).unwrap(), "identity\nimage\n");
+        let v: Value = serde_json::from_str(&render_list(&l, Format::Json, &[], Look::default()).unwrap()).unwrap();
         assert_eq!(v[1], json!({"type": "image", "name": "glance", "endpoints": []}));
-        let y = render_list(&l, Format::Yaml, &["name".into()], None).unwrap();
+        let y = render_list(&l, Format::Yaml, &["name".into()], Look::default()).unwrap();
         assert_eq!(y, "- name: keystone\n- name: glance\n");
-        let t = render_list(&l, Format::Table, &[], None).unwrap();
+        let t = render_list(&l, Format::Table, &[], Look::default()).unwrap();
         assert!(t.contains("| identity | keystone | public: http://a |"), "{t}");
+    }
+
+    #[test]
+    fn terminal_tables_fit_the_width_with_human_sizes_and_short_digests() {
+        let digest = format!("sha256:{}", "0123456789abcdef".repeat(4));
+        let mut l = List::new(&["id", "name", "digest", "size", "created_at"]);
+        for n in 0..3 {
+            l.row(vec![
+                json!(format!("6f9619ff-8b86-d011-b42d-00cf4fc964f{n}")),
+                json!("registry.example.com:5000/team/application-with-a-long-name:1.2.3"),
+                json!(digest),
+                json!(1_048_576 * (n + 1)),
+                json!("2026-11-25T23:00:00Z"),
+            ]);
+        }
+        let look = Look { width: Some(80), human: true, wide: false };
+        let t = render_list(&l, Format::Table, &[], look).unwrap();
+        for line in t.lines() {
+            assert!(line.chars().count() <= 80, "{} columns: {line}\n{t}", line.chars().count());
+        }
+        assert!(t.contains("1.0 MiB") && t.contains("3.0 MiB"), "{t}");
+        // Short values whole on their line, the long name wrapped.
+        assert!(t.contains("sha256:0123456789ab") && !t.contains(&digest[..30]), "{t}");
+        assert!(t.contains("2026-11-25T23:00:00Z"), "{t}");
+        assert!(!t.contains("application-with-a-long-name"), "{t}");
+        // Too narrow to keep them whole: everything shrinks, still within the width.
+        let narrow = render_list(&l, Format::Table, &[], Look { width: Some(40), ..look }).unwrap();
+        assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
+        let wide = render_list(&l, Format::Table, &["digest".into()], Look { wide: true, ..look }).unwrap();
+        assert!(wide.replace(['|', ' ', '\n'], "").contains(&digest), "{wide}");
+        // The same list for programs: bytes and whole digests.
+        let v: Value = serde_json::from_str(&render_list(&l, Format::Json, &[], look).unwrap()).unwrap();
+        assert_eq!((v[0]["size"].clone(), v[0]["digest"].clone()), (json!(1_048_576), json!(digest)));
+        let value = render_list(&l, Format::Value, &["size".into(), "digest".into()], look).unwrap();
+        assert_eq!(value.lines().next().unwrap(), format!("1048576 {digest}"));
     }
 
     #[test]
@@ -349,9 +424,9 @@ mod tests {
     #[test]
     fn empty_list_is_an_empty_array() {
         let l = List::new(&["id"]);
-        assert_eq!(render_list(&l, Format::Json, &[], None).unwrap(), "[]\n");
-        assert_eq!(render_list(&l, Format::Yaml, &[], None).unwrap(), "[]\n");
-        assert_eq!(render_list(&l, Format::Value, &[], None).unwrap(), "");
+        assert_eq!(render_list(&l, Format::Json, &[], Look::default()).unwrap(), "[]\n");
+        assert_eq!(render_list(&l, Format::Yaml, &[], Look::default()).unwrap(), "[]\n");
+        assert_eq!(render_list(&l, Format::Value, &[], Look::default()).unwrap(), "");
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Flags {
     pub verbose: u8,
     pub color: ColorWhen,
     pub no_progress: bool,
+    /// `--wide`: digests whole in tables.
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -43,11 +45,16 @@ pub struct Settings {
     pub color_stderr: bool,
     /// Progress bars and spinners on stderr.
     pub progress: bool,
+    /// stdout is a terminal: tables are for a person (width, human sizes, short digests).
+    pub stdout_tty: bool,
+    /// `--wide`.
+    pub wide: bool,
 }
 
 /// What the environment says, separated out so the decision is testable.
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
+    pub stdout_is_tty: bool,
     pub stderr_is_tty: bool,
     pub no_color: bool,
     pub dumb_term: bool,
@@ -58,6 +65,7 @@ impl Terminal {
     pub fn detect() -> Self {
         let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         Terminal {
+            stdout_is_tty: io::stdout().is_terminal(),
             stderr_is_tty: io::stderr().is_terminal(),
             no_color: set("NO_COLOR"),
             dumb_term: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
@@ -85,6 +93,8 @@ impl Settings {
             verbose: args.verbose,
             color_stderr,
             progress,
+            stdout_tty: term.stdout_is_tty && args.format == Format::Table,
+            wide: args.wide,
         }
     }
 }
@@ -93,7 +103,8 @@ impl Settings {
 mod tests {
     use super::*;
 
-    const TTY: Terminal = Terminal { stderr_is_tty: true, no_color: false, dumb_term: false, ci: false };
+    const TTY: Terminal =
+        Terminal { stdout_is_tty: true, stderr_is_tty: true, no_color: false, dumb_term: false, ci: false };
 
     #[test]
     fn colour_and_progress_on_a_plain_terminal() {
@@ -125,5 +136,13 @@ mod tests {
         assert!(!Settings::decide(&Flags { verbose: 1, ..d.clone() }, TTY).progress);
         assert!(!Settings::decide(&Flags { no_progress: true, ..d.clone() }, TTY).progress);
         assert!(!Settings::decide(&d, Terminal { stderr_is_tty: false, ..TTY }).progress);
+    }
+
+    #[test]
+    fn tables_for_people_only_on_a_terminal_and_in_table_format() {
+        assert!(Settings::decide(&Flags::default(), TTY).stdout_tty);
+        assert!(!Settings::decide(&Flags::default(), Terminal { stdout_is_tty: false, ..TTY }).stdout_tty);
+        let json = Flags { format: Format::Json, ..Default::default() };
+        assert!(!Settings::decide(&json, TTY).stdout_tty);
     }
 }

@@ -106,6 +106,8 @@ fn boot_by_docker_reference_wait_show_logs_delete() {
     // The fake driver's console log stands in for the container log.
     let logs = b.run(&["server", "logs", &name]).ok();
     assert!(logs.stdout.contains("FAKE CONSOLE OUTPUT"), "{}", logs.stdout);
+    // Nova's console log has no final line end (the fake driver's neither): berth adds one, and only one.
+    assert!(logs.stdout.ends_with("LAST LINE\n"), "{:?}", logs.stdout);
 
     // Filters.
     let by_image = b.run(&["server", "list", "--image", &image, "-o", "json"]).ok().json();

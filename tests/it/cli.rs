@@ -48,15 +48,74 @@ fn version_prints_name_and_crate_version() {
 }
 
 #[test]
+fn version_with_v_prints_the_build_for_bug_reports() {
+    for args in [&["--version", "-v"][..], &["-v", "--version"], &["-V", "--verbose"]] {
+        let out = berth(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        let t = text(&out.stdout);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], format!("berth {}", env!("CARGO_PKG_VERSION")));
+        let field = |k: &str| {
+            lines.iter().find_map(|l| l.strip_prefix(&format!("{k}: "))).unwrap_or_else(|| panic!("no {k} in:\n{t}"))
+        };
+        // The commit this very test was built from (a tarball has none: see the build_git tests below).
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        match crate::build_git::commit(root) {
+            Some(head) => assert_eq!(field("commit"), head),
+            None => assert!(field("commit").starts_with("unknown"), "{t}"),
+        }
+        assert!(field("target").contains("-linux-"), "{t}");
+        assert_eq!(field("features"), "none");
+        assert!(field("rustc").starts_with("rustc 1."), "{t}");
+    }
+}
+
+#[test]
+fn a_tarball_names_no_commit_not_even_of_a_repository_around_it() {
+    let git = |dir: &std::path::Path, args: &[&str]| {
+        let st = Command::new("git").arg("-C").arg(dir).args(args).stdout(Stdio::null()).status().unwrap();
+        assert!(st.success(), "git {args:?}");
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    // No .git at all: an unpacked tarball.
+    assert_eq!(crate::build_git::commit(tmp.path()), None);
+    assert!(crate::build_git::watched(tmp.path()).is_empty());
+    // A repository with the tarball unpacked in a folder of it: that folder is no checkout of berth.
+    git(tmp.path(), &["init", "-q"]);
+    git(tmp.path(), &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "x"]);
+    let inner = tmp.path().join("berth-0.1.0");
+    std::fs::create_dir(&inner).unwrap();
+    assert_eq!(crate::build_git::commit(&inner), None);
+    // The repository's own top is a checkout: its HEAD, and the files that change with it.
+    let head = crate::build_git::commit(tmp.path()).expect("a commit");
+    assert_eq!(head.len(), 40);
+    assert!(crate::build_git::watched(tmp.path()).iter().any(|f| f.ends_with("HEAD")));
+}
+
+#[test]
 fn completions_for_each_shell_go_to_stdout() {
-    for (shell, marker) in [("bash", "_berth()"), ("zsh", "#compdef berth"), ("fish", "complete -c berth")] {
+    // Each script registers berth as its own completer (tests/it/terminal.rs types Tab in each shell).
+    for (shell, marker, asks) in [
+        ("bash", "complete -o nospace", "BERTH_COMPLETE=\"bash\""),
+        ("zsh", "#compdef berth", "BERTH_COMPLETE=\"zsh\""),
+        ("fish", "--command berth", "BERTH_COMPLETE=fish berth --"),
+    ] {
         let out = berth(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out.stderr));
         let script = text(&out.stdout);
         assert!(script.contains(marker), "{shell} script lacks `{marker}`");
-        assert!(script.contains("completions"), "{shell} script does not complete subcommands");
+        assert!(script.contains(asks), "{shell} script does not ask berth for candidates");
         assert!(out.stderr.is_empty());
     }
+    // And berth answers the protocol with its subcommands.
+    let out = Command::new(env!("CARGO_BIN_EXE_berth"))
+        .args(["--", "berth", "ima"])
+        .env("BERTH_COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "1")
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout).trim(), "image");
 }
 
 #[test]
@@ -92,6 +151,11 @@ fn no_subcommand_is_a_usage_error_that_shows_the_commands() {
     let out = berth(&[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("completions"));
+    // Options but no command (and no --version): a usage error too.
+    let out = berth(&["-v"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("a command is required"), "{}", text(&out.stderr));
 }
 
 #[test]

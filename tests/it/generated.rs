@@ -12,9 +12,7 @@ fn root() -> PathBuf {
 }
 
 fn completion(shell: Shell) -> Vec<u8> {
-    let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut berth::cli::command(), "berth", &mut buf);
-    buf
+    berth::completion::script(shell).unwrap()
 }
 
 /// One man page per command: berth.1, berth-completions.1, ...

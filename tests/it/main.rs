@@ -4,6 +4,9 @@
 mod common;
 mod neutron;
 mod stub;
+// build.rs's git lookup, tested here without a build from a tarball.
+#[path = "../../build/git.rs"]
+mod build_git;
 
 mod auth;
 mod boot;
@@ -17,11 +20,14 @@ mod gaps;
 mod generated;
 mod hostile;
 mod layout;
+mod mfa;
 mod networking;
+mod parity;
 mod promises;
 mod registry;
 mod resilience;
 mod stack;
 mod sync;
+mod terminal;
 mod untrusted;
 mod versions;
