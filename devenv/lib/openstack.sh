@@ -138,7 +138,8 @@ openstack_install() {
   # zsh, fish: berth's completion tests (tests/it/terminal.rs) type Tab in each shell berth completes for.
   apt_install zsh fish
   venv_install
-  magnum_install        # lib/magnum.sh: Magnum's own venv
+  # lib/magnum.sh: Magnum's own venv, for the newest release only (an older one runs without Magnum)
+  [ "$BERTH_DEV_RELEASE" != "${BERTH_DEV_RELEASES[0]}" ] || magnum_install
   heat_docker_install   # lib/heat_docker.sh: Heat's Docker plugin comes from the openstack-heat sdist
 }
 
