@@ -168,7 +168,8 @@ fn a_wait_that_runs_out_exits_with_the_timeout_code() {
     let (image, _) = synced_image(&b);
     let name = unique("b");
     // The first poll comes right after the POST; the dev cloud's driver keeps this server BUILD for 10 s.
-    let args = [name.as_str(), "--image", &image, "--flavor", "m1.tiny", "--no-network", "--property", "berth_spawn_delay=10"];
+    let args =
+        [name.as_str(), "--image", &image, "--flavor", "m1.tiny", "--no-network", "--property", "berth_spawn_delay=10"];
     boot(&b, &[&args[..], &["--wait", "--timeout", "0.01"]].concat())
         .code(5)
         .stderr_has("still BUILD")
