@@ -195,9 +195,7 @@ def identity(cfg):
         ks.service(mc["type"], mc["name"], mc["url"], region)
     else:
         ks.remove_service("container-infra")
-    # The dev cloud has no Zun: a `container` service is one a test registered for a while (gaps' ZunService) and a
-    # killed test run left behind; the tests that count on the catalog as it is would fail on it.
-    ks.remove_service("container")
+    stale(cfg, ks)
 
     ensure_appcred(cfg, demo, demo_project)
 
@@ -383,9 +381,15 @@ def network(cfg):
     log("seed networks: %s" % json.dumps(out))
 
 
+def stale(cfg, ks=None):
+    """What a killed test run can leave in the catalog: the dev cloud has no Zun, so a `container` service is one a
+    test registered for a while (gaps' ZunService); the tests that count on the catalog as it is would fail on it."""
+    (ks or Keystone(admin_session(cfg), cfg["auth_url"])).remove_service("container")
+
+
 def main():
     cfg = json.load(sys.stdin)
-    {"identity": identity, "compute": compute, "network": network}[sys.argv[1]](cfg)
+    {"identity": identity, "compute": compute, "network": network, "stale": stale}[sys.argv[1]](cfg)
 
 
 if __name__ == "__main__":
