@@ -116,7 +116,7 @@ fn mfa_without_a_second_factor_is_exit_4_naming_the_rules_and_the_fix() {
         .env("OS_PASSWORD", &dev("BERTH_DEV_MFA_PASSWORD"))
         .run(&["--no-cache", "auth", "token"])
         .code(4)
-        .stderr_has("Keystone accepted password for user `mfa` but its multi-factor rules want [totp, password]")
+        .stderr_has("Keystone accepted password for user `mfa` but its multi-factor rules want [password, totp]")
         .stderr_has("`OS_PASSCODE` or `--os-passcode`");
 }
 

@@ -106,7 +106,16 @@ impl Plan {
             .collect();
         options.sort_by_key(Vec::len);
         options.into_iter().next().ok_or_else(|| {
-            let rules = required.iter().map(|r| format!("[{}]", r.join(", "))).collect::<Vec<_>>().join(" or ");
+            // Each rule's methods sorted: Keystone keeps a rule as a set, and releases list it in other orders.
+            let rules = required
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r.sort();
+                    format!("[{}]", r.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join(" or ");
             Failure::new(
                 ExitCode::Auth,
                 format!(
