@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::settled;
 use crate::error::{ExitCode, Failure};
 use crate::openstack::heat::{Event, Heat, Resource, Stack};
-use crate::openstack::magnum::{Cluster, Magnum};
+use crate::openstack::magnum::{Cluster, Magnum, Refused};
 
 /// How a wait ended.
 #[derive(Debug)]
@@ -46,52 +46,43 @@ pub async fn follow(
 ) -> anyhow::Result<End> {
     let start = Instant::now();
     let mut last_status = String::new();
-    let mut stack: Option<Stack> = None;
-    let mut marker: Option<String> = None;
-    let mut stack_failed: Option<(Instant, String)> = None;
+    let mut events = StackEvents::default();
     loop {
-        let Some(cluster) = magnum.cluster(uuid).await? else {
-            if action == "DELETE" {
-                return Ok(End::Complete(None));
+        let cluster = match magnum.cluster(uuid).await {
+            Ok(Some(cluster)) => cluster,
+            Ok(None) if action == "DELETE" => return Ok(End::Complete(None)),
+            Ok(None) => {
+                return Err(Failure::new(
+                    ExitCode::Failure,
+                    format!("cluster `{uuid}` disappeared while berth followed it"),
+                )
+                .into());
             }
-            return Err(Failure::new(
-                ExitCode::Failure,
-                format!("cluster `{uuid}` disappeared while berth followed it"),
-            )
-            .into());
+            Err(e) if action == "DELETE" && being_removed(&e) => {
+                let waited = start.elapsed();
+                if waited >= limit {
+                    return Err(e.context(Failure::new(
+                        ExitCode::Timeout,
+                        format!("cluster `{uuid}` was still being removed after {:.0} s", limit.as_secs_f64()),
+                    )));
+                }
+                tokio::time::sleep(PAUSE.min(limit - waited)).await;
+                continue;
+            }
+            Err(e) => return Err(e),
         };
         if cluster.status != last_status {
             last_status = cluster.status.clone();
             watch.status(&cluster);
         }
         if let (Some(h), Some(id)) = (heat, cluster.stack_id.as_deref()) {
-            if stack.is_none() {
-                stack = h.find(id).await.ok().flatten();
-                if action != "CREATE"
-                    && let Some(s) = &stack
-                {
-                    marker = h.last_event(s).await.ok().flatten();
-                }
-            }
-            if let Some(s) = &stack
-                && let Ok(Some(events)) = h.events(s, marker.as_deref()).await
-            {
-                for e in events {
-                    marker = Some(e.id.clone());
-                    if crate::stack::follow::is_stack_event(&e, s) && e.resource_status == format!("{action}_FAILED") {
-                        let why = e.resource_status_reason.clone().unwrap_or_default();
-                        stack_failed =
-                            Some((Instant::now(), format!("stack `{}` {}: {why}", s.stack_name, e.resource_status)));
-                    }
-                    watch.event(&e);
-                }
-            }
+            events.poll(h, id, action, watch).await;
         }
-        let stuck = stack_failed.as_ref().filter(|(at, _)| at.elapsed() >= GRACE).map(|(_, why)| why.clone());
+        let stuck = events.failed.as_ref().filter(|(at, _)| at.elapsed() >= GRACE).map(|(_, why)| why.clone());
         match (settled(&cluster.status, action), stuck) {
             (Some(true), _) => return Ok(End::Complete((action != "DELETE").then_some(cluster))),
             (Some(false), stuck) | (None, stuck @ Some(_)) => {
-                let resources = match (heat, &stack) {
+                let resources = match (heat, &events.stack) {
                     (Some(h), Some(s)) => failed_leaves(h.resources_nested(s, 5).await.unwrap_or_default()),
                     _ => Vec::new(),
                 };
@@ -111,6 +102,86 @@ pub async fn follow(
         }
         tokio::time::sleep(PAUSE.min(limit - waited)).await;
     }
+}
+
+/// The cluster's Heat stack as followed: the events after `marker`, and when the stack's own `*_FAILED` came.
+#[derive(Default)]
+struct StackEvents {
+    stack: Option<Stack>,
+    marker: Option<String>,
+    failed: Option<(Instant, String)>,
+}
+
+impl StackEvents {
+    /// Tell `watch` the stack `id`'s events since the last poll (for another action than CREATE, those after the
+    /// stack's last event when it is first seen). A stack Heat cannot show now is tried again next time.
+    async fn poll(&mut self, h: &Heat<'_>, id: &str, action: &str, watch: &mut dyn Watcher) {
+        if self.stack.is_none() {
+            self.stack = h.find(id).await.ok().flatten();
+            if action != "CREATE"
+                && let Some(s) = &self.stack
+            {
+                self.marker = h.last_event(s).await.ok().flatten();
+            }
+        }
+        let Some(s) = &self.stack else { return };
+        let Ok(Some(events)) = h.events(s, self.marker.as_deref()).await else { return };
+        for e in events {
+            self.marker = Some(e.id.clone());
+            if crate::stack::follow::is_stack_event(&e, s) && e.resource_status == format!("{action}_FAILED") {
+                let why = e.resource_status_reason.clone().unwrap_or_default();
+                self.failed = Some((Instant::now(), format!("stack `{}` {}: {why}", s.stack_name, e.resource_status)));
+            }
+            watch.event(&e);
+        }
+    }
+}
+
+/// Whether a delete now would orphan the cluster's Heat stack. Magnum 22 deletes a cluster by deleting the stack
+/// its node groups record; while the conductor is still creating that stack (the cluster CREATE_IN_PROGRESS,
+/// no `stack_id` yet) a delete finds none, drops the cluster's record ("not found during cluster deletion") and
+/// leaves the stack to go on alone, with its networks and server groups (which count against the project's quota).
+pub fn delete_would_orphan(cluster: &Cluster) -> bool {
+    cluster.status == "CREATE_IN_PROGRESS" && cluster.stack_id.is_none()
+}
+
+/// The cluster once a delete would not orphan its stack ([`delete_would_orphan`]): read every 2 s until Magnum
+/// has recorded the stack (and, a pause later, its node groups, which the conductor saves just after), or the
+/// cluster is gone or no longer being created; out of time after `limit` (exit 5).
+pub async fn until_deletable(magnum: &Magnum<'_>, mut cluster: Cluster, limit: Duration) -> anyhow::Result<Cluster> {
+    let start = Instant::now();
+    if !delete_would_orphan(&cluster) {
+        return Ok(cluster);
+    }
+    while delete_would_orphan(&cluster) {
+        let waited = start.elapsed();
+        if waited >= limit {
+            return Err(Failure::new(
+                ExitCode::Timeout,
+                format!(
+                    "cluster `{}` has no Heat stack recorded after {:.0} s; a delete now would leave its stack behind",
+                    cluster.shown(),
+                    limit.as_secs_f64()
+                ),
+            )
+            .hint(format!("`berth coe cluster show {}` shows when it has one; delete it then", cluster.shown()))
+            .into());
+        }
+        tokio::time::sleep(PAUSE.min(limit - waited)).await;
+        match magnum.cluster(&cluster.uuid).await? {
+            Some(c) => cluster = c,
+            None => return Ok(cluster),
+        }
+    }
+    tokio::time::sleep(PAUSE).await;
+    Ok(cluster)
+}
+
+/// Whether reading a cluster under deletion failed the way Magnum fails in a delete's last seconds: its node groups
+/// are gone before the cluster's own row, and until that goes too Magnum 22 answers 400 ("Invalid input for
+/// field/attribute master_count. Value: '0'") instead of the cluster. The delete is going on, not failed.
+fn being_removed(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<Refused>().is_some_and(|r| r.status == 400)
 }
 
 /// Whether a resource is a nested stack (a group, or a template of its own), whose failure only repeats its
@@ -170,6 +241,31 @@ mod tests {
         serde_json::from_value(json!({"resource_name": name, "resource_type": kind, "resource_status": status,
             "resource_status_reason": format!("{name} failed")}))
         .unwrap()
+    }
+
+    #[test]
+    fn a_delete_waits_for_the_stack_of_a_cluster_being_created() {
+        let c = |status: &str, stack: Option<&str>| Cluster {
+            status: status.into(),
+            stack_id: stack.map(str::to_string),
+            ..Cluster::default()
+        };
+        assert!(delete_would_orphan(&c("CREATE_IN_PROGRESS", None)));
+        assert!(!delete_would_orphan(&c("CREATE_IN_PROGRESS", Some("s"))));
+        // A create that failed before Heat made a stack has nothing to orphan.
+        assert!(!delete_would_orphan(&c("CREATE_FAILED", None)));
+        assert!(!delete_would_orphan(&c("CREATE_COMPLETE", Some("s"))));
+    }
+
+    #[test]
+    fn a_400_in_a_deletes_last_seconds_is_the_delete_going_on() {
+        let refused = |status| {
+            let r = Refused { what: "reading cluster `c`".into(), status, message: "master_count. Value: '0'".into() };
+            anyhow::Error::new(r.clone()).context(Failure::new(ExitCode::Usage, r.to_string()))
+        };
+        assert!(being_removed(&refused(400)));
+        assert!(!being_removed(&refused(409)));
+        assert!(!being_removed(&anyhow::anyhow!("connection refused")));
     }
 
     #[test]

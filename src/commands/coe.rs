@@ -316,7 +316,14 @@ async fn cluster(cmd: ClusterCommand, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         ClusterCommand::Delete { clusters, wait: w, timeout } => {
             let mut list = List::new(DELETE_COLUMNS);
             for wanted in &clusters {
-                let c = find_cluster(&magnum, wanted).await?;
+                let mut c = find_cluster(&magnum, wanted).await?;
+                if follow::delete_would_orphan(&c) {
+                    ctx.feedback.say(&printable(&format!(
+                        "cluster `{}`: waiting until Magnum records its Heat stack (a delete before would leave the stack behind)\n",
+                        c.shown()
+                    )));
+                    c = follow::until_deletable(&magnum, c, timeout).await?;
+                }
                 magnum.delete_cluster(&c.uuid).await?;
                 if w {
                     wait(&magnum, &session, &c.uuid, "DELETE", timeout, ctx).await?;

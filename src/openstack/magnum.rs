@@ -197,13 +197,13 @@ impl<'a> Magnum<'a> {
         body::json(Self::checked(resp, what).await?, body::DOCUMENT).await
     }
 
-    /// `GET path`, `None` on 404.
+    /// `GET path`, `None` on 404; a 400 or 409 as [`Refused`].
     async fn maybe<T: serde::de::DeserializeOwned>(&self, path: &str, what: &str) -> anyhow::Result<Option<T>> {
         let resp = self.send(reqwest::Method::GET, path, None).await?;
         if resp.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
         }
-        let v: Value = body::json(check(resp, what).await?, body::DOCUMENT).await?;
+        let v: Value = body::json(Self::checked(resp, what).await?, body::DOCUMENT).await?;
         Ok(Some(serde_json::from_value(v)?))
     }
 

@@ -5,18 +5,13 @@
 
 use std::process::Command;
 
-use super::{good, keypair, node_image};
+use super::template;
 use crate::common::{demo, unique};
 
 #[test]
 fn cluster_create_is_followed_to_create_failed_with_the_reason_then_config_and_delete() {
     let b = demo();
-    let (image, _) = node_image(&b, "fedora-coreos");
-    let k = keypair(&b);
-    let template = unique("ct");
-    let mut args: Vec<String> = ["coe", "template", "create", &template].iter().map(|s| s.to_string()).collect();
-    args.extend(good(&image, &k));
-    b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+    let template = template(&b);
 
     // The preflight of the cluster: a keypair that does not exist is refused before Magnum sees it.
     let name = unique("cl");
@@ -133,12 +128,7 @@ fn cluster_create_is_followed_to_create_failed_with_the_reason_then_config_and_d
 fn ctrl_c_stops_the_wait_and_leaves_the_cluster() {
     use std::io::BufRead;
     let b = demo();
-    let (image, _) = node_image(&b, "fedora-coreos");
-    let k = keypair(&b);
-    let template = unique("ct");
-    let mut args: Vec<String> = ["coe", "template", "create", &template].iter().map(|s| s.to_string()).collect();
-    args.extend(good(&image, &k));
-    b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+    let template = template(&b);
     let name = unique("cl");
     let mut child = b
         .command(&["coe", "cluster", "create", &name, "--template", &template, "--timeout", "2", "--wait"])
@@ -164,8 +154,20 @@ fn ctrl_c_stops_the_wait_and_leaves_the_cluster() {
     assert_eq!(status.code(), Some(130), "{log}{rest}");
     assert!(rest.contains("Magnum goes on with it"), "{rest}");
     assert!(rest.contains("berth coe cluster delete"), "{rest}");
-    // The cluster is left, as said: still there, and deletable.
+    // The cluster is left, as said: still there, and deletable. Deleted this early, Magnum may not have recorded
+    // its Heat stack yet (a delete then would drop the cluster and leave the stack): berth waits for it, so no
+    // stack of the cluster is left.
     b.run(&["coe", "cluster", "show", &name]).ok();
-    b.run(&["coe", "cluster", "delete", &name, "--wait", "--timeout", "300"]).ok();
+    let deleted = b.run(&["coe", "cluster", "delete", &name, "--wait", "--timeout", "300"]).ok();
+    eprintln!("cluster delete: {}", deleted.stderr);
+    let stacks = b.run(&["stack", "list", "-o", "json"]).ok().json();
+    let prefix = format!("{name}-");
+    let left: Vec<&serde_json::Value> = stacks
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["name"].as_str().is_some_and(|n| n.starts_with(&prefix)))
+        .collect();
+    assert!(left.is_empty(), "the cluster's stack outlived it: {left:#?}");
     b.run(&["coe", "template", "delete", &template]).ok();
 }
