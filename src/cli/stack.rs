@@ -196,17 +196,12 @@ pub struct CreateArgs {
     #[command(flatten)]
     pub options: TemplateArgs,
 
-    /// A template parameter (repeatable)
-    #[arg(long = "parameter", value_name = "KEY=VALUE", value_parser = parse_key_value)]
-    pub parameters: Vec<(String, String)>,
-
     /// Wait until CREATE_COMPLETE (0) or CREATE_FAILED (1), showing each event on stderr
     #[arg(long)]
     pub wait: bool,
 
-    /// Seconds `--wait` waits before giving up (exit 5)
-    #[arg(long, default_value = "3600", value_name = "SECONDS", value_parser = seconds)]
-    pub timeout: Duration,
+    #[command(flatten)]
+    pub send: SendArgs,
 
     /// Delete the stack when it fails, times out, or the wait is interrupted
     #[arg(long, requires = "wait")]
@@ -215,10 +210,6 @@ pub struct CreateArgs {
     /// Check everything and print what a create would make (Heat's preview); create nothing
     #[arg(long, conflicts_with = "wait")]
     pub dry_run: bool,
-
-    /// Seconds the image credential of `--for vm --source glance` lives
-    #[arg(long, default_value = "3600", value_name = "SECONDS", value_parser = seconds)]
-    pub credential_ttl: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -239,13 +230,20 @@ pub struct UpdateArgs {
     #[command(flatten)]
     pub options: TemplateArgs,
 
-    /// A template parameter (repeatable)
-    #[arg(long = "parameter", value_name = "KEY=VALUE", value_parser = parse_key_value)]
-    pub parameters: Vec<(String, String)>,
-
     /// Wait until UPDATE_COMPLETE (0) or UPDATE_FAILED (1), showing each event on stderr
     #[arg(long)]
     pub wait: bool,
+
+    #[command(flatten)]
+    pub send: SendArgs,
+}
+
+/// What `stack create` and `stack update` both send and how long they wait.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// A template parameter (repeatable)
+    #[arg(long = "parameter", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub parameters: Vec<(String, String)>,
 
     /// Seconds `--wait` waits before giving up (exit 5)
     #[arg(long, default_value = "3600", value_name = "SECONDS", value_parser = seconds)]

@@ -89,7 +89,7 @@ pub async fn create(args: CreateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         .ok_or_else(|| Failure::usage("`stack create` needs IMAGE with `--for KIND`, or `--template FILE`"))?;
     preflight::check_version(&heat, &p.text, &p.shown).await?;
     preflight::check_types(&heat, &stack::resource_types(&p.text), &p.text, &p.shown).await?;
-    let mut params = parameters(&args.parameters);
+    let mut params = parameters(&args.send.parameters);
     if args.dry_run {
         if matches!(&source, Source::Generated(Kind::Vm, spec) if spec.source == Some(stack::options::Source::Glance)) {
             params.extend(template::credential_parameters("(made at create)", "(made at create)"));
@@ -101,7 +101,7 @@ pub async fn create(args: CreateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         return ctx.out.list(&preview_rows(&v));
     }
     let credential = match &p.resolved {
-        Some(r) => stack::image_credential(&session, &args.stack, r, args.credential_ttl).await?,
+        Some(r) => stack::image_credential(&session, &args.stack, r, args.send.credential_ttl).await?,
         None => None,
     };
     let made_credential = credential.is_some();
@@ -121,7 +121,7 @@ pub async fn create(args: CreateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     match signals.as_mut() {
         Some(signals) => {
             let waited =
-                Waited { action: "CREATE", marker: None, timeout: args.timeout, delete: args.delete_on_failure };
+                Waited { action: "CREATE", marker: None, timeout: args.send.timeout, delete: args.delete_on_failure };
             let done = wait(&heat, &created, waited, signals, ctx).await;
             if done.is_err() && args.delete_on_failure && made_credential {
                 // The stack is going: its image credential goes with it (it would expire anyway).
@@ -143,10 +143,10 @@ pub async fn update(args: UpdateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
         preflight::check_version(&heat, &p.text, &p.shown).await?;
         preflight::check_types(&heat, &stack::resource_types(&p.text), &p.text, &p.shown).await?;
     }
-    let mut params = parameters(&args.parameters);
+    let mut params = parameters(&args.send.parameters);
     if let Some(r) = p.as_ref().and_then(|p| p.resolved.as_ref()) {
         params.extend(
-            stack::image_credential(&session, &s.stack_name, r, args.credential_ttl).await?.unwrap_or_default(),
+            stack::image_credential(&session, &s.stack_name, r, args.send.credential_ttl).await?.unwrap_or_default(),
         );
     }
     let marker = heat.last_event(&s).await?;
@@ -159,7 +159,7 @@ pub async fn update(args: UpdateArgs, ctx: &mut Ctx<'_>) -> anyhow::Result<()> {
     }
     match signals.as_mut() {
         Some(signals) => {
-            let waited = Waited { action: "UPDATE", marker, timeout: args.timeout, delete: false };
+            let waited = Waited { action: "UPDATE", marker, timeout: args.send.timeout, delete: false };
             wait(&heat, &s, waited, signals, ctx).await
         }
         None => ctx.out.record(&record(&heat.get(&s).await?.unwrap_or(s))),

@@ -329,6 +329,11 @@ impl Berth {
         Out::checked(args, out)
     }
 
+    /// [`Berth::run`] of arguments built as `String`s.
+    pub fn run_args(&self, args: &[String]) -> Out {
+        self.run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
     /// Run berth on a pseudo-terminal (`script`), as a person at a shell, typing `input`; stdout and stderr both
     /// come back as `stdout` (a terminal has one stream).
     pub fn on_a_terminal(&self, args: &[&str], input: &str) -> Out {

@@ -78,21 +78,12 @@ fn one_read_streams_to_every_destination_and_a_failing_one_drops_out() {
     let b = two_clouds(&format!("    image_endpoint_override: http://{}\n", glance.addr()));
     let report = b.home().join("report.jsonl");
     let source = format!("{}/library/busybox:1.36", registry.addr());
-    let out = b.run(&[
-        "image",
-        "sync",
-        &source,
-        "--name",
-        &name,
-        "--to",
-        "berth-demo",
-        "--to",
-        "berth-admin",
-        "--report",
-        report.to_str().unwrap(),
-        "-o",
-        "json",
-    ]);
+    // `image sync SOURCE --name NAME --to berth-demo --to berth-admin -o json`, and `more`.
+    let to_both = |more: &[&str]| -> Vec<String> {
+        let head = ["image", "sync", &source, "--name", &name, "--to", "berth-demo", "--to", "berth-admin"];
+        head.iter().chain(more).chain(&["-o", "json"]).map(|s| s.to_string()).collect()
+    };
+    let out = b.run_args(&to_both(&["--report", report.to_str().unwrap()]));
     let out = out.code(6).stderr_has(&format!("to `{admin_dest}`"));
     let rows = out.json().as_array().unwrap().clone();
     assert_eq!(rows.len(), 2, "{rows:#?}");
@@ -138,19 +129,7 @@ fn one_read_streams_to_every_destination_and_a_failing_one_drops_out() {
     // Again, without the fault: up to date at one destination, synced at the other, and only the other read.
     let fixed = two_clouds("");
     let before = registry.requests().len();
-    let out = fixed.run(&[
-        "image",
-        "sync",
-        &source,
-        "--name",
-        &name,
-        "--to",
-        "berth-demo",
-        "--to",
-        "berth-admin",
-        "-o",
-        "json",
-    ]);
+    let out = fixed.run_args(&to_both(&[]));
     let rows = out.ok().json().as_array().unwrap().clone();
     assert_eq!(row(&rows, &demo_dest)["status"], "up to date");
     assert_eq!(row(&rows, &admin_dest)["status"], "synced");

@@ -439,7 +439,7 @@ fn bad_references_and_credentials_fail_cleanly() {
     let name = format!("{}/x:1", unique("t"));
     let sync_args =
         |r: String| -> Vec<String> { vec!["image".into(), "sync".into(), r, "--name".into(), name.clone()] };
-    let run = |args: Vec<String>| b.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let run = |args: Vec<String>| b.run_args(&args);
 
     fails_cleanly(&b, run(sync_args(format!("{anon}/library/busybox:nope"))), 1, "no tag `nope`", &name);
     fails_cleanly(&b, run(sync_args(format!("{anon}/library/nothere:1"))), 1, "library/nothere", &name);

@@ -82,6 +82,17 @@ pub fn good(image: &str, keypair: &str) -> Vec<String> {
     .collect()
 }
 
+/// A template every check passes (a new node image and keypair), made with `coe template create`; its name.
+pub fn template(b: &Berth) -> String {
+    let (image, _) = node_image(b, "fedora-coreos");
+    let k = keypair(b);
+    let name = unique("ct");
+    let mut args = vec!["coe".to_string(), "template".into(), "create".into(), name.clone()];
+    args.extend(good(&image, &k));
+    b.run_args(&args).ok();
+    name
+}
+
 /// `coe preflight` of `args` (-o json): (exit code, findings by id -> status).
 pub fn preflight(b: &Berth, args: &[String]) -> (i32, Vec<(String, String)>, Value) {
     let mut a = vec!["coe", "preflight", "-o", "json"];
@@ -152,7 +163,7 @@ fn gaps_only_magnum_uses_the_preflight() {
     let name = unique("gt");
     let mut args = vec!["coe".to_string(), "template".into(), "create".into(), name.clone(), "--force".into()];
     args.extend(good(&image, "no-such-keypair"));
-    b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+    b.run_args(&args).ok();
     // A generous probe timeout: this report's facts are under test, not its speed (the other tests load Magnum).
     let out = b.run(&["gaps", "--only", "magnum", "--probe-timeout", "20", "-o", "json"]).ok();
     let doc = out.json();

@@ -171,7 +171,7 @@ fn template_create_is_refused_by_the_preflight_and_sent_with_force() {
     let mut args: Vec<String> =
         ["coe", "template", "create", &other, "--force"].iter().map(|s| s.to_string()).collect();
     args.extend(good(&bare, "no-such-keypair"));
-    let magnum = b.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).code(2);
+    let magnum = b.run_args(&args).code(2);
     assert!(magnum.stderr.contains("Magnum answered HTTP 400"), "{}", magnum.stderr);
     assert!(magnum.stderr.contains("os_distro"), "{}", magnum.stderr);
 
