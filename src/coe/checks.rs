@@ -42,6 +42,7 @@ pub fn all(spec: &Spec, f: &Facts) -> Vec<Finding> {
     out.push(volumes(spec, f));
     out.push(services(spec, f));
     out.push(server_quota(spec, f));
+    out.push(server_group_quota(spec, f));
     out.push(floating_ip_quota(spec, f));
     out
 }
@@ -435,6 +436,41 @@ fn server_quota(spec: &Spec, f: &Facts) -> Finding {
             .consequence("the cluster's stack fails when Nova refuses a server: \"Quota exceeded\"")
             .remedy("fewer or smaller nodes, free servers, or ask an admin to raise the quota")
     }
+}
+
+/// The server groups Magnum's Kubernetes drivers make per cluster: one for the masters, one for the workers.
+const SERVER_GROUPS: i64 = 2;
+
+fn server_group_quota(spec: &Spec, f: &Facts) -> Finding {
+    let id = "magnum.quota-server-groups";
+    let l = match &f.limits {
+        Fact::Known(l) => l,
+        Fact::Unknown(r) => return unknown(id, "whether the server group quota fits the cluster", r),
+    };
+    let largest = i64::try_from(spec.master_count.max(spec.node_count)).unwrap_or(i64::MAX);
+    let evidence = format!(
+        "needs {SERVER_GROUPS} server groups of up to {largest} members; server groups {}/{} used, {} members each at most",
+        l.server_groups.1, l.server_groups.0, l.server_group_members
+    );
+    let members_fit = l.server_group_members < 0 || largest <= l.server_group_members;
+    if fits(l.server_groups, SERVER_GROUPS) && members_fit {
+        return finding(id, Status::Ok, "the server group quota fits the cluster").evidence(evidence);
+    }
+    let (summary, remedy) = if members_fit {
+        (
+            "the project has no room for the cluster's two server groups",
+            "delete unused server groups (`openstack server group list`; a cluster deleted while Magnum was still creating its stack leaves its groups behind), or ask an admin to raise the quota",
+        )
+    } else {
+        (
+            "a node group is larger than a server group may be",
+            "fewer nodes per group, or ask an admin to raise server_group_members",
+        )
+    };
+    finding(id, Status::Fail, summary)
+        .evidence(evidence)
+        .consequence("the cluster's stack fails when Nova refuses a server group or its member: \"Quota exceeded\"")
+        .remedy(remedy)
 }
 
 fn floating_ip_quota(spec: &Spec, f: &Facts) -> Finding {

@@ -1,5 +1,5 @@
 //! What the preflight judges, asked once and concurrently: the images, flavors, keypairs, networks and subnets a
-//! spec names, the catalog, and the quotas its servers and floating IPs count against. A fact berth could not
+//! spec names, the catalog, and the quotas its servers, server groups and floating IPs count against. A fact berth could not
 //! get is [`Fact::Unknown`] with the reason (a member may not read a quota, a service may not answer).
 
 use serde_json::Value;
@@ -18,6 +18,9 @@ pub struct Limits {
     pub instances: (i64, i64),
     pub cores: (i64, i64),
     pub ram: (i64, i64),
+    pub server_groups: (i64, i64),
+    /// Members a server group may have (Magnum puts every master in one group and every worker in another).
+    pub server_group_members: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -80,6 +83,8 @@ async fn compute_facts(session: &Session) -> (Fact<Vec<Flavor>>, Fact<Vec<String
             instances: pair(abs, "maxTotalInstances", "totalInstancesUsed"),
             cores: pair(abs, "maxTotalCores", "totalCoresUsed"),
             ram: pair(abs, "maxTotalRAMSize", "totalRAMUsed"),
+            server_groups: pair(abs, "maxServerGroups", "totalServerGroupsUsed"),
+            server_group_members: abs["maxServerGroupMembers"].as_i64().unwrap_or(-1),
         })
     };
     let (flavors, keypairs, limits) = tokio::join!(compute.flavors(), keypairs, limits);

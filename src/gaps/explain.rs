@@ -374,6 +374,12 @@ pub const EXPLAIN: &[(&str, Area, &str, &str)] = &[
         "Magnum never checks quotas: the stack fails when Nova refuses a server (\"Quota exceeded\"). berth adds up the servers, vCPUs and RAM of the masters and workers from their flavors and compares them with the project's compute limits and usage (`GET /limits`).",
     ),
     (
+        "magnum.quota-server-groups",
+        Area::Magnum,
+        "https://docs.openstack.org/magnum/latest/user/#clustertemplate",
+        "A Kubernetes cluster's stack makes two Nova server groups (masters, workers) with every node a member of its group. berth compares two with the project's server_groups quota and usage, and the larger node count with server_group_members (`GET /limits`); Magnum checks neither.",
+    ),
+    (
         "magnum.quota-floating-ips",
         Area::Magnum,
         "https://docs.openstack.org/magnum/latest/user/#clustertemplate",

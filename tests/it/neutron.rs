@@ -80,7 +80,8 @@ impl Drop for Made {
     }
 }
 
-/// A project and a member user of its own, made by the admin; removed (with the quotas set for it) on drop.
+/// A project and a member user of its own, made by the admin; removed (with the Neutron and Nova quotas set for it)
+/// on drop.
 pub struct Project {
     pub id: String,
     pub name: String,
@@ -152,6 +153,7 @@ impl Drop for Project {
         let base = dev("BERTH_DEV_AUTH_URL");
         for u in [
             url(&format!("/quotas/{}", self.id)),
+            format!("{}/os-quota-sets/{}", dev("BERTH_DEV_COMPUTE_URL"), self.id),
             format!("{base}/users/{}", self.user_id),
             format!("{base}/projects/{}", self.id),
         ] {

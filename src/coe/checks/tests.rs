@@ -21,7 +21,13 @@ fn facts() -> Facts {
         keypairs: Fact::Known(vec!["k".into()]),
         networks: Fact::Known(vec![net("n1", "public", true), net("n2", "private", false)]),
         subnets: Fact::Known(vec![]),
-        limits: Fact::Known(super::super::facts::Limits { instances: (10, 0), cores: (20, 0), ram: (51200, 0) }),
+        limits: Fact::Known(super::super::facts::Limits {
+            instances: (20, 0),
+            cores: (40, 0),
+            ram: (102_400, 0),
+            server_groups: (10, 8),
+            server_group_members: 10,
+        }),
         floating_ips: Fact::Known((50, 0)),
     }
 }
@@ -60,10 +66,32 @@ fn each_bad_value_fails_its_check() {
     bad(Spec { network_driver: Some("weave".into()), ..spec() }, "magnum.network-driver");
     bad(Spec { docker_volume_size: Some(5), ..spec() }, "magnum.volumes");
     bad(Spec { node_count: 20, ..spec() }, "magnum.quota-servers");
+    bad(Spec { node_count: 11, ..spec() }, "magnum.quota-server-groups");
     bad(Spec { node_count: 60, ..spec() }, "magnum.quota-floating-ips");
     let mut with_boot = Spec { flavor: Some("d0".into()), ..spec() };
     with_boot.labels.insert("boot_volume_size".into(), "10".into());
     assert_eq!(status(&all(&with_boot, &f), "magnum.flavor"), Status::Ok);
+}
+
+#[test]
+fn two_server_groups_must_fit_and_unlimited_is_unlimited() {
+    let mut f = facts();
+    let limits = |groups: (i64, i64), members: i64| {
+        Fact::Known(super::super::facts::Limits {
+            instances: (-1, 0),
+            cores: (-1, 0),
+            ram: (-1, 0),
+            server_groups: groups,
+            server_group_members: members,
+        })
+    };
+    f.limits = limits((10, 9), 10);
+    let found = all(&spec(), &f);
+    let g = found.iter().find(|x| x.id == "magnum.quota-server-groups").unwrap();
+    assert_eq!(g.status, Status::Fail);
+    assert!(g.evidence.contains("server groups 9/10 used"), "{g:?}");
+    f.limits = limits((-1, 50), -1);
+    assert_eq!(status(&all(&Spec { node_count: 500, ..spec() }, &f), "magnum.quota-server-groups"), Status::Ok);
 }
 
 #[test]

@@ -62,6 +62,7 @@ fn preflight_image_os_distro_driver_and_flavors() {
         "magnum.volumes",
         "magnum.services",
         "magnum.quota-servers",
+        "magnum.quota-server-groups",
         "magnum.quota-floating-ips",
     ] {
         assert_eq!(status_of(&found, id), "ok", "{id}");
@@ -132,6 +133,33 @@ fn preflight_keypair_networks_drivers_and_load_balancer() {
     expect(&with(&base, &["--node-count", "200"]), "magnum.quota-servers", "fail", 3);
     expect(&with(&base, &["--node-count", "600"]), "magnum.quota-floating-ips", "fail", 3);
     expect(&with(&base, &["--node-count", "600", "--no-floating-ip"]), "magnum.quota-floating-ips", "ok", 3);
+    // Server groups: a group may have 10 members here (Nova's default), and every worker is in one group.
+    expect(&with(&base, &["--node-count", "11"]), "magnum.quota-server-groups", "fail", 3);
+    expect(&with(&base, &["--node-count", "10"]), "magnum.quota-server-groups", "ok", 0);
+}
+
+#[test]
+fn a_project_without_room_for_two_server_groups_is_told_before_magnum() {
+    let b = demo();
+    let (image, _) = node_image(&b, "fedora-coreos");
+    let args = good(&image, "no-such-keypair");
+    let p = crate::neutron::Project::new();
+    let quota = |groups: i64| {
+        let url = format!("{}/os-quota-sets/{}", dev("BERTH_DEV_COMPUTE_URL"), p.id);
+        crate::common::api(p.admin(), "PUT", &url, Some(json!({"quota_set": {"server_groups": groups}})));
+    };
+    let group = |doc: &serde_json::Value| {
+        doc.as_array().unwrap().iter().find(|f| f["id"] == "magnum.quota-server-groups").cloned().unwrap()
+    };
+    quota(1);
+    let (_, found, doc) = preflight(&p.berth(), &args);
+    assert_eq!(status_of(&found, "magnum.quota-server-groups"), "fail", "{doc:#}");
+    let g = group(&doc);
+    assert!(g["evidence"].as_str().unwrap().contains("server groups 0/1 used"), "{g}");
+    assert!(g["remedy"].as_str().unwrap().contains("openstack server group list"), "{g}");
+    quota(2);
+    let (_, found, doc) = preflight(&p.berth(), &args);
+    assert_eq!(status_of(&found, "magnum.quota-server-groups"), "ok", "{doc:#}");
 }
 
 #[test]
