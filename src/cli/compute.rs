@@ -50,7 +50,7 @@ pub struct BootArgs {
 
     /// Give the server a floating IP once ACTIVE (so the boot waits): no value allocates one from the external
     /// network (released by `server delete`), an ADDRESS takes that floating IP of the project
-    #[arg(long = "floating-ip", value_name = "ADDRESS", conflicts_with = "no_network")]
+    #[arg(long = "floating-ip", value_name = "ADDRESS", conflicts_with = "no_network", value_parser = floating_address)]
     pub floating_ip: Option<Option<IpAddr>>,
 
     /// The external network to allocate the floating IP from (needed when several are visible)
@@ -120,6 +120,16 @@ fn parse_fixed_ip(s: &str) -> Result<(String, IpAddr), String> {
         s.split_once('=').filter(|(n, _)| !n.trim().is_empty()).ok_or_else(|| format!("`{s}` is not NET=IP"))?;
     let ip = ip.trim().parse().map_err(|_| format!("`{ip}` in `{s}` is not an IP address"))?;
     Ok((net.trim().to_string(), ip))
+}
+
+/// The ADDRESS of `--floating-ip`. Its value is optional, so a word after it is taken as one: `boot --floating-ip
+/// NAME` reads NAME as the address. The error says how to write it.
+fn floating_address(s: &str) -> Result<IpAddr, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "`{s}` is not an IP address. `--floating-ip` takes an optional ADDRESS, so what follows it is read as one: put NAME first (`berth boot NAME ... --floating-ip`), or write `--floating-ip=ADDRESS`"
+        )
+    })
 }
 
 #[derive(Debug, Subcommand)]

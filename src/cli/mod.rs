@@ -276,4 +276,14 @@ mod tests {
         }
         assert_eq!(seconds_or_zero("0"), Ok(Duration::ZERO));
     }
+
+    #[test]
+    fn a_name_after_floating_ip_is_told_how_to_write_it() {
+        let parse = |args: &[&str]| command().try_get_matches_from([&["berth", "boot"], args].concat());
+        let e = parse(&["--image", "i", "--flavor", "f", "--floating-ip", "web"]).unwrap_err().to_string();
+        assert!(e.contains("`web` is not an IP address") && e.contains("put NAME first"), "{e}");
+        assert!(parse(&["web", "--image", "i", "--flavor", "f", "--floating-ip"]).is_ok());
+        assert!(parse(&["--image", "i", "--flavor", "f", "--floating-ip=10.0.0.5", "web"]).is_ok());
+        assert!(parse(&["web", "--image", "i", "--flavor", "f", "--floating-ip", "2001:db8::5"]).is_ok());
+    }
 }
