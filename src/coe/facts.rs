@@ -1,6 +1,7 @@
 //! What the preflight judges, asked once and concurrently: the images, flavors, keypairs, networks and subnets a
-//! spec names, the catalog, and the quotas its servers, server groups and floating IPs count against. A fact berth could not
-//! get is [`Fact::Unknown`] with the reason (a member may not read a quota, a service may not answer).
+//! spec names, the catalog, and the quotas its servers, server groups and floating IPs count against. A fact
+//! berth could not get is [`Fact::Unknown`] with the reason (a member may not read a quota, a service may not
+//! answer).
 
 use serde_json::Value;
 
