@@ -45,8 +45,11 @@ pub struct Destination {
     method: Mutex<UploadMethod>,
     /// `--stores`: the stores of a multi-store Glance every image must be in.
     pub stores: Vec<String>,
-    /// Every docker image here, listed once for a bulk run (`sync::settle`).
+    /// Every docker image here, listed once for a bulk run (`sync::settle`); only those of [`Self::bulk_names`]
+    /// when they are set.
     pub known: tokio::sync::OnceCell<Vec<Image>>,
+    /// The Glance names a bulk run without mirror mode syncs: its listing asks for these alone.
+    pub bulk_names: std::sync::OnceLock<Vec<String>>,
 }
 
 impl std::fmt::Debug for Destination {
@@ -73,6 +76,7 @@ impl Destination {
             method: Mutex::new(method),
             stores,
             known: tokio::sync::OnceCell::new(),
+            bulk_names: std::sync::OnceLock::new(),
         }
     }
 

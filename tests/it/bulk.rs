@@ -352,3 +352,72 @@ fn exclude_and_newest_narrow_tag_lists() {
     sync(&b, &["--all-tags", &repo, "--exclude", "("]).code(2).stderr_has("`--exclude`: the regex `(` is invalid");
     assert!(glance(&b, &format!("{name}:1.36")).is_empty(), "dry runs change nothing");
 }
+
+/// `repo:t00` .. `repo:t{n-1}` in the anonymous registry: one skopeo copy, then its manifest put under each tag.
+fn many_tags(repo: &str, n: usize) {
+    crate::common::push("1.36", &format!("{repo}:t00"));
+    let base = format!("http://{}/v2/{repo}/manifests", dev("BERTH_DEV_REGISTRY_ANON"));
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("manifest");
+    let accept =
+        "Accept: application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json";
+    let got = std::process::Command::new("curl")
+        .args(["-fsS", "-H", accept, "-w", "%{content_type}", "-o"])
+        .arg(&manifest)
+        .arg(format!("{base}/t00"))
+        .output()
+        .unwrap();
+    assert!(got.status.success(), "{}", String::from_utf8_lossy(&got.stderr));
+    let kind = String::from_utf8_lossy(&got.stdout).trim().to_string();
+    for i in 1..n {
+        let put = std::process::Command::new("curl")
+            .args(["-fsS", "-X", "PUT", "-H", &format!("Content-Type: {kind}"), "--data-binary"])
+            .arg(format!("@{}", manifest.display()))
+            .arg(format!("{base}/t{i:02}"))
+            .output()
+            .unwrap();
+        assert!(put.status.success(), "{}", String::from_utf8_lossy(&put.stderr));
+    }
+}
+
+#[test]
+fn a_bulk_re_sync_lists_only_its_own_names_and_finds_every_tag_up_to_date() {
+    // 34 tags: a bulk run (32 images or more), which lists Glance once instead of asking per image.
+    let repo = format!("{}/many", unique("bulk"));
+    many_tags(&repo, 34);
+    let source = format!("{}/{repo}", dev("BERTH_DEV_REGISTRY_ANON"));
+    let name = format!("{}/many", unique("bulk"));
+    let b = demo();
+    let first = rows(&sync(&b, &["--all-tags", &source, "--name", &name, "-j", "8"]).ok());
+    assert_eq!(first.len(), 34, "{first:#?}");
+    assert!(first.iter().all(|r| r["status"] == "synced"), "{first:#?}");
+
+    // Again, through a proxy that records what Glance is asked: every tag up to date, decided from a listing
+    // of this run's names alone (the project's other docker images are not read), and no query per image.
+    let proxy = crate::common::FaultProxy::start(&dev("BERTH_DEV_IMAGE_URL"), &[]);
+    let counted = crate::common::demo_with(&format!("    image_endpoint_override: http://{}\n", proxy.addr()));
+    let again = rows(&sync(&counted, &["--all-tags", &source, "--name", &name, "-j", "8"]).ok());
+    assert_eq!(again.len(), 34);
+    assert!(again.iter().all(|r| r["status"] == "up to date"), "{again:#?}");
+    let ids = |rs: &[Value]| {
+        let mut v: Vec<String> = rs.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&again), ids(&first), "the same Glance images, found again");
+    let lists: Vec<String> = proxy
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "GET" && r["path"].as_str().unwrap().starts_with("/v2/images?"))
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!lists.is_empty() && lists.len() <= 4, "one listing (visible and hidden) of the names: {lists:#?}");
+    assert!(lists.iter().all(|p| p.contains("name=in%3A")), "every listing names its images: {lists:#?}");
+    let others: Vec<Value> = proxy
+        .requests()
+        .into_iter()
+        .filter(|r| !(r["method"] == "GET" && r["path"].as_str().unwrap().starts_with("/v2/images?")))
+        .filter(|r| r["path"].as_str().unwrap().starts_with("/v2/"))
+        .collect();
+    assert!(others.is_empty(), "a no-op asks Glance nothing else: {others:#?}");
+}

@@ -122,6 +122,14 @@ pub async fn run(
         let plan = plan::plan(feedback, req, &prepared.refs, prepared.file.as_ref(), opts, access).await?;
         warn_if_over_quota(feedback, &plan.sources, &plan.jobs).await;
         let bulk = plan.jobs.len() >= settle::BULK;
+        if bulk && plan.mirrors.is_empty() {
+            let names: std::collections::BTreeSet<String> =
+                plan.jobs.iter().filter_map(|j| j.opts.names(&j.reference).ok()).map(|n| n.glance_name).collect();
+            for d in dests {
+                // Set once per run; a destination reused by a later run keeps its first list anyway (`known`).
+                let _ = d.bulk_names.set(names.iter().cloned().collect());
+            }
+        }
         let mut outcomes: Vec<(usize, _)> = futures_util::stream::iter(plan.jobs.iter().enumerate())
             .map(|(i, job)| {
                 let source = &plan.sources[job.source];

@@ -4,7 +4,8 @@
 //!
 //! A bulk run (at least [`BULK`] images) lists each destination's docker images once (paginated, hidden ones too)
 //! and decides every image from that list: a no-op re-sync of a thousand tags costs a few pages, not a thousand
-//! queries. A smaller run asks for each image by name. Either way, an upload looks again right before it starts.
+//! queries. Without mirror mode (which needs every image, to find those whose tags are gone) the list asks for
+//! the run's names alone, so a project's other images cost nothing. A smaller run asks for each image by name. Either way, an upload looks again right before it starts.
 
 use std::time::Instant;
 
@@ -42,9 +43,17 @@ async fn hidden(dest: &Destination, names: &Naming, bulk: bool) -> anyhow::Resul
     Ok(glance::hidden_by_name(&dest.session, &names.glance_name).await?.into_iter().filter(|i| of(i)).collect())
 }
 
-/// Every docker image at `dest`, hidden ones too: listed on first use, then kept for the run.
+/// Every docker image at `dest` (of the run's names when [`Destination::bulk_names`] are set), hidden ones too:
+/// listed on first use, then kept for the run.
 pub async fn listing(dest: &Destination) -> anyhow::Result<&Vec<glance::Image>> {
-    dest.known.get_or_try_init(|| glance::own_docker_images(&dest.session, "1000")).await
+    dest.known
+        .get_or_try_init(|| async {
+            match dest.bulk_names.get() {
+                Some(names) => glance::own_docker_images_named(&dest.session, names).await,
+                None => glance::own_docker_images(&dest.session, "1000").await,
+            }
+        })
+        .await
 }
 
 /// The version to keep when one under this name has the content asked for (`same`): the newest such among
