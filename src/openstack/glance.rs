@@ -401,9 +401,9 @@ pub async fn own_docker_images_named(session: &Session, names: &[String]) -> any
     Ok(pages.into_iter().flatten().filter(|i| i.name.as_deref().is_some_and(|n| wanted.contains(n))).collect())
 }
 
-/// Characters of one `name=in:` filter before it is URL-encoded (quotes become `%22`, `/` `%2F`: up to three
-/// times as long): well under the 8 KiB request line eventlet and most proxies take.
-const NAMES_FILTER_MAX: usize = 2500;
+/// Characters of one `name=in:` filter before it is URL-encoded (quotes become `%22`, `/` `%2F`: at worst three
+/// times as long, 6,000): under the 8 KiB request line of eventlet (Glance's server) and most proxies.
+const NAMES_FILTER_MAX: usize = 2000;
 
 /// `name=in:` queries in flight at once.
 const NAMES_QUERIES_AT_ONCE: usize = 4;

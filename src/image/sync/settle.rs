@@ -5,7 +5,8 @@
 //! A bulk run (at least [`BULK`] images) lists each destination's docker images once (paginated, hidden ones too)
 //! and decides every image from that list: a no-op re-sync of a thousand tags costs a few pages, not a thousand
 //! queries. Without mirror mode (which needs every image, to find those whose tags are gone) the list asks for
-//! the run's names alone, so a project's other images cost nothing. A smaller run asks for each image by name. Either way, an upload looks again right before it starts.
+//! the run's names alone, so a project's other images cost nothing. A smaller run asks for each image by name.
+//! Either way, an upload looks again right before it starts.
 
 use std::time::Instant;
 
