@@ -40,7 +40,7 @@ fn cluster_create_is_followed_to_create_failed_with_the_reason_then_config_and_d
     assert!(out.stderr.contains("SoftwareDeployment"), "{}", out.stderr);
     assert!(out.stderr.contains("resource `"), "{}", out.stderr);
     assert!(out.stderr.contains(&format!("berth coe cluster delete {name}")), "{}", out.stderr);
-    eprintln!("cluster create --timeout 1 --wait ended after {:.0} s", took.as_secs_f64());
+    eprintln!("cluster create --timeout 2 --wait ended after {:.0} s", took.as_secs_f64());
     let shown = b.run(&["coe", "cluster", "show", &name, "-o", "json"]).ok().json();
     assert_eq!(shown["name"], name.as_str());
     assert!(shown["stack_id"].is_string(), "{shown}");
